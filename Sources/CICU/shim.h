@@ -1,0 +1,1 @@
+// Intentionally empty: this module only carries ICU's link flags.

@@ -1,0 +1,40 @@
+#ifndef GOUJI_ICU_H
+#define GOUJI_ICU_H
+// A narrow C interface to ICU with no ICU types in it, so that Swift never imports
+// the system ICU headers (which clash with Foundation's private ICU in debug builds).
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Detects the charset of `bytes`. Writes the canonical ICU name (NUL-terminated) into
+/// `name` and the confidence (0–100) into `confidence`. Returns 0 on success, an ICU
+/// error code (> 0) otherwise.
+int32_t gouji_detect_charset(const char *bytes, int32_t length,
+                             char *name, int32_t nameCapacity, int32_t *confidence);
+
+/// Converts `length` bytes in `charset` to UTF-8, stopping at the first illegal or
+/// unmappable sequence. On success returns 0 and sets `*outLength`. If `dest` is too small
+/// returns 15 (U_BUFFER_OVERFLOW_ERROR) with the needed length in `*outLength`. On an illegal
+/// sequence returns the ICU error code (> 0) and sets `*errorOffset` to the source byte offset.
+int32_t gouji_convert_to_utf8(const char *charset, const char *src, int32_t length,
+                              char *dest, int32_t destCapacity, int32_t *outLength,
+                              int32_t *errorOffset);
+
+/// Break iterator kinds.
+enum { GOUJI_BRK_CHARACTER = 0, GOUJI_BRK_WORD = 1, GOUJI_BRK_LINE = 2, GOUJI_BRK_SENTENCE = 3 };
+
+/// Opens a break iterator over UTF-16 `text` (the text must outlive the iterator).
+/// Returns NULL and sets `*error` (> 0) on failure.
+void *gouji_brk_open(int32_t kind, const char *locale, const uint16_t *text, int32_t length, int32_t *error);
+int32_t gouji_brk_first(void *iterator);
+/// Next boundary, or -1 when done.
+int32_t gouji_brk_next(void *iterator);
+int32_t gouji_brk_rule_status(void *iterator);
+void gouji_brk_close(void *iterator);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,140 @@
+import Foundation
+
+/// What a reader produced: the decoded text and its blocks (paragraphs and tables) in order.
+///
+/// Every block and cell points into `text` by Unicode-scalar offsets, so figures found in a
+/// cell or paragraph can be located on the original line. For .docx inputs `text` is a
+/// flattened rendering in the same format as flattened Word text (cells one per line after a
+/// tab, a blank line after each row), and locations also carry the Word part path.
+public struct Document: Sendable {
+    public enum Format: String, Codable, Sendable { case text, docx, html }
+
+    public var path: String
+    public var format: Format
+    /// The input's character encoding as detected (e.g. `UTF-8`, `GB18030`, `UTF-16LE`).
+    public var encoding: String
+    public var text: String
+    public var blocks: [Block]
+    public let lines: LineIndex
+
+    public init(path: String, format: Format, encoding: String, text: String, blocks: [Block]) {
+        self.path = path
+        self.format = format
+        self.encoding = encoding
+        self.text = text
+        self.blocks = blocks
+        self.lines = LineIndex(text)
+    }
+
+    public var tables: [Table] {
+        blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+    }
+
+    public var paragraphs: [Paragraph] {
+        blocks.compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
+    }
+}
+
+/// A block of the document body.
+public enum Block: Sendable {
+    case paragraph(Paragraph)
+    case table(Table)
+}
+
+/// A run of text outside tables (one line of flattened text, one w:p of a .docx).
+public struct Paragraph: Sendable {
+    public var index: Int
+    public var text: String
+    public var location: SourceLocation
+
+    public init(index: Int, text: String, location: SourceLocation) {
+        self.index = index
+        self.text = text
+        self.location = location
+    }
+}
+
+/// A table with its physical rows (cells as written) and an expanded grid in which merged
+/// cells are repeated and remember their origin.
+public struct Table: Sendable {
+    public var index: Int
+    /// Rows as written: one entry per cell (w:tc, or one tab-line group in flattened text).
+    public var rows: [[Cell]]
+    /// Optional caption: a heading row such as "一、项目基本概况" that introduced the table.
+    public var caption: Cell?
+    public var location: SourceLocation
+
+    public init(index: Int, rows: [[Cell]], caption: Cell? = nil, location: SourceLocation) {
+        self.index = index
+        self.rows = rows
+        self.caption = caption
+        self.location = location
+    }
+
+    /// Rows with horizontally or vertically merged cells expanded; copies carry `origin`.
+    public var grid: [[Cell]] {
+        var result: [[Cell]] = []
+        for (r, row) in rows.enumerated() {
+            var out: [Cell] = []
+            for cell in row {
+                if cell.verticalMerge == .continuation, let above = result.last, out.count < above.count {
+                    var copy = above[out.count]
+                    copy.origin = above[out.count].origin ?? GridPosition(row: r - 1, column: out.count)
+                    copy.verticalMerge = .continuation
+                    for _ in 0..<max(1, cell.span) { out.append(copy) }
+                    continue
+                }
+                out.append(cell)
+                if cell.span > 1 {
+                    var copy = cell
+                    copy.origin = GridPosition(row: r, column: out.count - 1)
+                    for _ in 1..<cell.span { out.append(copy) }
+                }
+            }
+            result.append(out)
+        }
+        return result
+    }
+}
+
+/// Row and column in a table's expanded grid (0-based).
+public struct GridPosition: Codable, Hashable, Sendable {
+    public var row: Int
+    public var column: Int
+    public init(row: Int, column: Int) { self.row = row; self.column = column }
+}
+
+/// One table cell. `text` may hold several lines (a line break inside the cell).
+public struct Cell: Sendable {
+    public enum VerticalMerge: String, Codable, Sendable { case none, restart, continuation }
+
+    public var text: String
+    public var location: SourceLocation
+    /// Number of grid columns the cell covers (w:gridSpan); 1 in flattened text.
+    public var span: Int
+    public var verticalMerge: VerticalMerge
+    /// Tables nested inside this cell (.docx only).
+    public var nested: [Table]
+    /// For a merged copy in `Table.grid`, the position of the cell it repeats.
+    public var origin: GridPosition?
+
+    public init(text: String, location: SourceLocation, span: Int = 1,
+                verticalMerge: VerticalMerge = .none, nested: [Table] = [], origin: GridPosition? = nil) {
+        self.text = text
+        self.location = location
+        self.span = span
+        self.verticalMerge = verticalMerge
+        self.nested = nested
+        self.origin = origin
+    }
+
+    /// The text with surrounding white space removed and inner line breaks kept.
+    public var trimmed: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// The text with all white space removed ("预 期 目 标" → "预期目标"), for label matching.
+    public var compact: String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
+}
+
+extension String {
+    /// The text with all white space removed, for label matching.
+    public var compacted: String { String(unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
+}

@@ -1,0 +1,85 @@
+/// Where a piece of text sits in the input.
+///
+/// `line` and `column` are 1-based (columns count Characters); `start` and `end` are offsets in
+/// Unicode scalars from the start of the decoded, newline-normalised text (the convention of the
+/// seed gold). For .docx inputs `part` names the Word structure: `p12` for the 13th body paragraph,
+/// `t1/r3/c4` for table 1, row 3, cell 4 (all 0-based).
+public struct SourceLocation: Codable, Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var start: Int
+    public var end: Int
+    public var part: String?
+
+    public init(line: Int, column: Int, start: Int, end: Int, part: String? = nil) {
+        self.line = line
+        self.column = column
+        self.start = start
+        self.end = end
+        self.part = part
+    }
+}
+
+/// Maps Unicode-scalar offsets of a text to lines and columns.
+public struct LineIndex: Sendable {
+    /// Scalar offset at which each line starts (line 1 is index 0).
+    public let lineStarts: [Int]
+    private let scalars: [Unicode.Scalar]
+
+    public init(_ text: String) {
+        var starts = [0]
+        var all: [Unicode.Scalar] = []
+        all.reserveCapacity(text.unicodeScalars.count)
+        for s in text.unicodeScalars {
+            all.append(s)
+            if s == "\n" { starts.append(all.count) }
+        }
+        lineStarts = starts
+        scalars = all
+    }
+
+    public var scalarCount: Int { scalars.count }
+
+    /// 1-based line of a scalar offset.
+    public func line(of offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+
+    /// A location spanning scalars `start..<end`; the column counts Characters from the line start.
+    public func location(start: Int, end: Int, part: String? = nil) -> SourceLocation {
+        let line = line(of: start)
+        let lineStart = lineStarts[line - 1]
+        let column: Int
+        if start > lineStart {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[lineStart..<min(start, scalars.count)])
+            column = String(view).count + 1
+        } else {
+            column = 1
+        }
+        return SourceLocation(line: line, column: column, start: start, end: end, part: part)
+    }
+
+    /// The text of a 1-based line without its newline.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let s = lineStarts[line - 1]
+        var e = line < lineStarts.count ? lineStarts[line] : scalars.count
+        if e > s, scalars[e - 1] == "\n" { e -= 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[s..<e])
+        return String(view)
+    }
+
+    /// The text between two scalar offsets.
+    public func text(from start: Int, to end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        return String(view)
+    }
+}

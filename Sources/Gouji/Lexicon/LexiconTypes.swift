@@ -1,0 +1,68 @@
+/// Lexicons/units.yaml: what can follow a number and what it means.
+public struct Units: Codable, Sendable {
+    /// Money units and their factor to 元 ("万元": "10000").
+    public var money: [String: String]
+    /// Scale words written between a number and its unit ("万": "10000", "亿": "100000000").
+    public var scales: [String: String]
+    /// Measure words that make a number a count ("个", "家", "项", …).
+    public var countWords: [String]
+    /// Measure words for physical measures with their kind ("公里": "length", …).
+    public var measureWords: [String: String]
+    /// Words that make a number a score ("分").
+    public var scoreWords: [String]
+    /// Approximation markers before the number ("约", "近") and after it ("余", "多", "左右").
+    public var approxBefore: [String]
+    public var approxAfter: [String]
+    /// Comparator words and signs mapped to ≥ ≤ > < =.
+    public var comparators: [String: String]
+    /// Direction words mapped to up / down.
+    public var directions: [String: String]
+    /// Words that, just before a bare 万/亿 figure, say it is money ("资金", "经费").
+    public var moneyContext: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case money, scales, comparators, directions
+        case countWords = "count_words"
+        case measureWords = "measure_words"
+        case scoreWords = "score_words"
+        case approxBefore = "approx_before"
+        case approxAfter = "approx_after"
+        case moneyContext = "money_context"
+    }
+}
+
+/// Lexicons/subjects.yaml: how subject phrases are normalised.
+public struct Subjects: Codable, Sendable {
+    /// Canonical subject → aliases that mean the same thing.
+    public var aliases: [String: [String]]
+    /// Scope words recorded with a subject, by dimension (level: 省级/市级; stage: 申报/获批; measure: 新增/总数).
+    public var scopes: [String: [String]]
+    /// Words stripped from the start of a subject phrase (verbs and connectives).
+    public var leadingNoise: [String]
+    /// Domain words ICU's word break splits that must stay whole (高新技术, 孵化器, …).
+    public var words: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case aliases, scopes, words
+        case leadingNoise = "leading_noise"
+    }
+}
+
+/// Lexicons/rules.yaml: default severities, tolerances and thresholds of the rules.
+public struct RuleSettings: Codable, Sendable {
+    public struct Rule: Codable, Sendable {
+        public var severity: String?
+        public var enabled: Bool?
+    }
+    public var rules: [String: Rule]
+    /// Named numeric settings (over_achievement: "1.3", qualitative bands, grade bands …).
+    public var settings: [String: String]
+    /// Grade labels per band: 优/良/中/差 → local labels.
+    public var grades: [GradeBand]
+
+    public struct GradeBand: Codable, Sendable {
+        public var grade: String
+        public var min: String
+        public var labels: [String]
+    }
+}

@@ -1,0 +1,108 @@
+import CICUShim
+import Foundation
+
+/// Decodes report bytes to a String: UTF-8 (with or without BOM), UTF-16 with BOM, and
+/// legacy Chinese encodings (GB18030/GBK/GB2312, Big5) detected with ICU's charset detector
+/// and converted with ICU. Line endings are normalised to LF.
+public enum EncodingDetector {
+    public struct Decoded: Sendable {
+        public var text: String
+        public var encoding: String
+    }
+
+    public static func decode(_ data: Data) throws -> Decoded {
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let s = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
+                throw ReadError.undecodable("invalid UTF-8 after a UTF-8 byte-order mark")
+            }
+            return Decoded(text: normaliseNewlines(s), encoding: "UTF-8")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            let body = Array(bytes.dropFirst(2))
+            guard body.count % 2 == 0 else { throw ReadError.undecodable("UTF-16 text with an odd number of bytes") }
+            var units: [UInt16] = []
+            units.reserveCapacity(body.count / 2)
+            var i = 0
+            while i < body.count {
+                units.append(little ? UInt16(body[i]) | UInt16(body[i + 1]) << 8 : UInt16(body[i]) << 8 | UInt16(body[i + 1]))
+                i += 2
+            }
+            guard let s = String(validating: units, as: UTF16.self) else {
+                throw ReadError.undecodable("invalid UTF-16 (unpaired surrogate)")
+            }
+            return Decoded(text: normaliseNewlines(s), encoding: little ? "UTF-16LE" : "UTF-16BE")
+        }
+        if let s = String(validating: bytes, as: UTF8.self) {
+            return Decoded(text: normaliseNewlines(s), encoding: "UTF-8")
+        }
+        // Not UTF-8: ask ICU, but only accept Chinese legacy encodings; GB18030 is a superset of
+        // GBK and GB2312 and is the safe choice for any of them.
+        let detected = detect(bytes)
+        let charset: String
+        switch detected?.uppercased() {
+        case "BIG5": charset = "Big5"
+        case "UTF-16LE", "UTF-16BE": charset = detected!
+        default: charset = "GB18030"
+        }
+        let text = try convert(bytes, from: charset)
+        return Decoded(text: normaliseNewlines(text), encoding: charset)
+    }
+
+    /// ICU's best guess for the charset of `bytes`, if any.
+    public static func detect(_ bytes: [UInt8]) -> String? {
+        var name = [CChar](repeating: 0, count: 64)
+        var confidence: Int32 = 0
+        let sample = bytes.prefix(1 << 16)
+        let rc = sample.withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: CChar.self) { p in
+                gouji_detect_charset(p.baseAddress, Int32(p.count), &name, 64, &confidence)
+            }
+        }
+        guard rc <= 0 else { return nil }
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func convert(_ bytes: [UInt8], from charset: String) throws -> String {
+        guard bytes.count < Int(Int32.max / 4) else { throw ReadError.undecodable("text too large to convert") }
+        var capacity = bytes.count * 4 + 16
+        var out = [UInt8](repeating: 0, count: capacity)
+        var outLength: Int32 = 0
+        var errorOffset: Int32 = -1
+        let rc = bytes.withUnsafeBufferPointer { src in
+            src.withMemoryRebound(to: CChar.self) { s in
+                out.withUnsafeMutableBufferPointer { dst in
+                    dst.withMemoryRebound(to: CChar.self) { d in
+                        gouji_convert_to_utf8(charset, s.baseAddress, Int32(s.count), d.baseAddress, Int32(capacity), &outLength, &errorOffset)
+                    }
+                }
+            }
+        }
+        if rc > 0 {
+            if errorOffset >= 0 {
+                throw ReadError.undecodable("not UTF-8 and not valid \(charset): illegal byte sequence near byte \(errorOffset)")
+            }
+            throw ReadError.undecodable("ICU conversion from \(charset) failed (code \(rc))")
+        }
+        capacity = Int(outLength)
+        guard let s = String(validating: out[0..<capacity], as: UTF8.self) else {
+            throw ReadError.undecodable("conversion from \(charset) produced invalid UTF-8")
+        }
+        return s
+    }
+
+    /// CRLF and lone CR become LF.
+    public static func normaliseNewlines(_ s: String) -> String {
+        guard s.unicodeScalars.contains("\r") else { return s }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for u in s.unicodeScalars {
+            if u == "\r" { out.append("\n"); previousCR = true; continue }
+            if u == "\n" && previousCR { previousCR = false; continue }
+            previousCR = false
+            out.append(u)
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,76 @@
+/// Reads Word text flattened to lines (the seed's format):
+/// a cell line starts with a tab; a tab alone is an empty cell; a blank line ends a row;
+/// a line without a tab right after a cell continues that cell; a non-empty line without a
+/// tab anywhere else is a paragraph and ends the current table.
+public struct FlatTextReader: Sendable {
+    public var layout: Layout
+    public var limits: ReadLimits
+
+    public init(layout: Layout, limits: ReadLimits = ReadLimits()) {
+        self.layout = layout
+        self.limits = limits
+    }
+
+    public func read(text: String, path: String, encoding: String, format: Document.Format = .text) throws -> Document {
+        let index = LineIndex(text)
+        var blocks: [Block] = []
+        var rows: [[Cell]] = []
+        var row: [Cell] = []
+        var previousWasCell = false
+        var paragraphCount = 0
+        var tableCount = 0
+        var cellsInTable = 0
+
+        func endRow() {
+            if !row.isEmpty { rows.append(row); row = [] }
+        }
+        func endTable() throws {
+            endRow()
+            guard !rows.isEmpty else { return }
+            for table in TableSplitter(layout: layout).split(rows: rows, firstIndex: tableCount, lines: index) {
+                blocks.append(.table(table))
+                tableCount += 1
+            }
+            rows = []
+            cellsInTable = 0
+        }
+
+        for lineNumber in 1...index.lineStarts.count {
+            let line = index.lineText(lineNumber)
+            let lineStart = index.lineStarts[lineNumber - 1]
+            let scalarCount = line.unicodeScalars.count
+            if line.hasPrefix("\t") {
+                let start = lineStart + 1
+                let cellText = String(line.unicodeScalars.dropFirst())
+                guard cellText.count <= limits.maxCellCharacters else {
+                    throw ReadError.limitExceeded("a cell on line \(lineNumber) has more than \(limits.maxCellCharacters) characters")
+                }
+                cellsInTable += 1
+                guard cellsInTable <= limits.maxCellsPerTable else {
+                    throw ReadError.limitExceeded("a table has more than \(limits.maxCellsPerTable) cells")
+                }
+                row.append(Cell(text: cellText, location: index.location(start: start, end: lineStart + scalarCount)))
+                previousWasCell = true
+            } else if line.allSatisfy(\.isWhitespace) {
+                endRow()
+                previousWasCell = false
+            } else if previousWasCell, var last = row.popLast() {
+                last.text += "\n" + line
+                guard last.text.count <= limits.maxCellCharacters else {
+                    throw ReadError.limitExceeded("a cell ending on line \(lineNumber) has more than \(limits.maxCellCharacters) characters")
+                }
+                last.location.end = lineStart + scalarCount
+                row.append(last)
+            } else {
+                try endTable()
+                blocks.append(.paragraph(Paragraph(
+                    index: paragraphCount, text: line,
+                    location: index.location(start: lineStart, end: lineStart + scalarCount))))
+                paragraphCount += 1
+                previousWasCell = false
+            }
+        }
+        try endTable()
+        return Document(path: path, format: format, encoding: encoding, text: text, blocks: blocks)
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Gouji
+
+@main
+struct GoujiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gouji",
+        abstract: "勾稽 — cross-checks the figures of Chinese performance self-evaluation reports.",
+        version: JSONOutput.version,
+        subcommands: [Dump.self]
+    )
+}
+
+/// Options shared by every command that reads reports.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "A folder of lexicon YAML files overriding the built-in ones.")
+    var lexicons: String?
+
+    @Option(name: .long, help: "Largest input file in bytes.")
+    var maxInputSize: Int = ReadLimits().maxInputBytes
+
+    @Option(name: .long, help: "Largest uncompressed size of a .docx in bytes.")
+    var maxDocxSize: Int = ReadLimits().maxUncompressedBytes
+
+    func reader() throws -> DocumentReader {
+        var limits = ReadLimits()
+        limits.maxInputBytes = maxInputSize
+        limits.maxUncompressedBytes = maxDocxSize
+        return DocumentReader(lexicons: try loadLexicons(), limits: limits)
+    }
+
+    func loadLexicons() throws -> Lexicons {
+        do { return try Lexicons.load(overridingWith: lexicons) } catch {
+            throw UsageFailure("\(error)")
+        }
+    }
+}
+
+/// Exit with code 2 after printing `gouji: message`.
+struct UsageFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+enum Exit {
+    static func fail(_ path: String, _ reason: Any) -> Never {
+        FileHandle.standardError.write(Data("gouji: \(path): \(reason)\n".utf8))
+        exit(2)
+    }
+    static func usage(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("gouji: \(message)\n".utf8))
+        exit(2)
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show what was read: tables as grids with coordinates, paragraphs with line numbers.")
+
+    @OptionGroup var input: InputOptions
+    @Option(name: .long, help: "text or json") var format: OutputFormat = .text
+    @Argument(help: "The report to read (.txt, .docx, .html).") var file: String
+
+    func run() throws {
+        let reader: DocumentReader
+        do { reader = try input.reader() } catch { Exit.usage("\(error)") }
+        let document: Document
+        do { document = try reader.read(path: file) } catch { Exit.fail(file, error) }
+        switch format {
+        case .text: print(DumpRenderer.text(document), terminator: "")
+        case .json:
+            struct Out: Encodable { var tool = JSONOutput.Tool(); var documents: [DumpRenderer.JSONDocument] }
+            print(JSONOutput.encode(Out(documents: [DumpRenderer.jsonDocument(document)])))
+        }
+    }
+}
