@@ -8,7 +8,8 @@ struct GoujiCommand: ParsableCommand {
         commandName: "gouji",
         abstract: "勾稽 — cross-checks the figures of Chinese performance self-evaluation reports.",
         version: JSONOutput.version,
-        subcommands: [Dump.self]
+        subcommands: [Check.self, Extract.self, Dump.self],
+        defaultSubcommand: nil
     )
 }
 
@@ -23,11 +24,15 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Largest uncompressed size of a .docx in bytes.")
     var maxDocxSize: Int = ReadLimits().maxUncompressedBytes
 
-    func reader() throws -> DocumentReader {
+    func limits() throws -> ReadLimits {
         var limits = ReadLimits()
         limits.maxInputBytes = maxInputSize
         limits.maxUncompressedBytes = maxDocxSize
-        return DocumentReader(lexicons: try loadLexicons(), limits: limits)
+        return limits
+    }
+
+    func reader() throws -> DocumentReader {
+        DocumentReader(lexicons: try loadLexicons(), limits: try limits())
     }
 
     func loadLexicons() throws -> Lexicons {

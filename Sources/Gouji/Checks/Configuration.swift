@@ -1,0 +1,70 @@
+import Foundation
+import Yams
+
+/// User configuration (`.gouji.yaml`, found by walking up from the input or given with
+/// `--config`): rules on or off, severity per rule, tolerances, the fail-on level, a preset.
+public struct Configuration: Codable, Sendable {
+    /// `recommended` (default) or `strict` (warnings become errors, infos become warnings).
+    public var preset: String?
+    /// Rule id → `off`, `info`, `warning` or `error`.
+    public var rules: [String: String]?
+    /// Setting overrides, same keys as Lexicons/rules.yaml `settings`.
+    public var settings: [String: String]?
+    /// Lowest severity that makes `gouji check` exit 1.
+    public var failOn: String?
+    /// Extra subject aliases: canonical → aliases.
+    public var aliases: [String: [String]]?
+
+    enum CodingKeys: String, CodingKey {
+        case preset, rules, settings, aliases
+        case failOn = "fail_on"
+    }
+
+    public init() {}
+
+    public static func load(path: String) throws -> Configuration {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return Configuration() }
+        return try YAMLDecoder().decode(Configuration.self, from: text)
+    }
+
+    /// The nearest `.gouji.yaml` in the input's folder or one of its parents.
+    public static func discover(from input: String) -> String? {
+        var dir = URL(fileURLWithPath: input).standardizedFileURL.deletingLastPathComponent()
+        while true {
+            let candidate = dir.appendingPathComponent(".gouji.yaml").path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+        }
+    }
+
+    /// The severity a finding of `rule` gets, or nil when the rule is off.
+    public func severity(for rule: String, default base: Severity, lexicons: Lexicons) -> Severity? {
+        var severity = base
+        if let fromLexicon = lexicons.rules.rules[rule] {
+            if fromLexicon.enabled == false { return nil }
+            if let s = fromLexicon.severity.flatMap(Severity.init(rawValue:)) { severity = s }
+        }
+        if let override = rules?[rule] {
+            if override == "off" { return nil }
+            if let s = Severity(rawValue: override) { return s }
+        }
+        if preset == "strict" {
+            switch severity {
+            case .info: severity = .warning
+            case .warning: severity = .error
+            case .error: break
+            }
+        }
+        return severity
+    }
+
+    /// A numeric setting: user override, then Lexicons/rules.yaml, then the given default.
+    public func setting(_ key: String, lexicons: Lexicons, default value: Decimal) -> Decimal {
+        if let s = settings?[key], let d = Decimal(plain: s) { return d }
+        if let s = lexicons.rules.settings[key], let d = Decimal(plain: s) { return d }
+        return value
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// A closed interval of exact decimals: what a rounded figure stands for.
+/// Sums and differences of intervals are intervals; comparisons are rounding-aware.
+public struct Interval: Sendable, Hashable, Codable {
+    public var lo: Decimal
+    public var hi: Decimal
+
+    public init(_ lo: Decimal, _ hi: Decimal) { self.lo = lo; self.hi = hi }
+    public init(exactly v: Decimal) { lo = v; hi = v }
+
+    /// The interval of a figure written with `decimals` places: ± half a unit of the last place.
+    /// Integers (no decimals) are taken as exact.
+    public static func stated(_ v: Decimal, decimals: Int) -> Interval {
+        guard decimals > 0 else { return Interval(exactly: v) }
+        let half = Decimal.halfUnit(decimals)
+        return Interval(v - half, v + half)
+    }
+
+    public func scaled(by f: Decimal) -> Interval {
+        f >= 0 ? Interval(lo * f, hi * f) : Interval(hi * f, lo * f)
+    }
+
+    public static func + (a: Interval, b: Interval) -> Interval { Interval(a.lo + b.lo, a.hi + b.hi) }
+    public static func - (a: Interval, b: Interval) -> Interval { Interval(a.lo - b.hi, a.hi - b.lo) }
+
+    public var width: Decimal { hi - lo }
+    public var mid: Decimal { (lo + hi) / 2 }
+
+    public func contains(_ v: Decimal) -> Bool { lo <= v && v <= hi }
+    public func overlaps(_ o: Interval) -> Bool { lo <= o.hi && o.lo <= hi }
+
+    /// Smallest distance between the two intervals (0 when they overlap).
+    public func gap(to o: Interval) -> Decimal {
+        if overlaps(o) { return 0 }
+        return hi < o.lo ? o.lo - hi : lo - o.hi
+    }
+
+    /// Whether the interval contains an integer.
+    public var containsInteger: Bool {
+        let c = lo.rounded(0, .up)
+        return c <= hi
+    }
+}
+
+extension Decimal {
+    /// 0.5 × 10^-d.
+    public static func halfUnit(_ decimals: Int) -> Decimal {
+        var v = Decimal(5)
+        for _ in 0..<(decimals + 1) { v /= 10 }
+        return v
+    }
+
+    /// 10^n.
+    public static func pow10(_ n: Int) -> Decimal {
+        var v = Decimal(1)
+        if n >= 0 { for _ in 0..<n { v *= 10 } } else { for _ in 0..<(-n) { v /= 10 } }
+        return v
+    }
+
+    public func rounded(_ scale: Int, _ mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
+        var input = self
+        var result = Decimal()
+        NSDecimalRound(&result, &input, scale, mode)
+        return result
+    }
+
+    /// Plain decimal text without exponent ("97836000", "0.5", "-100").
+    public var plain: String {
+        let s = NSDecimalNumber(decimal: self).stringValue
+        return s
+    }
+
+    /// Text with at most `maxDecimals` places, trailing zeros removed.
+    public func display(_ maxDecimals: Int = 4) -> String {
+        rounded(maxDecimals).plain
+    }
+
+    /// Number of decimals in the plain text of the value.
+    public var decimalPlaces: Int {
+        let s = plain
+        guard let dot = s.firstIndex(of: ".") else { return 0 }
+        return s.distance(from: dot, to: s.endIndex) - 1
+    }
+
+    public var magnitude: Decimal { self < 0 ? -self : self }
+
+    /// Parses plain ASCII decimal text exactly ("5623.6", "-0.5").
+    public init?(plain text: String) {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+              text.filter({ $0 == "." }).count <= 1 else { return nil }
+        guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        self = d
+    }
+}

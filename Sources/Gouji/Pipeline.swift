@@ -1,0 +1,63 @@
+import Foundation
+
+/// The result of checking one input: what was read, extracted, bound and found.
+public struct CheckResult: Sendable {
+    public var path: String
+    /// hunan-project, national-project, department or unknown.
+    public var template: String
+    public var templateConfidence: Double
+    /// Set when the input could not be read; then the other fields are empty.
+    public var error: String?
+    public var document: Document?
+    public var figures: [Figure]
+    public var facts: ReportFacts?
+    public var findings: [Finding]
+
+    public init(path: String, template: String = "unknown", templateConfidence: Double = 0, error: String? = nil,
+                document: Document? = nil, figures: [Figure] = [], facts: ReportFacts? = nil, findings: [Finding] = []) {
+        self.path = path; self.template = template; self.templateConfidence = templateConfidence
+        self.error = error; self.document = document; self.figures = figures; self.facts = facts
+        self.findings = findings
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// read → segment → extract → bind → check, as pure functions of the input and the lexicons.
+/// A pipeline holds no mutable state and can be shared across threads.
+public struct Pipeline: Sendable {
+    public var lexicons: Lexicons
+    public var limits: ReadLimits
+    public var configuration: Configuration
+
+    public init(lexicons: Lexicons = .builtIn, limits: ReadLimits = ReadLimits(), configuration: Configuration = Configuration()) {
+        self.lexicons = lexicons
+        self.limits = limits
+        self.configuration = configuration
+    }
+
+    /// Reads and checks one file; never throws: an unreadable file gives a result with `error`.
+    public func check(path: String) -> CheckResult {
+        do {
+            let document = try DocumentReader(lexicons: lexicons, limits: limits).read(path: path)
+            return check(document: document)
+        } catch {
+            return CheckResult(path: path, error: "\(error)")
+        }
+    }
+
+    /// Checks a document already read.
+    public func check(document: Document) -> CheckResult {
+        let figures = extract(document: document)
+        let facts = FactBinder(lexicons: lexicons).bind(document: document, figures: figures)
+        let findings = Checker(lexicons: lexicons, configuration: configuration)
+            .check(document: document, figures: figures, facts: facts)
+        return CheckResult(path: document.path, template: facts.family, templateConfidence: facts.confidence,
+                           document: document, figures: figures, facts: facts, findings: findings)
+    }
+
+    /// Every figure of the document, narrative and tables, in reading order.
+    public func extract(document: Document) -> [Figure] {
+        FigureExtractor(lexicons: lexicons).extract(document)
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Gouji
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, csv, html
+}
+
+/// Options for commands that run the checker.
+struct CheckOptions: ParsableArguments {
+    @Option(name: .long, help: "Message language: zh or en.") var lang: Language = .zh
+    @Option(name: .long, help: "A .gouji.yaml to use instead of the nearest one.") var config: String?
+    @Option(name: .long, help: "Lowest severity that makes the exit code 1: error, warning or info.") var failOn: Severity?
+
+    func configuration(for input: String) throws -> Configuration {
+        let path = config ?? Configuration.discover(from: input)
+        guard let path else { return Configuration() }
+        do { return try Configuration.load(path: path) } catch {
+            throw UsageFailure("\(path): invalid configuration (\(error))")
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Cross-check the figures of one or more reports and report every contradiction.",
+        discussion: "Exit codes: 0 no finding at or above --fail-on (default error); 1 findings at or above it; 2 usage error or an unreadable input.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var options: CheckOptions
+    @Option(name: .long, help: "text, json, sarif, csv or html") var format: CheckFormat = .text
+    @Option(name: [.short, .long], help: "Write the output to this file (atomically) instead of standard output.") var output: String?
+    @Argument(help: "Reports to check (.txt, .docx, .html).") var files: [String]
+
+    func run() throws {
+        guard !files.isEmpty else { Exit.usage("no input files") }
+        let lexicons: Lexicons
+        do { lexicons = try input.loadLexicons() } catch { Exit.usage("\(error)") }
+        var results: [CheckResult] = []
+        var failOn = options.failOn
+        for file in files {
+            let configuration: Configuration
+            do { configuration = try options.configuration(for: file) } catch { Exit.usage("\(error)") }
+            if failOn == nil, let s = configuration.failOn { failOn = Severity(rawValue: s) }
+            let pipeline = Pipeline(lexicons: lexicons, limits: try input.limits(), configuration: configuration)
+            let result = pipeline.check(path: file)
+            if let error = result.error {
+                FileHandle.standardError.write(Data("gouji: \(file): \(error)\n".utf8))
+            }
+            results.append(result)
+        }
+        let rendered = Renderers.render(results, format: format, lang: options.lang,
+                                        color: output == nil && Terminal.wantsColor)
+        Renderers.emit(rendered, to: output)
+        if results.contains(where: { $0.error != nil }) { throw ExitCode(2) }
+        let threshold = failOn ?? .error
+        if results.contains(where: { $0.findings.contains { $0.severity >= threshold } }) { throw ExitCode(1) }
+    }
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every figure found in a report, with value, unit, kind, subject and location.")
+
+    @OptionGroup var input: InputOptions
+    @Option(name: .long, help: "text or json") var format: OutputFormat = .text
+    @Argument(help: "The report to read.") var file: String
+
+    func run() throws {
+        let pipeline: Pipeline
+        do { pipeline = Pipeline(lexicons: try input.loadLexicons(), limits: try input.limits()) } catch { Exit.usage("\(error)") }
+        let document: Document
+        do { document = try DocumentReader(lexicons: pipeline.lexicons, limits: pipeline.limits).read(path: file) } catch { Exit.fail(file, error) }
+        let figures = pipeline.extract(document: document)
+        switch format {
+        case .json:
+            print(JSONRenderer.extract([CheckResult(path: file, document: document, figures: figures)]))
+        case .text:
+            for f in figures {
+                var line = "\(f.location.line):\(f.location.column)\t\(f.kind.rawValue)\t\(f.text)\t= \(f.value.plain) \(f.unit)"
+                if let s = f.subject { line += "\t[\(s)\(f.scopes.isEmpty ? "" : " " + f.scopes.joined(separator: ","))]" }
+                if f.inTable { line += "\t(table\(f.unitSource.map { ", unit from \($0)" } ?? ""))" }
+                print(line)
+            }
+        }
+    }
+}
+
+/// Terminal detection for colours; NO_COLOR is respected.
+enum Terminal {
+    static var wantsColor: Bool {
+        if ProcessInfo.processInfo.environment["NO_COLOR"].map({ !$0.isEmpty }) == true { return false }
+        return isatty(STDOUT_FILENO) != 0
+    }
+}
+
+/// Picks the renderer for a format and writes its output.
+enum Renderers {
+    static func render(_ results: [CheckResult], format: CheckFormat, lang: Language, color: Bool) -> String {
+        switch format {
+        case .text: return TextRenderer(lang: lang, color: color).render(results)
+        case .json: return JSONRenderer.check(results, lang: lang) + "\n"
+        case .sarif, .csv, .html:
+            Exit.usage("--format \(format.rawValue) is not available yet")
+        }
+    }
+
+    static func emit(_ text: String, to path: String?) {
+        guard let path else { print(text, terminator: ""); return }
+        do { try AtomicFile.write(Data(text.utf8), to: path) } catch { Exit.fail(path, "cannot write output (\(error))") }
+    }
+}
