@@ -372,9 +372,9 @@ def d3(outdir):
     d, L = dep.build(s)
     rate_row = L["score_rows"][1]
     findings = [
-        {"rule": "D02", "severity": "error", "line": L["base"]["三公经费"]["本年预算数"], "figure": "6.00",
+        {"rule": "D02", "severity": "error", "line": L["base"]["三公经费"]["本年预算数"], "figure": "6.00", "also": ["X01"],
          "note": "本年预算数: 三公经费 6.00 ≠ 公务用车购置和维护经费 4.00 + 出国经费 0.00 + 公务接待 1.50 = 5.50 (the 评分表 and the narrative use 5.5)"},
-        {"rule": "D03", "severity": "error", "line": rate_row[6], "figure": f"{wrong_prev}万元",
+        {"rule": "D03", "severity": "error", "line": rate_row[6], "figure": f"{wrong_prev}万元", "also": ["N02"],
          "note": f"三公经费变动率 uses 上年 6.50 but the 基础数据表 上年决算数 is 5.60 (line {L['base']['三公经费']['上年决算数']}); (4.63 − 5.60)/5.60 = −17.32%, not −28.77%"},
         {"rule": "X03", "severity": "error", "line": L["narrative"]["score"], "figure": f"{wrong_total}分",
          "note": f"narrative score 97.6 ≠ 评分表 合计 96.6 (line {L['total_score']}); Σ 三级 自评得分 = 96.6"},
