@@ -272,7 +272,7 @@ def n4(outdir):
         {"rule": "G02", "severity": "error", "line": gross_row[7], "figure": "10", "also": ["T10", "G05"],
          "note": f"学前三年毛入园率 target ≥90% but actual 88.4% (line {gross_row[5]}); marked 已达标 (line {gross_row[8]}) with full score 10; expected 88.4/90 × 10 = 9.82"},
         {"rule": "G03", "severity": "error", "line": train_row[5], "figure": "10期",
-         "note": f"园长及教师专题培训 target ≥12期, actual 10期 (unmet, scored 8.33) but the 偏差原因分析及改进措施 cell (line {train_row[7]}) is empty"},
+         "note": f"园长及教师专题培训 target ≥12期, actual 10期 (unmet, scored 8.33) but the 偏差原因分析及改进措施 cell (line {train_row[8]}) is empty"},
         {"rule": "S03", "severity": "warning", "line": L["total_score"], "figure": str(total),
          "note": "consequence of the two unmet targets: total 97.79 (优) while targets are unmet; with the corrected G02 score the total is 97.61"},
     ]
