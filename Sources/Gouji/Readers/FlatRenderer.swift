@@ -11,6 +11,10 @@
 /// blank lines inside cells are dropped. Nested tables are written inside their outer cell,
 /// one line per nested cell line; the outer cell's text therefore includes them.
 ///
+/// Body tables separated only by blank paragraphs are one run of rows in flattened text, so
+/// they are joined into one run here too before `TableSplitter` names the tables; each table's
+/// `part` is that of its first cell's Word table (and row, when not the first).
+///
 /// Every paragraph and cell location points at its text in the rendered text and names the
 /// structure in `part`: `p12`, `t1/r3/c4`, nested `t1/r3/c4/t0/r0/c1` (0-based; paragraphs
 /// counted among body paragraphs only, rows and cells as written).
@@ -86,29 +90,38 @@ struct FlatRenderer {
         var blocks: [Block] = []
         var paragraphCount = 0
         var tableCount = 0
+        // Tables separated only by blank paragraphs form one run of rows, as in flattened text.
+        var run: [[Cell]] = []
+        var runPart = ""
+        func endRun() {
+            guard !run.isEmpty else { return }
+            for var split in TableSplitter(layout: layout).split(rows: run, firstIndex: tableCount, lines: lines) {
+                let first = split.caption ?? split.rows.first?.first
+                split.location.part = first.flatMap { Self.rowPart(of: $0.location.part) } ?? runPart
+                blocks.append(.table(split))
+                tableCount += 1
+            }
+            run = []
+        }
         for item in placed {
             switch item {
             case let .paragraph(text, start, end, part):
                 // Blank lines are not paragraphs in flattened text either.
                 guard !text.allSatisfy(\.isWhitespace) else { continue }
+                endRun()
                 blocks.append(.paragraph(Paragraph(index: paragraphCount, text: text,
                                                    location: lines.location(start: start, end: end, part: part))))
                 paragraphCount += 1
             case .table(let table):
-                let rows = table.rows.filter { !$0.isEmpty }.map { $0.map { cell($0, lines: lines) } }
-                guard !rows.isEmpty else { continue }
-                for var split in TableSplitter(layout: layout).split(rows: rows, firstIndex: tableCount, lines: lines) {
-                    let first = split.caption ?? split.rows.first?.first
-                    split.location.part = first.flatMap { Self.rowPart(of: $0.location.part) } ?? table.part
-                    blocks.append(.table(split))
-                    tableCount += 1
-                }
+                if run.isEmpty { runPart = table.part }
+                run += table.rows.filter { !$0.isEmpty }.map { $0.map { cell($0, lines: lines) } }
             }
         }
+        endRun()
         return Document(path: path, format: format, encoding: encoding, text: text, blocks: blocks)
     }
 
-    /// The part of a split table: the Word table, plus the row it starts at when it is not the first.
+    /// The part of a split table: its first cell's table, plus the row when it is not the first.
     private static func rowPart(of cellPart: String?) -> String? {
         guard let cellPart else { return nil }
         var components = cellPart.split(separator: "/").map(String.init)
