@@ -59,7 +59,7 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
             throw ReadError.malformedXML("word/document.xml line \(parser.lineNumber), column \(parser.columnNumber), parser error \(code)")
         }
         guard delegate.depth == 0 else {
-            throw ReadError.malformedXML("word/document.xml ends inside an element")
+            throw ReadError.malformedXML("word/document.xml line \(parser.lineNumber), column \(parser.columnNumber): elements not closed or mismatched")
         }
         return delegate.body
     }
