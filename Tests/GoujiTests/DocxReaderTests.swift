@@ -163,4 +163,14 @@ final class DocxReaderTests: XCTestCase {
         limits.maxUncompressedBytes = 10_000
         XCTAssertEqual(try B.read(docx, limits: limits).paragraphs.count, 1)
     }
+
+    /// Regression: given the whole part at once, XMLParser failed on parts over 10 MB.
+    func testDocumentPartOverTenMegabytes() throws {
+        let paragraph = B.p("预算资金5.8万元，实际支出5.8万元。")
+        let count = 11_000_000 / paragraph.utf8.count + 1
+        let docx = try B.docx(body: String(repeating: paragraph, count: count))
+        let doc = try B.read(docx)
+        XCTAssertEqual(doc.paragraphs.count, count)
+        XCTAssertEqual(doc.paragraphs.last?.location.part, "p\(count - 1)")
+    }
 }

@@ -47,7 +47,9 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
     /// Parses the XML of a document part into body items.
     static func parse(_ xml: Data, limits: ReadLimits) throws -> [RawItem] {
         let delegate = DocxBodyParser(limits: limits)
-        let parser = XMLParser(data: xml)
+        // Fed as a stream: libxml2 then parses in small chunks. Given the whole Data at once, it
+        // fails on parts over 10 MB ("huge input lookup") because XML_PARSE_HUGE is not set.
+        let parser = XMLParser(stream: InputStream(data: xml))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
