@@ -10,9 +10,12 @@ public struct DocxReader: Sendable {
     /// The main document part every .docx must have.
     public static let mainPart = "word/document.xml"
 
+    /// Caption patterns and table-start labels used to split tables (see `TableSplitter`).
     public var layout: Layout
+    /// Limits on expanded size, XML depth, table depth, cells per table and cell length.
     public var limits: ReadLimits
 
+    /// A reader with the given layout lexicon and limits.
     public init(layout: Layout, limits: ReadLimits = ReadLimits()) {
         self.layout = layout
         self.limits = limits

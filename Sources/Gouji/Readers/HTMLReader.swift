@@ -5,9 +5,12 @@ import Foundation
 /// The page is scanned tolerantly (`HTMLTokenizer`, `HTMLBodyBuilder`) and rendered in the
 /// seed's flattened-text format like a .docx (`FlatRenderer`), with parts `p3`, `t0/r1/c2`.
 public struct HTMLReader: Sendable {
+    /// Caption patterns and table-start labels used to split tables (see `TableSplitter`).
     public var layout: Layout
+    /// Limits on table depth, cells per table and cell length.
     public var limits: ReadLimits
 
+    /// A reader with the given layout lexicon and limits.
     public init(layout: Layout, limits: ReadLimits = ReadLimits()) {
         self.layout = layout
         self.limits = limits
