@@ -30,7 +30,7 @@ public final class FigurePatterns: @unchecked Sendable {
             + units.countWords + Array(units.measureWords.keys)
         let unitsAlt = alternation(unitWords)
         // Chinese numerals count things (五类, 一名); 学前三年 or 三公 are names, not measures.
-        let countAlt = alternation(units.countWords)
+        let countAlt = alternation(units.countWords + Array(units.money.keys))
         let scalesAlt = alternation(Array(units.scales.keys))
         let cmpAlt = alternation(units.comparators.keys.filter { $0.unicodeScalars.allSatisfy { !$0.properties.isIdeographic } })
         let cn = "零〇一二两三四五六七八九十百千万亿"
