@@ -2,11 +2,15 @@
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         FundSourcesSum.self, Balance.self, SpendWithinFunds.self, DetailSum.self, UnitConsistency.self,
-        MalformedNumber.self,
+        MalformedNumber.self, FullWidth.self, MissingUnit.self, Artefacts.self,
+        WeightTree.self, QualitativeScoreBand.self, PercentRange.self, RowComplete.self,
+        AmountRestated.self, CountRestated.self, ZeroBaseGrowth.self, SignAndDirection.self,
+        ExpenditureComposition.self, ScoreTableTree.self, YearConsistency.self,
         ExecutionRate.self, ExecutionScore.self, ScoreCap.self, QuantitativeScore.self, TotalScore.self,
         StaffRate.self, ThreePublicSum.self, ChangeRateBase.self, BudgetAdjust.self,
         TotalVsParts.self, SameSubjectTwoValues.self, GrowthConsistency.self, EnumeratedRates.self,
         GoalVsIndicators.self, ActualPresent.self, MetStatus.self, DeviationReason.self, ScoreRestated.self,
+        OverAchievement.self, ScoreVsStatus.self, TargetConsistency.self, LevelAndScope.self,
         VoucherInPeriod.self, ReportAfterPeriod.self, PeriodOrder.self,
         GradeBand.self, ScoreRange.self, ScoreDerivable.self,
         Ordinals.self,

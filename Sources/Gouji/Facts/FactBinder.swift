@@ -254,6 +254,7 @@ public struct FactBinder: Sendable {
             var col: [String: Int] = [:]
             for c in spec.columns { if let i = grid[h].firstIndex(where: { Labels.matches($0.text, c.labels) }) { col[c.field] = i } }
             var level1 = "", level2 = ""
+            var level1Cell: BoundValue? = nil, level2Cell: BoundValue? = nil
             for row in grid[(h + 1)...] {
                 func cell(_ field: String) -> Cell? { col[field].flatMap { $0 < row.count ? row[$0] : nil } }
                 let l1 = cell("level1")?.trimmed ?? "", l2 = cell("level2")?.trimmed ?? ""
@@ -262,12 +263,12 @@ public struct FactBinder: Sendable {
                     facts.indicatorTotalScore = cell("score").map { bound($0, index) }
                     continue
                 }
-                if !l1.isEmpty { level1 = l1.compacted }
-                if !l2.isEmpty { level2 = l2.compacted }
+                if !l1.isEmpty { level1 = l1.compacted; level1Cell = cell("level1").map { bound($0, index) } }
+                if !l2.isEmpty { level2 = l2.compacted; level2Cell = cell("level2").map { bound($0, index) } }
                 let content = cell("content"), target = cell("target"), actual = cell("actual")
                 if [content, target, actual].allSatisfy({ ($0?.trimmed ?? "").isEmpty }) { continue }
                 facts.indicators.append(IndicatorRow(
-                    level1: level1, level2: level2,
+                    level1: level1, level2: level2, level1Cell: level1Cell, level2Cell: level2Cell,
                     content: content.map { bound($0, index) }, target: target.map { bound($0, index) },
                     actual: actual.map { bound($0, index) }, weight: cell("weight").map { bound($0, index) },
                     score: cell("score").map { bound($0, index) }, reason: cell("reason").map { bound($0, index) },

@@ -49,6 +49,10 @@ public struct ExpenseLine: Codable, Sendable {
 public struct IndicatorRow: Codable, Sendable {
     public var level1: String
     public var level2: String
+    /// The level cells as written (inherited from the cell above when merged), with any
+    /// weight they state ("投入（15分）").
+    public var level1Cell: BoundValue?
+    public var level2Cell: BoundValue?
     public var content: BoundValue?
     public var target: BoundValue?
     public var actual: BoundValue?

@@ -40,7 +40,7 @@ public struct TemplateMatcher: Sendable {
             var score = 0
             for s in t.signals {
                 let label = s.label.compacted
-                if labels.contains(where: { $0.hasPrefix(label) }) || paragraphs.contains(where: { $0.contains(label) }) { score += s.weight }
+                if labels.contains(where: { $0.hasPrefix(label) || (label.count >= 4 && $0.contains(label)) }) || paragraphs.contains(where: { $0.contains(label) }) { score += s.weight }
             }
             let confidence = Double(score) / Double(total)
             if best == nil || confidence > best!.1 { best = (t, confidence) }

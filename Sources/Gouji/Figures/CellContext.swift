@@ -74,7 +74,9 @@ struct TableContextBuilder {
                     if let u = unit(in: cell.text) {
                         if c == 0 && row.count == 1 { tableUnit = u } else { columnUnit[c] = u }
                         let headerRow = row.allSatisfy { !isNumeric($0.trimmed) }
-                        if c == 0 && (text.hasPrefix("项目资金") || text.contains("单位:") || text.contains("单位：") || headerRow) { tableUnit = u }
+                        if c == 0 && (text.hasPrefix("项目资金") || text.contains("单位:") || text.contains("单位：")) { tableUnit = u }
+                        // A money unit in a header row ("年度预算数（万元）") covers the block below it.
+                        if headerRow && patterns.moneyFactors[u] != nil { tableUnit = u }
                     }
                     columnHeader[c] = stripUnit(text)
                     if text.hasPrefix("计量单位") || text.hasPrefix("度量单位") { unitColumn = c }

@@ -215,7 +215,7 @@ public struct FigureExtractor: Sendable {
                 _ = hi
             }
             // Malformed: a table cell holding the number with a stray character ("5.8.").
-            if let context, context.unit != nil || figure.kind == .money {
+            if context != nil {
                 let cellText = Normalizer.normalize(text).trimmingCharacters(in: .whitespacesAndNewlines)
                 let body = surface
                 if cellText != body && cellText.hasPrefix(body) && cellText.dropFirst(body.count).allSatisfy({ ".,。、".contains($0) }) {

@@ -12,16 +12,25 @@ public struct SameSubjectTwoValues: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         var groups: [String: [Figure]] = [:]
+        let partsOfTotals = Set(TotalVsParts.groups(c).flatMap { $0.1.map(\.location.start) })
         for f in c.quantities where f.subject != nil && !f.approximate && f.direction == nil && f.kind != .percent && !Targets.isTarget(f, c.facts) {
-            guard let measure = Targets.measureClass(f) else { continue }
-            let key = [f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure].joined(separator: "|")
-            groups[key, default: []].append(f)
+            if let measure = Targets.measureClass(f) {
+                let key = [f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure].joined(separator: "|")
+                groups[key, default: []].append(f)
+            } else if let phrase = f.subjectPhrase, phrase.count >= 4, f.kind == .count || f.kind == .money, !partsOfTotals.contains(f.location.start),
+                      !TotalVsParts.clause(c, before: f).contains("其中") {
+                // Without a measure word, the same full phrase twice ("查处各类违法案件216件" restated).
+                let key = ["phrase", phrase, f.kind.rawValue, f.unit].joined(separator: "|")
+                groups[key, default: []].append(f)
+            }
         }
         var out: [Finding] = []
         let pairs = Growth.pairs(c)
         for (_, figs) in groups.sorted(by: { $0.value[0].location.start < $1.value[0].location.start }) {
             let distinct = Dictionary(grouping: figs, by: \.value)
             guard distinct.count >= 2 else { continue }
+            // A restatement is made in another paragraph or cell, not within one list.
+            if figs.allSatisfy({ $0.block == figs[0].block }) { continue }
             let firsts = distinct.values.map { $0[0] }.sorted { $0.location.start < $1.location.start }
             let a = firsts[0], b = firsts[1]
             let sa = Targets.stage(a, c.lexicons), sb = Targets.stage(b, c.lexicons)
@@ -41,8 +50,8 @@ public struct SameSubjectTwoValues: Rule {
             }
             let subject = a.subject!
             if let f = c.finding(Self.description, severity: severity,
-                                 message: Localized(zh: "“\(subject)”的\(Targets.measureClass(a)!)前后不一：第\(a.location.line)行为 \(a.text)，第\(b.location.line)行为 \(b.text)",
-                                                    en: "“\(subject)” (\(Targets.measureClass(a) == "新增" ? "increase" : "total")) is given two values: \(a.text) on line \(a.location.line), \(b.text) on line \(b.location.line)"),
+                                 message: Localized(zh: "“\(subject)”\(Targets.measureClass(a).map { "的" + $0 } ?? "")前后不一：第\(a.location.line)行为 \(a.text)，第\(b.location.line)行为 \(b.text)",
+                                                    en: "“\(subject)” is given two values: \(a.text) on line \(a.location.line), \(b.text) on line \(b.location.line)"),
                                  arithmetic: notes.isEmpty ? nil : Localized(zh: notes.map(\.0).joined(separator: "；"), en: notes.map(\.1).joined(separator: "; ")),
                                  figures: firsts,
                                  suggestions: [Suggestion(location: b.location, original: b.text, replacement: a.text,

@@ -1,0 +1,40 @@
+import Foundation
+
+/// X02: a count or amount given in a table cell and again in the text for the same subject and
+/// scope carries the same number.
+public struct CountRestated: Rule {
+    public static let description = RuleDescription(
+        id: "X02", name: "count-target-restated", family: .tableVsNarrative, severity: .error,
+        summary: Localized(zh: "表格与文字中同一主体、同一口径的数值应一致", en: "A figure given in a table and in the text for the same subject and scope is the same"),
+        triggering: ["\t实际完成值\n\t累计向上争取科技项目共271个。\n\n累计向上争取科技项目共↓217个。\n"],
+        nonTriggering: ["\t实际完成值\n\t累计向上争取科技项目共271个。\n\n累计向上争取科技项目共271个。\n"])
+
+    public init() {}
+
+    public func check(_ c: RuleContext) -> [Finding] {
+        var out: [Finding] = []
+        func key(_ f: Figure) -> String? {
+            guard let phrase = f.subjectPhrase?.trimmingCharacters(in: .whitespaces), phrase.count >= 4, !f.approximate, f.direction == nil,
+                  f.kind == .count || f.kind == .money else { return nil }
+            return [phrase, f.kind.rawValue, f.unit].joined(separator: "|")
+        }
+        let table = c.quantities.filter { $0.inTable && !Targets.isTarget($0, c.facts) }
+        let text = c.quantities.filter { !$0.inTable }
+        var reported = Set<String>()
+        for t in table {
+            guard let k = key(t) else { continue }
+            for n in text where key(n) == k && n.value != t.value && !reported.contains(k) {
+                reported.insert(k)
+                if let f = c.finding(Self.description,
+                                     message: Localized(zh: "“\(t.subjectPhrase!)”在表中为 \(t.text)（第\(t.location.line)行），文中为 \(n.text)（第\(n.location.line)行）",
+                                                        en: "“\(t.subjectPhrase!)” is \(t.text) in the table (line \(t.location.line)) but \(n.text) in the text (line \(n.location.line))"),
+                                     arithmetic: Localized(zh: "\(t.number.plain) ≠ \(n.number.plain)", en: "\(t.number.plain) ≠ \(n.number.plain)"),
+                                     figures: [n, t],
+                                     suggestions: [Suggestion(location: n.location, original: n.text, replacement: t.text, reason: Localized(zh: "两处统一为同一数值", en: "state one value in both places"))]) {
+                    out.append(f)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// T15: every indicator row states its target and its actual value, without placeholders.
+public struct RowComplete: Rule {
+    public static let description = RuleDescription(
+        id: "T15", name: "row-complete", family: .table, severity: .error,
+        summary: Localized(zh: "每个指标行都应填写指标值和实际完成值，不得用占位符", en: "Every indicator row has a target and an actual value, with no placeholders"),
+        triggering: ["\t项目绩效定量目标（指标）及完成情况\n\t一级指标\n\t二级指标\n\t指标内容\n\t指标（目标）值\n\t实际完成值\n\n\t\n\t项目产出指标\n\t数量指标\n\t争取科技项目\n\t200个\n\t↓XX\n\n"],
+        nonTriggering: ["\t项目绩效定量目标（指标）及完成情况\n\t一级指标\n\t二级指标\n\t指标内容\n\t指标（目标）值\n\t实际完成值\n\n\t\n\t项目产出指标\n\t数量指标\n\t争取科技项目\n\t200个\n\t271个\n\n"])
+
+    public init() {}
+
+    static let placeholders: Set<String> = ["*", "**", "XX", "xx", "××", "×××", "…", "……", "待填", "待定"]
+
+    public func check(_ c: RuleContext) -> [Finding] {
+        var out: [Finding] = []
+        for row in c.facts.indicators {
+            let name = row.content?.text ?? row.level2
+            for cell in [row.target, row.actual, row.score, row.weight].compactMap({ $0 }) where Self.placeholders.contains(cell.text) {
+                if let f = c.finding(Self.description, message: Localized(zh: "“\(name)”一行含占位符“\(cell.text)”", en: "The row “\(name)” holds a placeholder “\(cell.text)”"),
+                                     locations: [cell.location]) { out.append(f) }
+            }
+            let target = row.target?.text ?? ""
+            if let actual = row.actual, actual.empty {
+                let none = target.isEmpty || target == "无" || target == "/"
+                if let f = c.finding(Self.description, severity: none ? .info : .error,
+                                     message: Localized(zh: "“\(name)”的实际完成值为空" + (none ? "（指标值为“\(target)”，可填“无”或删去该行）" : ""),
+                                                        en: "“\(name)” has no actual value" + (none ? " (the target is “\(target)”: write “无” or drop the row)" : "")),
+                                     locations: [actual.location]) { out.append(f) }
+            } else if let t = row.target, t.empty, !(row.actual?.empty ?? true) {
+                if let f = c.finding(Self.description, message: Localized(zh: "“\(name)”的指标值为空", en: "“\(name)” has no target"), locations: [t.location]) { out.append(f) }
+            }
+        }
+        return out
+    }
+}

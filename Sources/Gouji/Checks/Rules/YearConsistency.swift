@@ -1,0 +1,43 @@
+import Foundation
+
+/// DT04: years in the text refer to the evaluation year; another year needs its context
+/// (上年, 同比, 截至, a plan for next year).
+public struct YearConsistency: Rule {
+    public static let description = RuleDescription(
+        id: "DT04", name: "year-consistency", family: .date, severity: .warning,
+        summary: Localized(zh: "正文年份应为评价年度，其他年份须有“上年/同比/截至”等说明", en: "Years in the text are the evaluation year unless the context says otherwise"),
+        triggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n↓2020年，完成技术合同登记645份。\n"],
+        nonTriggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n2021年，完成技术合同登记645份，较2020年增长10%。\n"])
+
+    public init() {}
+
+    static let context = ["上年", "去年", "同比", "较", "比", "自", "从", "截至", "截止", "以来", "至", "到", "将", "计划", "下一步", "明年", "预计", "起", "—", "-", "~"]
+
+    public func check(_ c: RuleContext) -> [Finding] {
+        guard let year = evaluationYear(c) else { return [] }
+        var out: [Finding] = []
+        for f in c.figures where f.kind == .year && !f.inTable {
+            guard let y = f.date?.year, y != year, y != year + 1 || !c.text(f.location).contains("度") else { continue }
+            let before = TotalVsParts.clause(c, before: f)
+            let lineText = c.document.lines.lineText(f.location.line)
+            let after = c.document.lines.text(from: f.location.end, to: min(f.location.end + 12, c.document.lines.lineStarts[f.location.line - 1] + lineText.unicodeScalars.count))
+            if Self.context.contains(where: { before.hasSuffix($0) || before.contains($0) || after.hasPrefix($0) }) || after.contains("将") || after.contains("计划") { continue }
+            if y == year + 1 && (lineText.contains("将") || lineText.contains("计划")) { continue }
+            if let finding = c.finding(Self.description,
+                                       message: Localized(zh: "年份 \(f.text) 不是评价年度 \(year) 年，且上下文未说明", en: "The year \(f.text) is not the evaluation year \(year) and the context does not say why"),
+                                       figures: [f]) { out.append(finding) }
+        }
+        return out
+    }
+
+    /// The year evaluated: the project period's end, else a "YYYY年度" in the title, else the
+    /// year before the report date.
+    func evaluationYear(_ c: RuleContext) -> Int? {
+        if let end = c.facts.period?.end.year { return end }
+        for p in c.document.paragraphs.prefix(8) {
+            if let f = c.figures.first(where: { $0.kind == .year && $0.location.line == p.location.line && c.text($0.location).contains("度") }) { return f.date?.year }
+        }
+        if let d = c.facts.reportDate?.date?.year { return d - 1 }
+        return nil
+    }
+}
