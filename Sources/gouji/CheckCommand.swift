@@ -102,8 +102,9 @@ enum Renderers {
         switch format {
         case .text: return TextRenderer(lang: lang, color: color).render(results)
         case .json: return JSONRenderer.check(results, lang: lang) + "\n"
-        case .sarif, .csv, .html:
-            Exit.usage("--format \(format.rawValue) is not available yet")
+        case .sarif: return SARIFRenderer.render(results, lang: lang)
+        case .csv: return CSVRenderer.render(results, lang: lang)
+        case .html: return HTMLRenderer(lang: lang).render(results)
         }
     }
 
