@@ -81,4 +81,33 @@ final class SARIFTests: XCTestCase {
         XCTAssertEqual(SARIFRenderer.artifactURI("/w/Corpus/a.txt", base: "/w"), "Corpus/a.txt")
         XCTAssertEqual(SARIFRenderer.artifactURI("/elsewhere/a b.txt", base: "/w"), "file:///elsewhere/a%20b.txt")
     }
+
+    /// Validates the constructed findings' log against the SARIF 2.1.0 schema with the same
+    /// Python helper as scripts/checks/sarif-validate.sh (skipped without python3/jsonschema).
+    func testConstructedLogValidatesAgainstSchema() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import jsonschema"]
+        probe.standardError = FileHandle.nullDevice
+        do { try probe.run() } catch { throw XCTSkip("python3 not available") }
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else { throw XCTSkip("python3 jsonschema not installed") }
+
+        let results = [OutputSample.result(), CheckResult(path: "gone.txt", error: "file not found")]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gouji-sarif-\(UUID().uuidString).sarif")
+        try SARIFRenderer.render(results, rules: ["N01": (name: "total-vs-parts", description: "合计应等于分项之和")])
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let validate = Process()
+        validate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validate.arguments = ["python3", Fixtures.root.appendingPathComponent("scripts/checks/sarif_validate.py").path,
+                              Fixtures.root.appendingPathComponent("Tests/Schemas/sarif-schema-2.1.0.json").path, file.path]
+        let pipe = Pipe()
+        validate.standardOutput = pipe
+        try validate.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validate.waitUntilExit()
+        XCTAssertEqual(validate.terminationStatus, 0, output)
+        XCTAssertTrue(output.contains("1 file(s), 3 result(s), 0 invalid"), output)
+    }
 }

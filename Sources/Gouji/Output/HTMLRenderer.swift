@@ -383,6 +383,12 @@ public struct HTMLRenderer: Sendable {
       });
       document.querySelectorAll('#filters input').forEach(function (box) { box.addEventListener('change', apply); });
       apply();
+      // A link to #finding=<id> opens the report on that finding.
+      var wanted = /^#finding=(.+)$/.exec(window.location.hash);
+      if (wanted) {
+        var li = document.getElementById(decodeURIComponent(wanted[1]));
+        if (li && li.classList.contains('finding')) focus(li);
+      }
       document.body.setAttribute('data-ready', '1');
     })();
     """
