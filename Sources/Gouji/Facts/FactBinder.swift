@@ -14,7 +14,9 @@ public struct FactBinder: Sendable {
                                 variant: match.template?.id ?? "unknown", confidence: match.confidence)
         let index = FigureIndex(figures)
         let tables = allTables(document)
-        guard let template = match.template else { return facts }
+        // Below the recognition threshold, still bind what the closest template's labels find
+        // (a funds table, a score row) so that sums can be checked; the family stays unknown.
+        guard let template = match.template ?? closestTemplate(document) else { return facts }
 
         for spec in template.fields {
             if let v = findField(spec, tables: tables, document: document, index: index) { facts.fields[spec.field] = v }
@@ -36,6 +38,15 @@ public struct FactBinder: Sendable {
             facts.unbound.append(required)
         }
         return facts
+    }
+
+    func closestTemplate(_ document: Document) -> TemplateDefinition? {
+        var best: (TemplateDefinition, Double)? = nil
+        for t in lexicons.templates {
+            let m = TemplateMatcher(templates: [t]).scores(document)
+            if m > 0, best == nil || m > best!.1 { best = (t, m) }
+        }
+        return best?.0
     }
 
     func allTables(_ document: Document) -> [Table] {

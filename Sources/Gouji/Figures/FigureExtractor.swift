@@ -24,6 +24,7 @@ public struct FigureExtractor: Sendable {
     struct State {
         var figures: [Figure] = []
         var sentence = 0
+        var block = 0
     }
 
     func extract(table: Table, document: Document, state: inout State) {
@@ -68,6 +69,10 @@ public struct FigureExtractor: Sendable {
         let scalars = Array(normalized.unicodeScalars)
         let sentenceBase = state.sentence
         state.sentence += max(1, sentences.count)
+        state.block += 1
+        let block = state.block
+        let firstIndex = state.figures.count
+        defer { for i in firstIndex..<state.figures.count { state.figures[i].block = block } }
         let resolver = SubjectResolver(lexicons: lexicons)
         var previousInSentence: (sentence: Int, figure: Figure)? = nil
         var carriedStage: (sentence: Int, stage: String)? = nil
