@@ -25,10 +25,7 @@ public enum CSVRenderer {
             for f in r.findings {
                 let loc = f.primaryLocation
                 let figures = f.figures.map { "\($0.text)@\($0.location.line):\($0.location.column)" }.joined(separator: "; ")
-                let suggestions = f.suggestions.map { s in
-                    lang == .zh ? "“\(s.original)” → “\(s.replacement)”（\(s.reason.zh)）"
-                                : "\"\(s.original)\" → \"\(s.replacement)\" (\(s.reason.en))"
-                }.joined(separator: "; ")
+                let suggestions = f.suggestions.map { $0.summary(lang) }.joined(separator: "; ")
                 rows.append([r.path, f.rule, f.name, f.severity.rawValue,
                              loc.map { String($0.line) } ?? "", loc.map { String($0.column) } ?? "",
                              f.message.text(lang), f.arithmetic?.text(lang) ?? "", figures, suggestions])

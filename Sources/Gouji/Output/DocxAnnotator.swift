@@ -194,8 +194,7 @@ public enum DocxAnnotator {
         var paragraphs = ["\(f.severity.label(lang))[\(f.rule)] \(f.message.text(lang))"]
         if let a = f.arithmetic { paragraphs.append((lang == .zh ? "计算：" : "Arithmetic: ") + a.text(lang)) }
         for s in f.suggestions {
-            paragraphs.append(lang == .zh ? "建议：“\(s.original)” → “\(s.replacement)”（\(s.reason.zh)）"
-                                          : "Suggestion: \"\(s.original)\" → \"\(s.replacement)\" (\(s.reason.en))")
+            paragraphs.append((lang == .zh ? "建议：" : "Suggestion: ") + s.summary(lang))
         }
         var xml = "<w:comment w:id=\"\(id)\" w:author=\"\(XMLNode.escape(author))\" w:initials=\"\(initials)\">"
         for (i, p) in paragraphs.enumerated() {

@@ -110,7 +110,12 @@ public struct HTMLRenderer: Sendable {
             if !f.suggestions.isEmpty {
                 html += "<ul class=\"sugg\">\n"
                 for s in f.suggestions {
-                    html += "<li>\(t("建议", "Suggestion")): <del>\(esc(s.original))</del> → <ins>\(esc(s.replacement))</ins> <span class=\"reason\">\(esc(s.reason.text(lang)))</span>"
+                    html += "<li>\(t("建议", "Suggestion")): "
+                    if !s.original.isEmpty || !s.replacement.isEmpty {
+                        html += "<del>\(esc(s.original))</del> → <ins>\(esc(s.replacement))</ins> "
+                    }
+                    html += "<span class=\"reason\">\(esc(s.reason.text(lang)))</span>"
+                    if s.location.line != f.primaryLocation?.line { html += " <span class=\"where\">\(t("第 \(s.location.line) 行", "line \(s.location.line)"))</span>" }
                     if s.safe { html += " <span class=\"safe\">\(t("可自动修复", "fixable"))</span>" }
                     html += "</li>\n"
                 }
@@ -297,7 +302,8 @@ public struct HTMLRenderer: Sendable {
     .finding{background:#fff;border:1px solid #ddd;border-left:5px solid #999;border-radius:4px;padding:6px 8px;margin:0 0 8px;cursor:pointer}
     .finding.sev-error{border-left-color:var(--err)}.finding.sev-warning{border-left-color:var(--warn)}.finding.sev-info{border-left-color:var(--info)}
     .finding.active{outline:2px solid #333}
-    .finding .where{color:#777;font-size:12px;float:right}
+    .finding .head .where{color:#777;font-size:12px;float:right}
+    .sugg .where{color:#777;font-size:12px}
     .msg{font-weight:600}
     .arith{font-family:ui-monospace,"Noto Sans Mono CJK SC",monospace;font-size:13px;background:#f2f2f2;padding:2px 4px;margin:4px 0;white-space:pre-wrap}
     .chip{display:inline-block;border:1px solid #ccc;border-radius:3px;padding:0 4px;font-size:13px;margin:2px 2px 0 0}

@@ -89,16 +89,9 @@ public struct TextRenderer: Sendable {
             out += "\(eq) \(lang == .zh ? "计算" : "arithmetic"): \(a.text(lang))\n"
         }
         for s in f.suggestions {
-            out += "\(eq) \(lang == .zh ? "建议" : "help"): "
-            if lang == .zh {
-                out += "“\(s.original)” → “\(s.replacement)”（\(s.reason.zh)）"
-                if s.location.line != f.primaryLocation?.line { out += " 第\(s.location.line)行" }
-                if s.safe { out += " [可自动修复]" }
-            } else {
-                out += "\"\(s.original)\" → \"\(s.replacement)\" (\(s.reason.en))"
-                if s.location.line != f.primaryLocation?.line { out += " at line \(s.location.line)" }
-                if s.safe { out += " [fixable]" }
-            }
+            out += "\(eq) \(lang == .zh ? "建议" : "help"): " + s.summary(lang)
+            if s.location.line != f.primaryLocation?.line { out += lang == .zh ? " 第\(s.location.line)行" : " at line \(s.location.line)" }
+            if s.safe { out += lang == .zh ? " [可自动修复]" : " [fixable]" }
             out += "\n"
         }
         return out
@@ -231,5 +224,22 @@ public enum TextWidth {
             || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
             || (0x20000...0x3FFFD).contains(v)
         return wide ? 2 : 1
+    }
+}
+
+extension Suggestion {
+    /// The suggestion in one phrase: “original” → “replacement”（reason）, or an insertion, a
+    /// deletion, or only the reason when the suggestion names no text.
+    public func summary(_ lang: Language) -> String {
+        let reason = self.reason.text(lang)
+        switch (original.isEmpty, replacement.isEmpty, lang) {
+        case (true, true, _): return reason
+        case (true, false, .zh): return "插入“\(replacement)”（\(reason)）"
+        case (true, false, .en): return "insert \"\(replacement)\" (\(reason))"
+        case (false, true, .zh): return "删除“\(original)”（\(reason)）"
+        case (false, true, .en): return "delete \"\(original)\" (\(reason))"
+        case (false, false, .zh): return "“\(original)” → “\(replacement)”（\(reason)）"
+        case (false, false, .en): return "\"\(original)\" → \"\(replacement)\" (\(reason))"
+        }
     }
 }
