@@ -54,6 +54,12 @@ struct Annotate: ParsableCommand {
             }
         } catch { Exit.fail(file, error) }
         do { try AtomicFile.write(report.data, to: output) } catch { Exit.fail(output, "cannot write output (\(error))") }
+        // One line per comment on standard output: id, rule, Word part and the anchored text.
+        for c in report.comments {
+            let note = !c.matched ? (lang == .zh ? "（未定位到数字本身）" : " (figure not matched)") : ""
+            print(lang == .zh ? "批注 \(c.id) [\(c.rule)] \(c.part) “\(c.anchored)”\(note)"
+                              : "comment \(c.id) [\(c.rule)] \(c.part) \"\(c.anchored)\"\(note)")
+        }
         var message = lang == .zh
             ? "已写入 \(output)：\(report.comments.count) 条批注"
             : "wrote \(output): \(report.comments.count) comment(s)"

@@ -45,7 +45,7 @@ public enum DocxAnnotator {
     public struct Report: Sendable {
         public var data: Data
         /// One entry per comment: the finding's rule, the anchored text and the part.
-        public var comments: [(id: Int, rule: String, anchored: String, part: String)]
+        public var comments: [(id: Int, rule: String, anchored: String, part: String, matched: Bool)]
         /// Findings whose figure could not be matched; their comment is anchored on the whole
         /// paragraph or cell (or skipped when even that is missing).
         public var unmatched: [Finding]
@@ -116,7 +116,7 @@ public enum DocxAnnotator {
     static func annotate(_ package: inout DocxPackage, result: CheckResult, segments: [Segment], lang: Language) throws -> Report {
         let root = package.document
         var nextID = (package.maxCommentID ?? -1) + 1
-        var comments: [(id: Int, rule: String, anchored: String, part: String)] = []
+        var comments: [(id: Int, rule: String, anchored: String, part: String, matched: Bool)] = []
         var commentXML = ""
         var unmatched: [Finding] = []
         let blockStarts = partStarts(result.document)
@@ -158,14 +158,15 @@ public enum DocxAnnotator {
                 }
                 if let best { range = best..<(best + needle.count) }
             }
-            if range == nil {
+            let matched = range != nil
+            if !matched {
                 unmatched.append(finding)
                 range = 0..<containerText.count // the whole paragraph or cell
             }
             let id = nextID
             nextID += 1
             container.anchor(range: range!, id: id)
-            comments.append((id, finding.rule, WordBody.string(containerText[range!]), part))
+            comments.append((id, finding.rule, WordBody.string(containerText[range!]), part, matched))
             commentXML += comment(finding, id: id, lang: lang)
         }
         package.document = root

@@ -121,8 +121,17 @@ public struct TextRenderer: Sendable {
         let bar = paint("|", gutterColor)
         let gutter = String(repeating: " ", count: width + 1)
         let lineText = doc.lines.lineText(line).replacingOccurrences(of: "\t", with: " ")
-        let focus = (lineSpans.first { $0.primary } ?? lineSpans[0]).location.column - 1
-        let (shownText, offset) = window(lineText, around: focus)
+        let lineStart = doc.lines.lineStarts[line - 1]
+        let lineLength = lineText.count
+        func characters(_ l: SourceLocation) -> Range<Int> {
+            let from = min(max(0, l.column - 1), lineLength)
+            let scalars = max(0, min(l.end, lineStart + lineText.unicodeScalars.count) - l.start)
+            let covered = doc.lines.text(from: l.start, to: l.start + scalars).count
+            return from..<min(lineLength, from + covered)
+        }
+        let focusSpan = lineSpans.first { $0.primary } ?? lineSpans[0]
+        let (shownText, offset, visible) = window(lineText, spans: lineSpans.map { characters($0.location) },
+                                         focus: characters(focusSpan.location))
         let num = String(repeating: " ", count: width - String(line).count) + String(line)
         var out = paint(num, gutterColor) + " " + bar + " " + shownText + "\n"
 
@@ -132,11 +141,12 @@ public struct TextRenderer: Sendable {
         let lineEnd = doc.lines.lineStarts.count > line ? doc.lines.lineStarts[line] - 1 : doc.lines.scalarCount
         for span in lineSpans.sorted(by: { $0.location.column < $1.location.column }) {
             let col = span.location.column - 1 - offset
-            guard col >= 0 else { continue }
+            guard col >= 0, col < visible || (col == 0 && visible == 0) else { continue }
             let pad = displayWidth(String(shownText.prefix(col)))
             let end = min(span.location.end, lineEnd)
             let covered = doc.lines.text(from: span.location.start, to: max(end, span.location.start))
-            let length = max(1, displayWidth(String(covered.prefix(40))))
+            let shownPart = String(Array(shownText)[col..<visible].prefix(covered.count))
+            let length = max(1, displayWidth(shownPart))
             if let last = placed.last, pad < last.pad + last.length { continue }
             placed.append(Placed(pad: pad, length: length, span: span))
         }
@@ -176,15 +186,34 @@ public struct TextRenderer: Sendable {
         return out
     }
 
-    /// Long lines are cut to a window of about 60 characters around the column; returns the
-    /// shown text and the number of characters of the line before the window's first character
-    /// (the leading "…" counts as one).
-    func window(_ line: String, around column: Int) -> (String, Int) {
+    /// Widest source line shown, in terminal columns; longer lines are cut to a window.
+    static let maxLineWidth = 100
+
+    /// Cuts a long line to a window of at most `maxLineWidth` columns that shows all the spans
+    /// (0-based character ranges) when they fit, else the `focus` span, with up to 20 columns
+    /// of context on its left. Returns the shown text, the number of characters of the line
+    /// before the window's first character (a leading "…" counts as one) and the number of
+    /// characters of the shown text that are not a trailing "…".
+    func window(_ line: String, spans: [Range<Int>], focus: Range<Int>) -> (text: String, offset: Int, visible: Int) {
         let chars = Array(line)
-        guard chars.count > 70 else { return (line, 0) }
-        let start = max(0, min(column - 20, chars.count - 60))
-        let end = min(chars.count, start + 60)
-        return ((start > 0 ? "…" : "") + String(chars[start..<end]) + (end < chars.count ? "…" : ""), start - (start > 0 ? 1 : 0))
+        let widths = chars.map { TextWidth.columns(String($0)) }
+        let limit = Self.maxLineWidth
+        guard widths.reduce(0, +) > limit else { return (line, 0, chars.count) }
+        func clamp(_ i: Int) -> Int { max(0, min(chars.count, i)) }
+        var start = clamp(focus.lowerBound), end = clamp(max(focus.upperBound, focus.lowerBound + 1))
+        let lo = clamp(spans.map(\.lowerBound).min() ?? start), hi = clamp(spans.map(\.upperBound).max() ?? end)
+        if widths[lo..<hi].reduce(0, +) <= limit - 10 { start = lo; end = max(hi, lo + 1) }
+        end = min(end, chars.count)
+        var width = widths[start..<end].reduce(0, +)
+        while width > limit, end > start + 1 { end -= 1; width -= widths[end] }
+        var left = 20
+        while start > 0, left >= widths[start - 1], width + widths[start - 1] <= limit {
+            start -= 1; width += widths[start]; left -= widths[start]
+        }
+        while end < chars.count, width + widths[end] <= limit { width += widths[end]; end += 1 }
+        while start > 0, width + widths[start - 1] <= limit { start -= 1; width += widths[start] }
+        return ((start > 0 ? "…" : "") + String(chars[start..<end]) + (end < chars.count ? "…" : ""),
+                start - (start > 0 ? 1 : 0), (start > 0 ? 1 : 0) + end - start)
     }
 
     /// Terminal columns: CJK and full-width characters take two, combining marks none.
