@@ -23,7 +23,8 @@ if sys.argv[1] == "--make-docx":
     d.save(sys.argv[2])
     sys.exit(0)
 
-path, expected_path = sys.argv[1], sys.argv[2]
+loose = "--loose" in sys.argv  # another program rewrote the file: compare texts, not ids
+path, expected_path = [a for a in sys.argv[1:] if a != "--loose"]
 expected = json.load(open(expected_path, encoding="utf-8"))
 document = docx.Document(path)  # fails on a malformed package
 part = document.part
@@ -65,7 +66,13 @@ ours = sorted(i for i, (author, _, _) in comments.items() if author == "勾稽 G
 if len(ours) != len(expected):
     problems.append(f"{len(ours)} Gouji comment(s), expected {len(expected)}")
 pairs = zip(ours, expected)
-if all("id" in e for e in expected):
+if loose:
+    got = sorted(anchored.get(i, "") for i in ours)
+    want = sorted(e["text"] for e in expected)
+    if got != want:
+        problems.append(f"anchored texts {got} differ from {want}")
+    pairs = []
+elif all("id" in e for e in expected):
     pairs = [(e["id"], e) for e in expected]
 for i, want in pairs:
     if i not in comments:
