@@ -102,7 +102,14 @@ enum Renderers {
         switch format {
         case .text: return TextRenderer(lang: lang, color: color).render(results)
         case .json: return JSONRenderer.check(results, lang: lang) + "\n"
-        case .sarif: return SARIFRenderer.render(results, lang: lang)
+        case .sarif:
+            var rules: [String: SARIFRenderer.RuleInfo] = [:]
+            var levels: [String: Severity] = [:]
+            for d in RuleRegistry.descriptions {
+                rules[d.id] = (name: d.name, description: d.summary.text(lang))
+                levels[d.id] = d.severity
+            }
+            return SARIFRenderer.render(results, lang: lang, rules: rules, defaultSeverities: levels)
         case .csv: return CSVRenderer.render(results, lang: lang)
         case .html: return HTMLRenderer(lang: lang).render(results)
         }

@@ -126,8 +126,11 @@ public enum SARIFRenderer {
     }
 
     /// Renders the results as a SARIF 2.1.0 log (pretty JSON, sorted keys, final newline).
+    /// `rules` describes rules by id (name, one-line description) and `defaultSeverities` gives
+    /// their default levels; rules missing from them are described from their findings.
     public static func render(_ results: [CheckResult], lang: Language = .zh,
                               rules ruleInfo: [String: RuleInfo] = [:],
+                              defaultSeverities: [String: Severity] = [:],
                               baseDirectory: String = FileManager.default.currentDirectoryPath) -> String {
         var rules: [Rule] = []
         var ruleIndex: [String: Int] = [:]
@@ -150,7 +153,7 @@ public enum SARIFRenderer {
             for f in r.findings {
                 if ruleIndex[f.rule] == nil {
                     ruleIndex[f.rule] = rules.count
-                    rules.append(rule(for: f, info: ruleInfo[f.rule], lang: lang))
+                    rules.append(rule(for: f, info: ruleInfo[f.rule], level: defaultSeverities[f.rule] ?? f.severity, lang: lang))
                 }
                 out.append(result(f, in: r, artifact: artifact, ruleIndex: ruleIndex[f.rule]!, lang: lang))
             }
@@ -161,7 +164,7 @@ public enum SARIFRenderer {
         return JSONOutput.encode(Log(runs: [run])) + "\n"
     }
 
-    static func rule(for f: Finding, info: RuleInfo?, lang: Language) -> Rule {
+    static func rule(for f: Finding, info: RuleInfo?, level severity: Severity, lang: Language) -> Rule {
         let name = info?.name ?? f.name
         let description = info?.description ?? name
         let help = lang == .zh
@@ -169,7 +172,7 @@ public enum SARIFRenderer {
             : "Rule \(f.rule) (\(name)): \(description). Each result lists the figures involved, the arithmetic and suggested corrections."
         return Rule(id: f.rule, name: name, shortDescription: Message(text: description),
                     fullDescription: Message(text: description), help: Message(text: help),
-                    defaultConfiguration: Rule.Configuration(level: level(f.severity)))
+                    defaultConfiguration: Rule.Configuration(level: level(severity)))
     }
 
     static func result(_ f: Finding, in r: CheckResult, artifact: ArtifactLocation, ruleIndex: Int, lang: Language) -> Result {
