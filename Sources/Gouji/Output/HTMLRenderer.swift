@@ -294,7 +294,7 @@ public struct HTMLRenderer: Sendable {
     .filter-group{display:inline-block;margin-right:24px}
     .filter-group b{margin-right:8px}
     .layout{display:flex;align-items:flex-start}
-    #panel{width:38%;max-width:560px;position:sticky;top:96px;max-height:calc(100vh - 100px);overflow:auto;padding:8px 12px;border-right:1px solid #ddd;background:#fafafa}
+    #panel{width:38%;max-width:560px;position:sticky;top:var(--header,96px);max-height:calc(100vh - var(--header,96px));overflow:auto;padding:8px 12px;border-right:1px solid #ddd;background:#fafafa}
     main{flex:1;padding:8px 24px;min-width:0}
     h2{font-size:16px;margin:12px 0 6px;word-break:break-all}
     h2 small{color:#777;font-weight:normal}
@@ -317,7 +317,7 @@ public struct HTMLRenderer: Sendable {
     .body p.caption{font-weight:600;margin-top:10px}
     table{border-collapse:collapse;margin:6px 0 12px;max-width:100%}
     td{border:1px solid #999;padding:2px 6px;vertical-align:top;white-space:pre-wrap;word-break:break-word}
-    .fig{border-bottom:1px dotted #888}
+    .fig{border-bottom:1px dotted #888;white-space:nowrap}
     .fig.flag{border-radius:2px;padding:0 1px;border-bottom:2px solid}
     .fig.flag-error{background:var(--err-bg);border-bottom-color:var(--err)}
     .fig.flag-warning{background:var(--warn-bg);border-bottom-color:var(--warn)}
@@ -375,25 +375,33 @@ public struct HTMLRenderer: Sendable {
           });
         });
       }
-      function focus(li) {
+      function focus(li, instant) {
         findings.forEach(function (other) { other.classList.remove('active'); });
         document.querySelectorAll('.focus').forEach(function (el) { el.classList.remove('focus'); });
         li.classList.add('active');
         var els = targets(li);
         els.forEach(function (el) { el.classList.add('focus'); });
-        if (els.length) els[0].scrollIntoView({ behavior: 'smooth', block: 'center' });
+        if (els.length) els[0].scrollIntoView({ behavior: instant ? 'auto' : 'smooth', block: 'center' });
+        li.scrollIntoView({ block: 'nearest' });
       }
       findings.forEach(function (li) {
         li.addEventListener('click', function () { focus(li); });
         li.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); focus(li); } });
       });
       document.querySelectorAll('#filters input').forEach(function (box) { box.addEventListener('change', apply); });
+      // The findings panel sticks below the header, whatever its height.
+      function layout() {
+        var h = document.querySelector('header').offsetHeight;
+        document.documentElement.style.setProperty('--header', h + 'px');
+      }
+      window.addEventListener('resize', layout);
+      layout();
       apply();
       // A link to #finding=<id> opens the report on that finding.
       var wanted = /^#finding=(.+)$/.exec(window.location.hash);
       if (wanted) {
         var li = document.getElementById(decodeURIComponent(wanted[1]));
-        if (li && li.classList.contains('finding')) focus(li);
+        if (li && li.classList.contains('finding')) focus(li, true);
       }
       document.body.setAttribute('data-ready', '1');
     })();
