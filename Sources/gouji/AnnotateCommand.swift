@@ -53,7 +53,7 @@ struct Annotate: ParsableCommand {
                 report = try DocxAnnotator.annotate(text: pipeline.check(document: document), lang: lang)
             }
         } catch { Exit.fail(file, error) }
-        do { try AtomicFile.write(report.data, to: output) } catch { Exit.fail(output, "cannot write output (\(error))") }
+        do { try AtomicFile.write(report.data, to: output) } catch { Exit.fail(output, "cannot write output (\(error.localizedDescription))") }
         // One line per comment on standard output: id, rule, Word part and the anchored text.
         for c in report.comments {
             let note = !c.matched ? (lang == .zh ? "（未定位到数字本身）" : " (figure not matched)") : ""

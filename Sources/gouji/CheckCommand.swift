@@ -117,6 +117,6 @@ enum Renderers {
 
     static func emit(_ text: String, to path: String?) {
         guard let path else { print(text, terminator: ""); return }
-        do { try AtomicFile.write(Data(text.utf8), to: path) } catch { Exit.fail(path, "cannot write output (\(error))") }
+        do { try AtomicFile.write(Data(text.utf8), to: path) } catch { Exit.fail(path, "cannot write output (\(error.localizedDescription))") }
     }
 }

@@ -26,13 +26,13 @@ struct Fix: ParsableCommand {
         let reader = DocumentReader(lexicons: lexicons, limits: try input.limits())
         let data: Data
         let document: Document
-        do {
-            document = try reader.read(path: file)
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch { Exit.fail(file, error) }
+        do { data = try Annotate.load(file, limit: try input.limits().maxInputBytes) } catch { Exit.fail(file, error) }
+        let notText = lang == .zh ? "gouji fix 只修改文本文件；Word 文档请用 gouji annotate 加批注"
+                                  : "gouji fix only edits text files; use gouji annotate for Word documents"
+        if data.starts(with: [0x50, 0x4B]) { Exit.fail(file, notText) }
+        do { document = try reader.read(data: data, path: file) } catch { Exit.fail(file, error) }
         guard document.format == .text else {
-            Exit.fail(file, lang == .zh ? "gouji fix 只修改文本文件；Word 文档请用 gouji annotate 加批注"
-                                        : "gouji fix only edits text files; use gouji annotate for Word documents")
+            Exit.fail(file, notText)
         }
         let result = Pipeline(lexicons: lexicons, limits: try input.limits(), configuration: configuration).check(document: document)
         let outcome = FixApplier.apply(FixApplier.safeSuggestions(result.findings), to: document.text)
@@ -56,13 +56,13 @@ struct Fix: ParsableCommand {
         notes.append(lang == .zh
             ? "共 \(count) 处安全修改" + (output == nil ? (count > 0 ? "（未写入文件；用 -o 写入）" : "") : "，已写入 \(output!)") + "。"
             : "\(count) safe fix(es)" + (output == nil ? (count > 0 ? " (not written; use -o to write them)" : "") : ", written to \(output!)") + ".")
-        FileHandle.standardError.write(Data((notes.joined(separator: "\n") + "\n").utf8))
         if let output {
             do {
                 // Unchanged: copy the input byte for byte; changed: same encoding, BOM and newlines.
                 let format = FixApplier.TextFormat(data: data, encoding: document.encoding)
                 try AtomicFile.write(outcome.changed ? try format.encode(outcome.text) : data, to: output)
-            } catch { Exit.fail(output, error) }
+            } catch { Exit.fail(output, "cannot write output (\(error.localizedDescription))") }
         }
+        FileHandle.standardError.write(Data((notes.joined(separator: "\n") + "\n").utf8))
     }
 }

@@ -120,6 +120,8 @@ public enum DocxAnnotator {
         var commentXML = ""
         var unmatched: [Finding] = []
         let blockStarts = partStarts(result.document)
+        // Containers keep pointing at their w:p nodes while runs are split, so one walk will do.
+        let body = try WordBody(root)
 
         for finding in result.findings {
             // What to anchor on: the primary figure, else the first location with text.
@@ -142,7 +144,6 @@ public enum DocxAnnotator {
                 part = seg.part
                 expected = target.start - seg.start + seg.offset
             }
-            let body = try WordBody(root)
             guard let part, let container = body.container(part) else { unmatched.append(finding); continue }
             let containerText = Array(container.text.unicodeScalars)
             let needle = Array(target.text.unicodeScalars)
