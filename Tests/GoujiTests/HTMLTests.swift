@@ -51,4 +51,13 @@ final class HTMLTests: XCTestCase {
         let html = HTMLRenderer().render([CheckResult(path: "m.docx", document: doc)])
         XCTAssertTrue(html.contains("<tr><td colspan=\"2\" data-line=\"1\">A</td><td rowspan=\"2\" data-line=\"1\">B</td></tr>\n<tr><td data-line=\"1\">x</td><td data-line=\"1\">y</td></tr>"))
     }
+
+    func testLocationsThatAreNotFiguresAreTargets() {
+        var result = OutputSample.result()
+        let label = result.document!.tables[0].rows[0][0].location
+        result.findings[1].locations = [label]
+        let html = HTMLRenderer().render([result])
+        XCTAssertTrue(html.contains("data-targets=\"d0-f4 at:\(label.start)\""))
+        XCTAssertTrue(html.contains("<td data-at=\"at:\(label.start)\" data-line=\"4\">支出合计</td>"))
+    }
 }

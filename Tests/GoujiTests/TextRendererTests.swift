@@ -141,4 +141,35 @@ final class TextRendererTests: XCTestCase {
         XCTAssertTrue(source.contains("…"))
         XCTAssertTrue(marks.hasSuffix("^^^^^^^^ 金额"))
     }
+
+    func testSuggestionSummaries() {
+        func s(_ o: String, _ r: String) -> Suggestion {
+            Suggestion(location: SourceLocation(line: 1, column: 1, start: 0, end: 0), original: o, replacement: r,
+                       reason: Localized(zh: "理由", en: "why"))
+        }
+        XCTAssertEqual(s("", "").summary(.zh), "理由")
+        XCTAssertEqual(s("", "万元").summary(.zh), "插入“万元”（理由）")
+        XCTAssertEqual(s("多余", "").summary(.zh), "删除“多余”（理由）")
+        XCTAssertEqual(s("5.8.", "5.8").summary(.en), "\"5.8.\" → \"5.8\" (why)")
+    }
+
+    func testLocationsAndDocxPartsAreShown() {
+        let doc = OutputSample.document()
+        var cell = OutputSample.figure(doc, "58000.00元", value: 58000, inTable: true)
+        cell.location.part = "t0/r0/c1"
+        let label = doc.tables[0].rows[0][0].location
+        let f = Finding(rule: "T09", name: "x", severity: .warning, message: Localized(zh: "m", en: "m"),
+                        figures: [cell], locations: [label])
+        let out = TextRenderer().render(f, in: CheckResult(path: "r.docx", document: doc, findings: [f]))
+        XCTAssertEqual(out, """
+        警告[T09]: m
+          --> r.docx:5:2（表格单元格 t0/r0/c1）
+           |
+         4 |  支出合计
+           |  -------- 相关位置
+         5 |  58000.00元
+           |  ^^^^^^^^^^ 金额
+
+        """)
+    }
 }
