@@ -3,8 +3,10 @@ public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         FundSourcesSum.self, Balance.self, SpendWithinFunds.self, DetailSum.self, UnitConsistency.self,
         MalformedNumber.self,
+        ExecutionRate.self, ExecutionScore.self, ScoreCap.self, QuantitativeScore.self, TotalScore.self,
+        StaffRate.self, ThreePublicSum.self, ChangeRateBase.self, BudgetAdjust.self,
         TotalVsParts.self, SameSubjectTwoValues.self, GrowthConsistency.self, EnumeratedRates.self,
-        GoalVsIndicators.self, ActualPresent.self,
+        GoalVsIndicators.self, ActualPresent.self, MetStatus.self, DeviationReason.self, ScoreRestated.self,
         VoucherInPeriod.self, ReportAfterPeriod.self, PeriodOrder.self,
         GradeBand.self, ScoreRange.self, ScoreDerivable.self,
         Ordinals.self,

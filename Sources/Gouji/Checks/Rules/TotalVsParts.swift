@@ -133,3 +133,10 @@ public struct TotalVsParts: Rule {
     }
 
 }
+
+extension TotalVsParts {
+    /// Scalar offset where the clause containing `f` starts.
+    static func clauseStart(_ c: RuleContext, of f: Figure) -> Int {
+        f.location.start - clause(c, before: f).unicodeScalars.count
+    }
+}
