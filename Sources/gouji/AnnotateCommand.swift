@@ -68,6 +68,11 @@ struct Annotate: ParsableCommand {
                 ? "，其中 \(report.unmatched.count) 条未能定位到数字本身（批注在所在段落或单元格上）"
                 : ", \(report.unmatched.count) not matched to the figure itself (anchored on its paragraph or cell)"
         }
+        if !report.skipped.isEmpty {
+            message += lang == .zh
+                ? "；\(report.skipped.count) 条发现无法定位到段落或单元格，未加批注（" + report.skipped.map(\.rule).joined(separator: "、") + "）"
+                : "; \(report.skipped.count) finding(s) could not be placed on a paragraph or cell and got no comment (" + report.skipped.map(\.rule).joined(separator: ", ") + ")"
+        }
         FileHandle.standardError.write(Data((message + (lang == .zh ? "。\n" : ".\n")).utf8))
     }
 

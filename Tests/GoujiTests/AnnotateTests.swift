@@ -56,7 +56,7 @@ final class AnnotateTests: XCTestCase {
     static func docx() throws -> Data {
         let types = #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#
         let rels = #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#
-        return try DocxBuilder.zip([("[Content_Types].xml", Data(types.utf8)), ("_rels/.rels", Data(rels.utf8)),
+        return try TextDocxBuilder.zip([("[Content_Types].xml", Data(types.utf8)), ("_rels/.rels", Data(rels.utf8)),
                                     ("word/document.xml", Data(documentXML.utf8))])
     }
 
@@ -105,5 +105,25 @@ final class AnnotateTests: XCTestCase {
     func testXMLRoundTripIsLossless() throws {
         let xml = #"<?xml version="1.0"?><!-- c --><a x='1>2' y="&amp;"><b/><![CDATA[<z>]]>t&lt;<c>d</c></a>"#
         XCTAssertEqual(try XMLNode.parse(Data(xml.utf8)).serialized(), xml)
+    }
+
+    func testWithTheDocxReader() throws {
+        // The reader's own document and parts: figures located by part, a location without a
+        // part through the block that holds it.
+        let input = try Self.docx()
+        let document = try DocumentReader().read(data: input, path: "in.docx")
+        var total = OutputSample.figure(document, "9783.6万元", value: 97836000)
+        total.location.part = document.paragraphs.first { $0.text.contains("9783.6") }?.location.part
+        XCTAssertEqual(total.location.part, "p1")
+        let cell = OutputSample.figure(document, "58000.00元", value: 58000, inTable: true)
+        let plain = SourceLocation(line: cell.location.line, column: cell.location.column, start: cell.location.start, end: cell.location.end)
+        let findings = [
+            Finding(rule: "N01", name: "n", severity: .error, message: Localized(zh: "m", en: "m"), figures: [total]),
+            Finding(rule: "N09", name: "n", severity: .warning, message: Localized(zh: "m", en: "m"), locations: [plain]),
+        ]
+        let report = try DocxAnnotator.annotate(docx: input, result: CheckResult(path: "in.docx", document: document, findings: findings))
+        XCTAssertTrue(report.skipped.isEmpty && report.unmatched.isEmpty)
+        XCTAssertEqual(report.comments.map(\.part), ["p1", "t0/r0/c1"])
+        XCTAssertEqual(anchored(try unzip(report.data)["word/document.xml"]!), [0: "9783.6万元", 1: "58000.00元"])
     }
 }

@@ -46,9 +46,12 @@ public enum DocxAnnotator {
         public var data: Data
         /// One entry per comment: the finding's rule, the anchored text and the part.
         public var comments: [(id: Int, rule: String, anchored: String, part: String, matched: Bool)]
-        /// Findings whose figure could not be matched; their comment is anchored on the whole
-        /// paragraph or cell (or skipped when even that is missing).
+        /// Findings whose figure text was not found; their comment is anchored on the whole
+        /// paragraph or cell.
         public var unmatched: [Finding]
+        /// Findings that got no comment: no figure or location, or no Word paragraph or cell
+        /// for it.
+        public var skipped: [Finding]
     }
 
     // MARK: - Entry points
@@ -57,7 +60,7 @@ public enum DocxAnnotator {
     /// when the figures carry no `part` (the document was flattened by `flatten`).
     public static func annotate(docx data: Data, result: CheckResult, segments: [Segment] = [],
                                 lang: Language = .zh, limits: ReadLimits = ReadLimits()) throws -> Report {
-        var package = try DocxPackage(data: data, limits: limits)
+        var package = try WordPackage(data: data, limits: limits)
         return try annotate(&package, result: result, segments: segments, lang: lang)
     }
 
@@ -65,8 +68,8 @@ public enum DocxAnnotator {
     /// the comments the same way.
     public static func annotate(text result: CheckResult, lang: Language = .zh) throws -> Report {
         guard let document = result.document else { throw Failure.notADocx("no document") }
-        let (data, segments) = DocxBuilder.build(document)
-        var package = try DocxPackage(data: data, limits: ReadLimits())
+        let (data, segments) = TextDocxBuilder.build(document)
+        var package = try WordPackage(data: data, limits: ReadLimits())
         return try annotate(&package, result: result, segments: segments, lang: lang)
     }
 
@@ -74,7 +77,7 @@ public enum DocxAnnotator {
     /// blank line after each row), for when no .docx reader is available; returns the document
     /// and the segment map from its offsets to Word parts.
     public static func flatten(docx data: Data, path: String, layout: Layout, limits: ReadLimits = ReadLimits()) throws -> (Document, [Segment]) {
-        let package = try DocxPackage(data: data, limits: limits)
+        let package = try WordPackage(data: data, limits: limits)
         let body = try WordBody(package.document)
         var text = String.UnicodeScalarView()
         var segments: [Segment] = []
@@ -113,13 +116,16 @@ public enum DocxAnnotator {
 
     // MARK: - Annotation
 
-    static func annotate(_ package: inout DocxPackage, result: CheckResult, segments: [Segment], lang: Language) throws -> Report {
+    static func annotate(_ package: inout WordPackage, result: CheckResult, segments: [Segment], lang: Language) throws -> Report {
         let root = package.document
         var nextID = (package.maxCommentID ?? -1) + 1
         var comments: [(id: Int, rule: String, anchored: String, part: String, matched: Bool)] = []
         var commentXML = ""
         var unmatched: [Finding] = []
-        let blockStarts = partStarts(result.document)
+        var skipped: [Finding] = []
+        let blockRanges = partRanges(result.document)
+        var blockStarts: [String: Int] = [:]
+        for b in blockRanges where blockStarts[b.part] == nil { blockStarts[b.part] = b.start }
         // Containers keep pointing at their w:p nodes while runs are split, so one walk will do.
         let body = try WordBody(root)
 
@@ -132,7 +138,7 @@ public enum DocxAnnotator {
                 let text = result.document?.lines.text(from: loc.start, to: loc.end) ?? ""
                 target = (loc.start, loc.end, text, loc.part)
             }
-            guard let target else { unmatched.append(finding); continue }
+            guard let target else { skipped.append(finding); continue }
 
             // The container and the expected offset of the figure in it.
             var part: String?
@@ -143,8 +149,12 @@ public enum DocxAnnotator {
             } else if let seg = segments.first(where: { $0.start <= target.start && target.start <= $0.end }) {
                 part = seg.part
                 expected = target.start - seg.start + seg.offset
+            } else if let block = blockRanges.first(where: { $0.start <= target.start && target.start <= $0.end }) {
+                // A location without a part (set by a rule from offsets): the reader's block holding it.
+                part = block.part
+                expected = target.start - block.start
             }
-            guard let part, let container = body.container(part) else { unmatched.append(finding); continue }
+            guard let part, let container = body.container(part) else { skipped.append(finding); continue }
             let containerText = Array(container.text.unicodeScalars)
             let needle = Array(target.text.unicodeScalars)
             var range: Range<Int>?
@@ -172,20 +182,28 @@ public enum DocxAnnotator {
         }
         package.document = root
         try package.addComments(commentXML)
-        return Report(data: try package.write(), comments: comments, unmatched: unmatched)
+        return Report(data: try package.write(), comments: comments, unmatched: unmatched, skipped: skipped)
     }
 
-    /// Start offset of each block or cell that has a Word part, from the reader's document.
-    static func partStarts(_ document: Document?) -> [String: Int] {
-        guard let document else { return [:] }
-        var out: [String: Int] = [:]
-        func add(_ l: SourceLocation) { if let p = l.part, out[p] == nil { out[p] = l.start } }
+    /// The offsets of each paragraph, caption and cell that has a Word part, from the reader's
+    /// document (nested tables' cells included).
+    static func partRanges(_ document: Document?) -> [(part: String, start: Int, end: Int)] {
+        guard let document else { return [] }
+        var out: [(part: String, start: Int, end: Int)] = []
+        func add(_ l: SourceLocation) { if let p = l.part { out.append((p, l.start, l.end)) } }
+        func table(_ t: Table) {
+            if let c = t.caption { add(c.location) }
+            for row in t.rows {
+                for cell in row {
+                    for nested in cell.nested { table(nested) }
+                    add(cell.location)
+                }
+            }
+        }
         for block in document.blocks {
             switch block {
             case .paragraph(let p): add(p.location)
-            case .table(let t):
-                if let c = t.caption { add(c.location) }
-                for row in t.rows { for cell in row { add(cell.location) } }
+            case .table(let t): table(t)
             }
         }
         return out
@@ -211,7 +229,7 @@ public enum DocxAnnotator {
 // MARK: - The .docx package
 
 /// The parts of a .docx: every zip entry kept in order; the main document parsed.
-struct DocxPackage {
+struct WordPackage {
     var entries: [(path: String, data: Data)]
     var documentPath: String
     var document: XMLNode
@@ -371,6 +389,7 @@ final class WordBody {
                             let cell = WordContainer(part: part, paragraphs: tc.elements("w:p").map(WordParagraph.init))
                             containers[part] = cell
                             row.append(cell)
+                            nested(in: tc, part: part)
                         }
                         rows.append(row)
                     }
@@ -383,6 +402,19 @@ final class WordBody {
             }
         }
         walk(body)
+    }
+
+    /// Registers the cells of tables nested in a cell: `<cell part>/t<k>/r<r>/c<c>`.
+    private func nested(in tc: XMLNode, part: String) {
+        for (k, table) in tc.elements("w:tbl").enumerated() {
+            for (r, tr) in table.elements("w:tr").enumerated() {
+                for (c, inner) in tr.elements("w:tc").enumerated() {
+                    let p = "\(part)/t\(k)/r\(r)/c\(c)"
+                    containers[p] = WordContainer(part: p, paragraphs: inner.elements("w:p").map(WordParagraph.init))
+                    nested(in: inner, part: p)
+                }
+            }
+        }
     }
 
     func container(_ part: String) -> WordContainer? { containers[part] }
@@ -754,7 +786,7 @@ final class XMLNode {
 /// Builds a minimal .docx from a document read from text: each paragraph a w:p, each table a
 /// w:tbl over its grid (captions as a paragraph before the table, blank lines kept as empty
 /// paragraphs), and returns the segment map from document offsets to the Word parts.
-enum DocxBuilder {
+enum TextDocxBuilder {
     static func build(_ document: Document) -> (Data, [DocxAnnotator.Segment]) {
         var body = ""
         var segments: [DocxAnnotator.Segment] = []
