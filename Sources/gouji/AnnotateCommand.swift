@@ -37,17 +37,11 @@ struct Annotate: ParsableCommand {
         let report: DocxAnnotator.Report
         do {
             if data.starts(with: [0x50, 0x4B]) {
-                // Prefer the .docx reader (its figures carry Word parts); without one, flatten the
-                // body here and map offsets back through the segments.
-                var segments: [DocxAnnotator.Segment] = []
-                let document: Document
-                if let read = try? reader.read(data: data, path: file) {
-                    document = read
-                } else {
-                    (document, segments) = try DocxAnnotator.flatten(docx: data, path: file, layout: lexicons.layout, limits: limits)
-                }
+                // The .docx reader checks the package (size limits, XML limits) and names each
+                // paragraph and cell's Word part, through which the figures are found again.
+                let document = try reader.read(data: data, path: file)
                 let result = pipeline.check(document: document)
-                report = try DocxAnnotator.annotate(docx: data, result: result, segments: segments, lang: lang, limits: limits)
+                report = try DocxAnnotator.annotate(docx: data, result: result, lang: lang, limits: limits)
             } else {
                 let document = try reader.read(data: data, path: file)
                 report = try DocxAnnotator.annotate(text: pipeline.check(document: document), lang: lang)

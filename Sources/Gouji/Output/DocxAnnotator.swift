@@ -240,12 +240,17 @@ struct WordPackage {
             throw DocxAnnotator.Failure.notADocx("not a zip archive")
         }
         var entries: [(String, Data)] = []
-        var total: UInt64 = 0
+        var total = 0
+        let limit = limits.maxUncompressedBytes
         for entry in archive where entry.type == .file {
-            total += entry.uncompressedSize
-            if total > UInt64(limits.maxUncompressedBytes) { throw DocxAnnotator.Failure.tooLarge(limits.maxUncompressedBytes) }
+            // Count what is actually inflated: declared sizes may lie.
+            if entry.uncompressedSize > UInt64(limit) { throw DocxAnnotator.Failure.tooLarge(limit) }
             var content = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { content.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                total += chunk.count
+                if total > limit { throw DocxAnnotator.Failure.tooLarge(limit) }
+                content.append(chunk)
+            }
             entries.append((entry.path, content))
         }
         self.entries = entries
