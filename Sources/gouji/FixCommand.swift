@@ -48,6 +48,9 @@ struct Fix: ParsableCommand {
             case .mismatch(let found):
                 notes.append(lang == .zh ? "\(at): 未修改：此处文字为“\(found)”，不是“\(s.original)”"
                                          : "\(at): not applied: the text there is \"\(found)\", not \"\(s.original)\"")
+            case .changesDigits:
+                notes.append(lang == .zh ? "\(at): 未修改“\(s.original)” → “\(s.replacement)”：改动了数字本身，需人工核实"
+                                         : "\(at): not applied \"\(s.original)\" → \"\(s.replacement)\": it changes the number itself and needs a human decision")
             case .outOfRange:
                 notes.append(lang == .zh ? "\(at): 未修改：位置超出文件范围" : "\(at): not applied: location outside the file")
             }

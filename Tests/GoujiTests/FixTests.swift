@@ -104,4 +104,14 @@ final class FixTests: XCTestCase {
         let bom = FixApplier.TextFormat(data: Data([0xEF, 0xBB, 0xBF, 0x61, 0x0A]), encoding: "UTF-8")
         XCTAssertEqual([UInt8](try bom.encode("x\n")), [0xEF, 0xBB, 0xBF, 0x78, 0x0A])
     }
+
+    func testSafeFlagNeverLetsDigitsChange() {
+        let doc = OutputSample.document()
+        let arithmetic = suggestion(doc, "9783.6万元", "9883.6万元")
+        let unit = suggestion(doc, "660万元", "660万元整")
+        let outcome = FixApplier.apply([arithmetic, unit], to: doc.text)
+        XCTAssertEqual(outcome.applied.map(\.replacement), ["660万元整"])
+        XCTAssertEqual(outcome.skipped.map(\.reason), [.changesDigits])
+        XCTAssertEqual(FixApplier.digits("１００％ 5.8."), "10058")
+    }
 }

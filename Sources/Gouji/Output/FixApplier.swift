@@ -15,6 +15,9 @@ public enum FixApplier {
         case mismatch(found: String)
         /// Its location lies outside the text.
         case outOfRange
+        /// It changes the digits of a number: that is an arithmetic correction, never applied
+        /// automatically even when marked safe.
+        case changesDigits
     }
 
     public struct Outcome: Sendable {
@@ -50,6 +53,7 @@ public enum FixApplier {
             }
             let found = slice(scalars, l.start, l.end)
             guard found == s.original else { skipped.append((s, .mismatch(found: found))); continue }
+            guard digits(s.original) == digits(s.replacement) else { skipped.append((s, .changesDigits)); continue }
             candidates.append(s)
         }
         candidates.sort { ($0.location.start, $0.location.end) < ($1.location.start, $1.location.end) }
@@ -75,6 +79,16 @@ public enum FixApplier {
         }
         out.append(contentsOf: scalars[cursor...])
         return Outcome(original: text, text: String(out), applied: applied, skipped: skipped)
+    }
+
+    /// The digits of a text, full-width ones as ASCII ("１００％" and "100%" both give "100").
+    static func digits(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u.value >= 0x30 && u.value <= 0x39 { out.unicodeScalars.append(u) }
+            else if u.value >= 0xFF10 && u.value <= 0xFF19, let ascii = Unicode.Scalar(u.value - 0xFF10 + 0x30) { out.unicodeScalars.append(ascii) }
+        }
+        return out
     }
 
     static func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
