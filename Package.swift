@@ -34,6 +34,6 @@ let package = Package(
             name: "gouji",
             dependencies: ["Gouji", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "GoujiTests", dependencies: ["Gouji"]),
+        .testTarget(name: "GoujiTests", dependencies: ["Gouji", .product(name: "Yams", package: "Yams")]),
     ]
 )

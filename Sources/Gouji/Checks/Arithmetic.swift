@@ -66,7 +66,7 @@ public enum Arithmetic {
 /// digits swapped.
 public enum TypoDiagnosis {
     /// Digits of a number's plain text without sign or point, and the position of the point.
-    static func digits(_ s: String) -> String { s.filter(\.isNumber) }
+    static func digits(_ s: String) -> String { s.filter { $0.isASCII && $0.isNumber } }
 
     /// Whether `a` and `b` (written with the same number of decimals) differ in exactly one digit.
     public static func oneDigit(_ a: Decimal, _ b: Decimal, decimals: Int) -> Bool {

@@ -61,6 +61,24 @@ public struct RuleContext: Sendable {
                        figures: figures, locations: locations, suggestions: suggestions)
     }
 
+    /// For a figure in a table cell, the texts of its whole row (labels give the context).
+    public func rowText(of f: Figure) -> String? {
+        guard f.inTable else { return nil }
+        func search(_ t: Table) -> String? {
+            for row in t.rows {
+                for cell in row {
+                    if cell.location.start <= f.location.start && f.location.start <= cell.location.end {
+                        return row.map(\.text).joined(separator: " ")
+                    }
+                    for n in cell.nested { if let r = search(n) { return r } }
+                }
+            }
+            return nil
+        }
+        for t in document.tables { if let r = search(t) { return r } }
+        return nil
+    }
+
     /// Text of a location in the document.
     public func text(_ l: SourceLocation) -> String { document.lines.text(from: l.start, to: l.end) }
 }

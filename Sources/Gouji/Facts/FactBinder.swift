@@ -75,17 +75,43 @@ public struct FactBinder: Sendable {
                 }
             }
         }
+        if spec.kind == "grade", let v = gradeInText(spec, tables: tables, document: document) { return v }
         guard spec.inParagraph == true else { return nil }
         for p in document.paragraphs {
-            let compact = p.text.trimmingCharacters(in: .whitespaces)
             for label in spec.labels {
-                guard compact.hasPrefix(label), let colon = compact.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
-                let value = compact[compact.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                let offset = p.text.unicodeScalars.count - p.text.drop(while: { $0 == " " }).unicodeScalars.count
-                let valueStart = p.location.start + offset + compact[...colon].unicodeScalars.count
-                    + (compact[compact.index(after: colon)...].unicodeScalars.count - compact[compact.index(after: colon)...].drop(while: { $0 == " " }).unicodeScalars.count)
+                // "label：value", anywhere in the line; the value ends at a run of spaces.
+                guard let l = p.text.range(of: label),
+                      let colon = p.text[l.upperBound...].first.flatMap({ $0 == "：" || $0 == ":" ? $0 : nil }) else { continue }
+                _ = colon
+                let afterColon = p.text.index(after: l.upperBound)
+                let rest = p.text[afterColon...]
+                let leading = rest.prefix { $0 == " " || $0 == "\u{3000}" }
+                var value = String(rest.dropFirst(leading.count))
+                if let gap = value.range(of: "  ") { value = String(value[..<gap.lowerBound]) }
+                value = value.trimmingCharacters(in: .whitespaces)
+                let valueStart = p.location.start + p.text[..<afterColon].unicodeScalars.count + leading.unicodeScalars.count
                 let location = document.lines.location(start: valueStart, end: valueStart + value.unicodeScalars.count)
-                return BoundValue(figure: index.figures(in: p.location).first { $0.kind == .date }, text: value, location: location, empty: value.isEmpty)
+                let figure = index.figures(in: location).first { $0.kind == .date || $0.kind.isQuantity }
+                return BoundValue(figure: figure, text: value, location: location, empty: value.isEmpty)
+            }
+        }
+        return nil
+    }
+
+    /// A grade stated in a sentence: "自评等级为优", "评价等次为优秀".
+    func gradeInText(_ spec: TemplateDefinition.FieldSpec, tables: [Table], document: Document) -> BoundValue? {
+        let labels = lexicons.rules.grades.flatMap(\.labels).sorted { $0.count > $1.count }
+        var texts: [(String, SourceLocation)] = document.paragraphs.map { ($0.text, $0.location) }
+        for t in tables { for row in t.rows { for c in row where c.text.count < 400 { texts.append((c.text, c.location)) } } }
+        for (text, location) in texts {
+            for label in spec.labels {
+                for connector in ["为", "是", "：", ":"] {
+                    guard let r = text.range(of: label + connector) else { continue }
+                    let after = text[r.upperBound...]
+                    guard let grade = labels.first(where: { after.hasPrefix($0) }) else { continue }
+                    let start = location.start + text[..<r.upperBound].unicodeScalars.count
+                    return BoundValue(figure: nil, text: grade, location: document.lines.location(start: start, end: start + grade.unicodeScalars.count))
+                }
             }
         }
         return nil
@@ -110,7 +136,7 @@ public struct FactBinder: Sendable {
                     }
                 }
                 guard columnAt.count >= 2 else { continue }
-                var funds = FundsGrid(columns: columnAt.map(\.field), sources: [], totals: [:], cells: [:], labels: [:], unit: spec.unit)
+                var funds = FundsGrid(columns: columnAt.map(\.field), sources: [], totals: [:], cells: [:], labels: [:], weight: nil, rate: nil, score: nil, unit: spec.unit)
                 for c in columnAt {
                     funds.totals[c.field] = bound(row[c.valueColumn], index)
                     funds.labels[c.field] = c.label
@@ -149,7 +175,7 @@ public struct FactBinder: Sendable {
                     return row.indices.first { Labels.matches(row[$0].text, labels) }
                 }
                 let weightColumn = column(spec.weightLabels), rateColumn = column(spec.rateLabels), scoreColumn = column(spec.scoreLabels)
-                var funds = FundsGrid(columns: columnAt.map(\.0), sources: [], totals: [:], cells: [:], labels: [:], unit: spec.unit)
+                var funds = FundsGrid(columns: columnAt.map(\.0), sources: [], totals: [:], cells: [:], labels: [:], weight: nil, rate: nil, score: nil, unit: spec.unit)
                 for c in columnAt { funds.labels[c.0] = c.2 }
                 for dataRow in grid[(r + 1)...] {
                     // The row label is the last non-numeric cell left of the first value column.
@@ -166,6 +192,7 @@ public struct FactBinder: Sendable {
                     } else if let source = spec.sources.first(where: { Labels.matches(labelCell.text.replacingOccurrences(of: "其中：", with: "").replacingOccurrences(of: "其中:", with: ""), $0.labels) }) {
                         funds.sources.append(source.field)
                         funds.cells[source.field] = values
+                        if let w = rateColumn, w < dataRow.count, bound(dataRow[w], index).figure?.kind == .percent { funds.sourceRates[source.field] = bound(dataRow[w], index) }
                         funds.labels[source.field] = Labels.normalize(labelCell.text).replacingOccurrences(of: "其中：", with: "")
                     } else if !funds.totals.isEmpty {
                         break
@@ -279,7 +306,7 @@ public struct FactBinder: Sendable {
                     guard let labelCell = dataRow.first(where: { !$0.trimmed.isEmpty }) else { continue }
                     var label = Labels.normalize(labelCell.text)
                     for prefix in ["其中：", "其中:", "其中"] where label.hasPrefix(prefix) { label.removeFirst(prefix.count) }
-                    while let f = label.first, f.isNumber || f == "、" || f == "." { label.removeFirst() }
+                    while let f = label.first, f.isASCII && f.isNumber || f == "、" || f == "." { label.removeFirst() }
                     guard let field = spec.rows.first(where: { Labels.matches(label, $0.labels) })?.field, data.rows[field] == nil else { continue }
                     data.rows[field] = Dictionary(columns.compactMap { c in c.1 < dataRow.count ? (c.0, bound(dataRow[c.1], index)) : nil }, uniquingKeysWith: { a, _ in a })
                     data.labels[field] = label

@@ -31,6 +31,8 @@ public struct FundsGrid: Codable, Sendable {
     public var weight: BoundValue?
     public var rate: BoundValue?
     public var score: BoundValue?
+    /// Execution rates stated per source row (Sichuan form).
+    public var sourceRates: [String: BoundValue] = [:]
     public var unit: String
 }
 

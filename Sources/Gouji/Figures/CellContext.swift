@@ -104,7 +104,7 @@ struct TableContextBuilder {
 
     func isNumeric(_ text: String) -> Bool {
         let t = Normalizer.normalize(text).trimmingCharacters(in: .whitespaces)
-        guard let first = t.first, first.isNumber || first == "-" || first == "+" || first == "≥" || first == "≤" else { return false }
-        return t.allSatisfy { $0.isNumber || ".,%-+≥≤<>=#元万亿".contains($0) }
+        guard let first = t.first, first.isASCII && first.isNumber || first == "-" || first == "+" || first == "≥" || first == "≤" else { return false }
+        return t.allSatisfy { $0.isASCII && $0.isNumber || ".,%-+≥≤<>=#元万亿".contains($0) }
     }
 }

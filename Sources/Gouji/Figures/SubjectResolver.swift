@@ -25,7 +25,7 @@ public struct SubjectResolver: Sendable {
         var rest = phrase
         for ch in ["“", "”", "\"", "《", "》", "（", "）", "(", ")"] { rest = rest.replacingOccurrences(of: ch, with: "") }
         // A leading year ("2021年度共…") is context, not subject.
-        while let first = rest.first, first.isNumber || first == "年" || first == "度" { rest.removeFirst() }
+        while let first = rest.first, first.isASCII && first.isNumber || first == "年" || first == "度" { rest.removeFirst() }
         // Scope words, longest first; single-character levels (省, 市) only at the phrase start.
         let stageWords = subjects.scopes["stage"] ?? []
         for (dimension, words) in subjects.scopes.sorted(by: { $0.key < $1.key }) {

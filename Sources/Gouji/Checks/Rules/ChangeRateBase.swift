@@ -6,22 +6,26 @@ public struct ChangeRateBase: Rule {
     public static let description = RuleDescription(
         id: "D03", name: "change-rate-base", family: .department, severity: .error,
         summary: Localized(zh: "变动率所用上年数应与基础数据表的上年决算数一致", en: "The prior-year base of a change rate is the table's 上年决算数"),
-        triggering: ["\t部门整体支出绩效评价基础数据表\n\n\t经费控制情况\n\t上年决算数\n\t本年预算数\n\t本年决算数\n\n\t三公经费\n\t5.60\n\t5.50\n\t4.63\n\n（二）“三公”经费情况\n2023年“三公”经费支出4.63万元，较上年的↓6.50万元减少1.87万元，下降28.77%。\n"],
-        nonTriggering: ["\t部门整体支出绩效评价基础数据表\n\n\t经费控制情况\n\t上年决算数\n\t本年预算数\n\t本年决算数\n\n\t三公经费\n\t5.60\n\t5.50\n\t4.63\n\n（二）“三公”经费情况\n2023年“三公”经费支出4.63万元，较上年的5.60万元减少0.97万元，下降17.32%。\n"])
+        triggering: ["\t二、部门整体支出绩效评价基础数据表\n\n单位：万元\n\t经费控制情况\n\t上年决算数\n\t本年预算数\n\t本年决算数\n\n\t三公经费\n\t5.60\n\t5.50\n\t4.63\n\n（二）“三公”经费情况\n2023年“三公”经费支出4.63万元，较上年的↓6.50万元减少1.87万元，下降28.77%。\n"],
+        nonTriggering: ["\t二、部门整体支出绩效评价基础数据表\n\n单位：万元\n\t经费控制情况\n\t上年决算数\n\t本年预算数\n\t本年决算数\n\n\t三公经费\n\t5.60\n\t5.50\n\t4.63\n\n（二）“三公”经费情况\n2023年“三公”经费支出4.63万元，较上年的5.60万元减少0.97万元，下降17.32%。\n"])
 
     public init() {}
+
+    static func isBaseTable(_ f: Figure, _ base: Figure) -> Bool { f.block == base.block }
 
     public func check(_ c: RuleContext) -> [Finding] {
         guard let d = c.facts.data, let tableBase = d.rows["three_public"]?["last_year"]?.figure else { return [] }
         var out: [Finding] = []
-        for f in c.quantities where !f.inTable && f.kind == .money {
+        for f in c.quantities where f.kind == .money && !Self.isBaseTable(f, tableBase) {
             let clause = TotalVsParts.clause(c, before: f)
             guard clause.contains("上年") else { continue }
-            // The sentence must be about 三公经费 itself and this figure its first base.
-            let sentenceFigures = c.quantities.filter { $0.sentence == f.sentence }
-            guard let first = sentenceFigures.first, first.location.start < f.location.start,
-                  c.document.lines.text(from: TotalVsParts.clauseStart(c, of: first), to: first.location.start).contains("三公"),
-                  sentenceFigures.firstIndex(where: { $0.location == f.location }) == 1 else { continue }
+            // About 三公经费: said in the same sentence before the figure, or in the table row's labels.
+            let sentenceStart = c.quantities.first { $0.sentence == f.sentence }.map { TotalVsParts.clauseStart(c, of: $0) } ?? f.location.start
+            let context = c.document.lines.text(from: sentenceStart, to: f.location.start) + (c.rowText(of: f) ?? "")
+            guard context.contains("三公") else { continue }
+            // Only the first prior-year amount of the statement is the base.
+            let earlier = c.quantities.filter { $0.sentence == f.sentence && $0.location.start < f.location.start && $0.kind == .money && TotalVsParts.clause(c, before: $0).contains("上年") }
+            guard earlier.isEmpty else { continue }
             guard Arithmetic.sum(total: tableBase, parts: [f]).severity != nil else { continue }
             if let finding = c.finding(Self.description,
                                        message: Localized(zh: "文中三公经费上年数 \(f.text) 与基础数据表上年决算数 \(tableBase.text)\(Arithmetic.unitLabel(tableBase)) 不一致", en: "The prior-year 三公经费 \(f.text) in the text differs from the table's \(tableBase.text)"),

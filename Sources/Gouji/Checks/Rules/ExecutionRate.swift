@@ -11,21 +11,31 @@ public struct ExecutionRate: Rule {
     public init() {}
 
     public func check(_ c: RuleContext) -> [Finding] {
-        guard let funds = c.facts.funds, let rate = funds.rate?.figure, rate.kind == .percent,
-              let executed = funds.totals["executed"]?.figure, let adjusted = funds.totals["adjusted"]?.figure, adjusted.value > 0 else { return [] }
+        guard let funds = c.facts.funds else { return [] }
+        var out: [Finding] = []
+        if let f = check(c, funds, label: funds.labels["total"] ?? "合计", rate: funds.rate?.figure, row: funds.totals) { out.append(f) }
+        for s in funds.sources {
+            if let f = check(c, funds, label: funds.labels[s] ?? s, rate: funds.sourceRates[s]?.figure, row: funds.cells[s] ?? [:]) { out.append(f) }
+        }
+        return out
+    }
+
+    func check(_ c: RuleContext, _ funds: FundsGrid, label: String, rate: Figure?, row: [String: BoundValue]) -> Finding? {
+        guard let rate, rate.kind == .percent,
+              let executed = row["executed"]?.figure, let adjusted = row["adjusted"]?.figure, adjusted.value > 0 else { return nil }
         let exact = executed.value / adjusted.value * 100
-        guard let severity = Percent.verdict(stated: rate, exact: exact) else { return [] }
+        guard let severity = Percent.verdict(stated: rate, exact: exact) else { return nil }
         var note = Localized(zh: "", en: "")
-        if let initial = funds.totals["initial"]?.figure, initial.value > 0, Percent.verdict(stated: rate, exact: executed.value / initial.value * 100) == nil {
+        if let initial = row["initial"]?.figure, initial.value > 0, Percent.verdict(stated: rate, exact: executed.value / initial.value * 100) == nil {
             note = Localized(zh: "；所述执行率按年初预算数计算，应以全年预算数为分母", en: "; the stated rate uses the initial budget, the adjusted budget is the denominator")
         }
         let fixed = exact.rounded(max(rate.decimals, 2))
-        return [c.finding(Self.description, severity: note.zh.isEmpty ? severity : .warning,
-                          message: Localized(zh: "执行率 \(rate.text) 与 全年执行数 ÷ 全年预算数 = \(fixed.plain)% 不符" + note.zh,
-                                             en: "Execution rate \(rate.text) differs from executed / adjusted budget = \(fixed.plain)%" + note.en),
+        return c.finding(Self.description, severity: note.zh.isEmpty ? severity : .warning,
+                          message: Localized(zh: "\(label)执行率 \(rate.text) 与 全年执行数 ÷ 全年预算数 = \(fixed.plain)% 不符" + note.zh,
+                                             en: "\(label) execution rate \(rate.text) differs from executed / adjusted budget = \(fixed.plain)%" + note.en),
                           arithmetic: Localized(zh: "\(executed.number.plain) ÷ \(adjusted.number.plain) = \(exact.display(4))%", en: "\(executed.number.plain) / \(adjusted.number.plain) = \(exact.display(4))%"),
                           figures: [rate, executed, adjusted],
                           suggestions: [Suggestion(location: rate.location, original: rate.text, replacement: Arithmetic.replacement(for: rate, value: fixed, surface: rate.text),
-                                                   reason: Localized(zh: "按全年执行数 ÷ 全年预算数重算执行率", en: "recompute the rate as executed / adjusted budget"))])].compactMap { $0 }
+                                                   reason: Localized(zh: "按全年执行数 ÷ 全年预算数重算执行率", en: "recompute the rate as executed / adjusted budget"))])
     }
 }

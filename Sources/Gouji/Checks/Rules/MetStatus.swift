@@ -21,7 +21,7 @@ public struct MetStatus: Rule {
                              message: Localized(zh: "“\(name)”称“\(claim)”，但完成值 \(st.actual.text) 未达到指标值 \(st.target.text)",
                                                 en: "“\(name)” claims “\(claim)” but the actual \(st.actual.text) misses the target \(st.target.text)"),
                              arithmetic: st.formula,
-                             figures: [st.actual, st.target], locations: [claimCell.location],
+                             figures: [st.actual, st.target] + (row.score?.figure.map { [$0] } ?? []), locations: [claimCell.location],
                              suggestions: [Suggestion(location: claimCell.location, original: claimCell.text, replacement: "",
                                                       reason: Localized(zh: "改为“未达标”并说明偏差原因", en: "state the target was missed and give the reason"))])
         }

@@ -9,10 +9,10 @@ public struct UnitConsistency: Rule {
         summary: Localized(zh: "应相等的金额换算单位后一致；恰差 10⁴ 倍即元/万元混用",
                            en: "Amounts that must be equal agree after unit conversion; an exact 10^4 factor is 元/万元 confusion"),
         triggering: [
-            "\t项目\t\n\t资金总额（万元）\n\t↓580000\n\n\t其中：市财政（万元）\n\t58\n\n",
+            "\t计划安排资金\n（万元）\n\t↓58000\n\t实际到位资金\n（万元）\n\t5.8\n\n\t其中：中央财政\n\t0\n\t其中：中央财政\n\t0\n\n\t市财政\n\t5.8\n\t市财政\n\t5.8\n\n",
         ],
         nonTriggering: [
-            "\t项目\t\n\t资金总额（万元）\n\t58\n\n\t其中：市财政（万元）\n\t58\n\n",
+            "\t计划安排资金\n（万元）\n\t5.8\n\t实际到位资金\n（万元）\n\t5.8\n\n\t其中：中央财政\n\t0\n\t其中：中央财政\n\t0\n\n\t市财政\n\t5.8\n\t市财政\n\t5.8\n\n",
         ])
 
     public init() {}
