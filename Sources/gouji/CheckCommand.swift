@@ -102,13 +102,21 @@ enum Renderers {
         switch format {
         case .text: return TextRenderer(lang: lang, color: color).render(results)
         case .json: return JSONRenderer.check(results, lang: lang) + "\n"
-        case .sarif, .csv, .html:
-            Exit.usage("--format \(format.rawValue) is not available yet")
+        case .sarif:
+            var rules: [String: SARIFRenderer.RuleInfo] = [:]
+            var levels: [String: Severity] = [:]
+            for d in RuleRegistry.descriptions {
+                rules[d.id] = (name: d.name, description: d.summary.text(lang))
+                levels[d.id] = d.severity
+            }
+            return SARIFRenderer.render(results, lang: lang, rules: rules, defaultSeverities: levels)
+        case .csv: return CSVRenderer.render(results, lang: lang)
+        case .html: return HTMLRenderer(lang: lang).render(results)
         }
     }
 
     static func emit(_ text: String, to path: String?) {
         guard let path else { print(text, terminator: ""); return }
-        do { try AtomicFile.write(Data(text.utf8), to: path) } catch { Exit.fail(path, "cannot write output (\(error))") }
+        do { try AtomicFile.write(Data(text.utf8), to: path) } catch { Exit.fail(path, "cannot write output (\(error.localizedDescription))") }
     }
 }
