@@ -17,7 +17,7 @@ public struct SameSubjectTwoValues: Rule {
             if let measure = Targets.measureClass(f) {
                 let key = [f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure].joined(separator: "|")
                 groups[key, default: []].append(f)
-            } else if let phrase = f.subjectPhrase, phrase.count >= 4, f.kind == .count || f.kind == .money, !partsOfTotals.contains(f.location.start),
+            } else if let phrase = [f.subjectPhrase, f.subject].compactMap({ $0 }).first(where: { $0.count >= 4 }), f.kind == .count || f.kind == .money, !partsOfTotals.contains(f.location.start),
                       !TotalVsParts.clause(c, before: f).contains("其中") {
                 // Without a measure word, the same full phrase twice ("查处各类违法案件216件" restated).
                 let key = ["phrase", phrase, f.kind.rawValue, f.unit].joined(separator: "|")
@@ -29,8 +29,8 @@ public struct SameSubjectTwoValues: Rule {
         for (_, figs) in groups.sorted(by: { $0.value[0].location.start < $1.value[0].location.start }) {
             let distinct = Dictionary(grouping: figs, by: \.value)
             guard distinct.count >= 2 else { continue }
-            // A restatement is made in another paragraph or cell, not within one list.
-            if figs.allSatisfy({ $0.block == figs[0].block }) { continue }
+            // A restatement is made in another sentence, not within one list.
+            if figs.allSatisfy({ $0.sentence == figs[0].sentence }) { continue }
             let firsts = distinct.values.map { $0[0] }.sorted { $0.location.start < $1.location.start }
             let a = firsts[0], b = firsts[1]
             let sa = Targets.stage(a, c.lexicons), sb = Targets.stage(b, c.lexicons)
