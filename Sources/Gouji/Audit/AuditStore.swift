@@ -48,8 +48,8 @@ public struct DocumentRecord: Sendable {
     }
     public struct FindingRow: Sendable, Equatable {
         public var rule: String, name: String, severity: String, message: String, arithmetic: String?
-        /// The figures and suggestions as in `gouji check --format json`.
-        public var figuresJSON: String, suggestionsJSON: String
+        /// The figures, other locations and suggestions as in `gouji check --format json`.
+        public var figuresJSON: String, locationsJSON: String, suggestionsJSON: String
     }
 
     public var path: String
@@ -89,6 +89,7 @@ public struct DocumentRecord: Sendable {
             FindingRow(rule: $0.rule, name: $0.name, severity: $0.severity.rawValue, message: $0.message.text(lang),
                        arithmetic: $0.arithmetic?.text(lang),
                        figuresJSON: JSONOutput.encode($0.figures.map(JSONRenderer.FigureOut.init), pretty: false),
+                       locationsJSON: JSONOutput.encode($0.locations.map(JSONRenderer.LocationOut.init), pretty: false),
                        suggestionsJSON: JSONOutput.encode($0.suggestions.map { JSONRenderer.SuggestionOut($0, lang) }, pretty: false))
         }
         errors = result.count(.error); warnings = result.count(.warning); infos = result.count(.info)
@@ -192,6 +193,7 @@ public final class AuditStore: Sendable {
                 t.column("message", .text).notNull()
                 t.column("arithmetic", .text)
                 t.column("figures", .text).notNull()
+                t.column("locations", .text).notNull()
                 t.column("suggestions", .text).notNull()
             }
         }
@@ -248,8 +250,8 @@ public final class AuditStore: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertFinding = try db.cachedStatement(sql: """
-                INSERT INTO findings (document_id, seq, rule, name, severity, message, arithmetic, figures, suggestions)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO findings (document_id, seq, rule, name, severity, message, arithmetic, figures, locations, suggestions)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for r in records {
                 try delete.execute(arguments: [r.path])
@@ -265,7 +267,7 @@ public final class AuditStore: Sendable {
                 }
                 for (i, f) in r.findings.enumerated() {
                     try insertFinding.execute(arguments: [
-                        id, i, f.rule, f.name, f.severity, f.message, f.arithmetic, f.figuresJSON, f.suggestionsJSON,
+                        id, i, f.rule, f.name, f.severity, f.message, f.arithmetic, f.figuresJSON, f.locationsJSON, f.suggestionsJSON,
                     ])
                 }
             }

@@ -93,13 +93,21 @@ public struct BatchRunner: Sendable {
     public var lang: Language
     public var batchSize: Int
     public var flushInterval: TimeInterval
-    /// Produce the `--format jsonl` line of each checked document.
-    public var wantsLines: Bool
+    /// The line streamed for each checked document, if any.
+    public var lines: LineFormat?
+
+    /// What `gouji batch` prints per document.
+    public enum LineFormat: Sendable {
+        /// One JSON object per document (`JSONRenderer.checkLine`).
+        case jsonl
+        /// One line per document that is unreadable or has findings; clean documents print nothing.
+        case text
+    }
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, lang: Language = .zh,
-                batchSize: Int = 50, flushInterval: TimeInterval = 1, wantsLines: Bool = false) {
+                batchSize: Int = 50, flushInterval: TimeInterval = 1, lines: LineFormat? = nil) {
         self.jobs = max(1, jobs); self.lang = lang; self.batchSize = max(1, batchSize)
-        self.flushInterval = flushInterval; self.wantsLines = wantsLines
+        self.flushInterval = flushInterval; self.lines = lines
     }
 
     enum Outcome: Sendable {
@@ -120,7 +128,7 @@ public struct BatchRunner: Sendable {
             let result = CheckResult(path: path, error: "\(error)")
             return .checked(DocumentRecord(result: result, contentHash: nil, size: 0, rulesVersion: rulesVersion, lang: lang,
                                            readMilliseconds: ms(t0, DispatchTime.now().uptimeNanoseconds)),
-                            line: wantsLines ? JSONRenderer.checkLine(result, lang: lang) : nil)
+                            line: line(result))
         }
         let hash = SHA256.hex(data)
         if let stored = try? store.stored(path: path), stored.contentHash == hash, stored.rulesVersion == rulesVersion {
@@ -144,7 +152,23 @@ public struct BatchRunner: Sendable {
         _ = document
         let record = DocumentRecord(result: result, contentHash: hash, size: data.count, rulesVersion: rulesVersion,
                                     lang: lang, readMilliseconds: ms(t0, t1), checkMilliseconds: ms(t1, t2))
-        return .checked(record, line: wantsLines ? JSONRenderer.checkLine(result, lang: lang) : nil)
+        return .checked(record, line: line(result))
+    }
+
+    func line(_ result: CheckResult) -> String? {
+        switch lines {
+        case nil: return nil
+        case .jsonl: return JSONRenderer.checkLine(result, lang: lang)
+        case .text:
+            if let error = result.error { return "\(result.path)\t\(lang == .zh ? "无法读取" : "unreadable"): \(error)" }
+            if result.findings.isEmpty { return nil }
+            let counts = [Severity.error, .warning, .info].compactMap { s -> String? in
+                let n = result.count(s)
+                return n == 0 ? nil : lang == .zh ? "\(s.label(.zh)) \(n)" : "\(n) \(s.rawValue)\(n == 1 ? "" : "s")"
+            }
+            let rules = Array(Set(result.findings.map(\.rule))).sorted().joined(separator: ",")
+            return "\(result.path)\t\(counts.joined(separator: ", "))\t[\(rules)]"
+        }
     }
 
     /// Runs the batch over `roots` (files and folders) into `store` under `runID`.
