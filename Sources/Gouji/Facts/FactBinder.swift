@@ -1,11 +1,274 @@
 import Foundation
 
-/// Recognises the template family and binds table cells to typed fields.
+/// Recognises the template family and binds table cells to typed fields (funds grid, expense
+/// lines, indicators, goals, score, grade, period, report date), each with the figures and
+/// locations it came from. What cannot be bound is listed in `unbound`.
 public struct FactBinder: Sendable {
     public var lexicons: Lexicons
+
     public init(lexicons: Lexicons) { self.lexicons = lexicons }
 
     public func bind(document: Document, figures: [Figure]) -> ReportFacts {
-        ReportFacts()
+        let match = TemplateMatcher(templates: lexicons.templates).match(document)
+        var facts = ReportFacts(family: match.template?.family ?? "unknown",
+                                variant: match.template?.id ?? "unknown", confidence: match.confidence)
+        let index = FigureIndex(figures)
+        let tables = allTables(document)
+        guard let template = match.template else { return facts }
+
+        for spec in template.fields {
+            if let v = findField(spec, tables: tables, document: document, index: index) { facts.fields[spec.field] = v }
+        }
+        if let p = facts.fields["period"], let range = DateParser.parseRange(p.text) {
+            facts.period = PeriodFact(start: range.0, end: range.1, text: p.text, location: p.location)
+        }
+        if let d = facts.fields["report_date"] {
+            facts.reportDate = index.figures(in: d.location).first { $0.kind == .date }
+        }
+        if let spec = template.funds {
+            facts.funds = spec.layout == "pairs" ? bindPairs(spec, tables: tables, index: index) : bindMatrix(spec, tables: tables, index: index)
+            if facts.funds == nil { facts.unbound.append("funds") }
+        }
+        if let spec = template.expenses { bindExpenses(spec, tables: tables, index: index, into: &facts) }
+        if let spec = template.indicators { bindIndicators(spec, tables: tables, index: index, into: &facts) }
+        if let spec = template.goals { bindGoals(spec, tables: tables, index: index, into: &facts) }
+        for required in ["total_score", "grade"] where template.fields.contains(where: { $0.field == required }) && facts.fields[required] == nil {
+            facts.unbound.append(required)
+        }
+        return facts
+    }
+
+    func allTables(_ document: Document) -> [Table] {
+        var out: [Table] = []
+        func walk(_ t: Table) { out.append(t); for row in t.rows { for c in row { c.nested.forEach(walk) } } }
+        document.tables.forEach(walk)
+        return out
+    }
+
+    // MARK: simple fields
+
+    func findField(_ spec: TemplateDefinition.FieldSpec, tables: [Table], document: Document, index: FigureIndex) -> BoundValue? {
+        for table in tables {
+            for row in table.grid {
+                for (c, cell) in row.enumerated() where Labels.matches(cell.text, spec.labels) {
+                    // The value is the next cell to the right that is not a copy of the label.
+                    if let value = row[(c + 1)...].first(where: { $0.location.start != cell.location.start }) {
+                        return BoundValue(figure: index.figures(in: value.location).first { $0.kind.isQuantity || $0.kind == .date || $0.kind == .dateRange },
+                                          text: value.trimmed, location: value.location, empty: value.trimmed.isEmpty)
+                    }
+                }
+            }
+        }
+        guard spec.inParagraph == true else { return nil }
+        for p in document.paragraphs {
+            let compact = p.text.trimmingCharacters(in: .whitespaces)
+            for label in spec.labels {
+                guard compact.hasPrefix(label), let colon = compact.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
+                let value = compact[compact.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let offset = p.text.unicodeScalars.count - p.text.drop(while: { $0 == " " }).unicodeScalars.count
+                let valueStart = p.location.start + offset + compact[...colon].unicodeScalars.count
+                    + (compact[compact.index(after: colon)...].unicodeScalars.count - compact[compact.index(after: colon)...].drop(while: { $0 == " " }).unicodeScalars.count)
+                let location = document.lines.location(start: valueStart, end: valueStart + value.unicodeScalars.count)
+                return BoundValue(figure: index.figures(in: p.location).first { $0.kind == .date }, text: value, location: location, empty: value.isEmpty)
+            }
+        }
+        return nil
+    }
+
+    func bound(_ cell: Cell, _ index: FigureIndex) -> BoundValue {
+        BoundValue(figure: index.figures(in: cell.location).first { $0.kind.isQuantity },
+                   text: cell.trimmed, location: cell.location, empty: cell.trimmed.isEmpty)
+    }
+
+    // MARK: funds
+
+    /// Hunan form: a row of (label, value) pairs for the columns, then one row per source.
+    func bindPairs(_ spec: TemplateDefinition.FundsSpec, tables: [Table], index: FigureIndex) -> FundsGrid? {
+        for table in tables {
+            let grid = table.grid
+            for (r, row) in grid.enumerated() {
+                var columnAt: [(field: String, valueColumn: Int, label: String)] = []
+                for col in spec.columns {
+                    if let c = row.indices.first(where: { Labels.matches(row[$0].text, col.labels) }), c + 1 < row.count {
+                        columnAt.append((col.field, c + 1, Labels.normalize(row[c].text)))
+                    }
+                }
+                guard columnAt.count >= 2 else { continue }
+                var funds = FundsGrid(columns: columnAt.map(\.field), sources: [], totals: [:], cells: [:], labels: [:], unit: spec.unit)
+                for c in columnAt {
+                    funds.totals[c.field] = bound(row[c.valueColumn], index)
+                    funds.labels[c.field] = c.label
+                }
+                for sourceRow in grid[(r + 1)...] {
+                    guard let first = sourceRow.first(where: { !$0.trimmed.isEmpty }),
+                          let source = spec.sources.first(where: { Labels.matches(first.text, $0.labels) }) else { break }
+                    funds.sources.append(source.field)
+                    funds.labels[source.field] = Labels.normalize(first.text).replacingOccurrences(of: "其中：", with: "")
+                    var cells: [String: BoundValue] = [:]
+                    for c in columnAt where c.valueColumn < sourceRow.count {
+                        cells[c.field] = bound(sourceRow[c.valueColumn], index)
+                    }
+                    funds.cells[source.field] = cells
+                }
+                return funds
+            }
+        }
+        return nil
+    }
+
+    /// National form: a header row of columns, a total row and one row per source.
+    func bindMatrix(_ spec: TemplateDefinition.FundsSpec, tables: [Table], index: FigureIndex) -> FundsGrid? {
+        for table in tables {
+            let grid = table.grid
+            for (r, row) in grid.enumerated() {
+                var columnAt: [(String, Int, String)] = []
+                for col in spec.columns {
+                    if let c = row.indices.first(where: { Labels.matches(row[$0].text, col.labels) }) {
+                        columnAt.append((col.field, c, Labels.normalize(row[c].text)))
+                    }
+                }
+                guard columnAt.count >= 2 else { continue }
+                func column(_ labels: [String]?) -> Int? {
+                    guard let labels else { return nil }
+                    return row.indices.first { Labels.matches(row[$0].text, labels) }
+                }
+                let weightColumn = column(spec.weightLabels), rateColumn = column(spec.rateLabels), scoreColumn = column(spec.scoreLabels)
+                var funds = FundsGrid(columns: columnAt.map(\.0), sources: [], totals: [:], cells: [:], labels: [:], unit: spec.unit)
+                for c in columnAt { funds.labels[c.0] = c.2 }
+                for dataRow in grid[(r + 1)...] {
+                    // The row label is the last non-numeric cell left of the first value column.
+                    let firstValue = columnAt.map(\.1).min() ?? 1
+                    let labelCell = dataRow.prefix(firstValue).last { !$0.trimmed.isEmpty && index.figures(in: $0.location).allSatisfy { !$0.kind.isQuantity } }
+                    guard let labelCell else { continue }
+                    let values = Dictionary(uniqueKeysWithValues: columnAt.compactMap { c in c.1 < dataRow.count ? (c.0, bound(dataRow[c.1], index)) : nil })
+                    if Labels.matches(labelCell.text, spec.totalLabels ?? []) {
+                        funds.totals = values
+                        if let w = weightColumn, w < dataRow.count { funds.weight = bound(dataRow[w], index) }
+                        if let w = rateColumn, w < dataRow.count { funds.rate = bound(dataRow[w], index) }
+                        if let w = scoreColumn, w < dataRow.count { funds.score = bound(dataRow[w], index) }
+                        funds.labels["total"] = Labels.normalize(labelCell.text)
+                    } else if let source = spec.sources.first(where: { Labels.matches(labelCell.text.replacingOccurrences(of: "其中：", with: "").replacingOccurrences(of: "其中:", with: ""), $0.labels) }) {
+                        funds.sources.append(source.field)
+                        funds.cells[source.field] = values
+                        funds.labels[source.field] = Labels.normalize(labelCell.text).replacingOccurrences(of: "其中：", with: "")
+                    } else if !funds.totals.isEmpty {
+                        break
+                    }
+                }
+                return funds.totals.isEmpty && funds.cells.isEmpty ? nil : funds
+            }
+        }
+        return nil
+    }
+
+    // MARK: expenses
+
+    func bindExpenses(_ spec: TemplateDefinition.ExpenseSpec, tables: [Table], index: FigureIndex, into facts: inout ReportFacts) {
+        for table in tables {
+            let grid = table.grid
+            guard let h = grid.firstIndex(where: { row in spec.columns.filter { col in row.contains { Labels.matches($0.text, col.labels) } }.count >= 2 }) else { continue }
+            var col: [String: Int] = [:]
+            for c in spec.columns { if let i = grid[h].firstIndex(where: { Labels.matches($0.text, c.labels) }) { col[c.field] = i } }
+            guard let amountColumn = col["amount"] else { continue }
+            for row in grid[(h + 1)...] where amountColumn < row.count {
+                let label = row[col["content"] ?? 0].text
+                if Labels.matches(label, spec.totalLabels) {
+                    facts.expenseTotal = bound(row[amountColumn], index)
+                    break
+                }
+                if row.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+                let voucherCell = col["voucher"].flatMap { $0 < row.count ? row[$0] : nil }
+                facts.expenses.append(ExpenseLine(
+                    content: row[col["content"] ?? 0].trimmed,
+                    amount: bound(row[amountColumn], index),
+                    voucher: voucherCell.map { BoundValue(figure: nil, text: $0.trimmed, location: $0.location, empty: $0.trimmed.isEmpty) },
+                    voucherDate: voucherCell.flatMap { c in index.figures(in: c.location).first { $0.date != nil && $0.date!.day > 0 } },
+                    note: col["note"].map { $0 < row.count ? row[$0].trimmed : "" } ?? ""))
+            }
+            let units = Set(facts.expenses.compactMap { $0.amount?.figure?.writtenUnit }.filter { !$0.isEmpty })
+            if let u = units.first, units.count == 1 {
+                facts.expenseUnit = u
+                facts.expenseUnitSource = facts.expenses.first?.amount?.figure?.unitSource ?? "written"
+            }
+            return
+        }
+        facts.unbound.append("expenses")
+    }
+
+    // MARK: indicators
+
+    func bindIndicators(_ spec: TemplateDefinition.IndicatorSpec, tables: [Table], index: FigureIndex, into facts: inout ReportFacts) {
+        var found = false
+        for table in tables {
+            let grid = table.grid
+            guard let h = grid.firstIndex(where: { row in
+                ["target", "actual"].allSatisfy { f in spec.columns.first { $0.field == f }.map { col in row.contains { Labels.matches($0.text, col.labels) } } ?? false }
+            }) else { continue }
+            found = true
+            var col: [String: Int] = [:]
+            for c in spec.columns { if let i = grid[h].firstIndex(where: { Labels.matches($0.text, c.labels) }) { col[c.field] = i } }
+            var level1 = "", level2 = ""
+            for row in grid[(h + 1)...] {
+                func cell(_ field: String) -> Cell? { col[field].flatMap { $0 < row.count ? row[$0] : nil } }
+                let l1 = cell("level1")?.trimmed ?? "", l2 = cell("level2")?.trimmed ?? ""
+                if Labels.matches(l1, spec.totalLabels ?? []) || row.prefix(2).contains(where: { Labels.matches($0.text, spec.totalLabels ?? []) }) {
+                    facts.indicatorTotalWeight = cell("weight").map { bound($0, index) }
+                    facts.indicatorTotalScore = cell("score").map { bound($0, index) }
+                    continue
+                }
+                if !l1.isEmpty { level1 = l1.compacted }
+                if !l2.isEmpty { level2 = l2.compacted }
+                let content = cell("content"), target = cell("target"), actual = cell("actual")
+                if [content, target, actual].allSatisfy({ ($0?.trimmed ?? "").isEmpty }) { continue }
+                facts.indicators.append(IndicatorRow(
+                    level1: level1, level2: level2,
+                    content: content.map { bound($0, index) }, target: target.map { bound($0, index) },
+                    actual: actual.map { bound($0, index) }, weight: cell("weight").map { bound($0, index) },
+                    score: cell("score").map { bound($0, index) }, reason: cell("reason").map { bound($0, index) },
+                    nature: cell("nature")?.trimmed, unit: cell("unit")?.trimmed,
+                    location: (content ?? target ?? row[0]).location,
+                    targetFigures: target.map { index.figures(in: $0.location).filter(\.kind.isQuantity) } ?? [],
+                    actualFigures: actual.map { index.figures(in: $0.location).filter(\.kind.isQuantity) } ?? []))
+            }
+        }
+        if !found { facts.unbound.append("indicators") }
+    }
+
+    // MARK: goals
+
+    func bindGoals(_ spec: TemplateDefinition.GoalSpec, tables: [Table], index: FigureIndex, into facts: inout ReportFacts) {
+        for table in tables {
+            let grid = table.grid
+            for (r, row) in grid.enumerated() {
+                guard let t = row.firstIndex(where: { Labels.matches($0.text, spec.targetLabels) }),
+                      let a = row.firstIndex(where: { Labels.matches($0.text, spec.actualLabels) }) else { continue }
+                var next = r + 1
+                // The values are in the same row right of the labels (national form) or in the next row.
+                if t + 1 < row.count && a + 1 < row.count && !Labels.matches(row[t + 1].text, spec.actualLabels) && r + 1 >= grid.count { next = r }
+                guard next < grid.count, t < grid[next].count, a < grid[next].count else { continue }
+                let targetCell = grid[next][t], actualCell = grid[next][a]
+                facts.goalTargetText = bound(targetCell, index)
+                facts.goalActualText = bound(actualCell, index)
+                facts.goalTargets = index.figures(in: targetCell.location).filter { $0.kind == .count || $0.kind == .money || $0.kind == .percent }
+                    .map { GoalItem(text: ($0.subjectPhrase ?? "") + $0.text, figure: $0) }
+                return
+            }
+        }
+        facts.unbound.append("goals")
+    }
+}
+
+/// Figures by position, for finding the figures inside a cell.
+struct FigureIndex {
+    let sorted: [Figure]
+    init(_ figures: [Figure]) { sorted = figures.sorted { $0.location.start < $1.location.start } }
+
+    func figures(in location: SourceLocation) -> [Figure] {
+        var lo = 0, hi = sorted.count
+        while lo < hi { let mid = (lo + hi) / 2; if sorted[mid].location.start < location.start { lo = mid + 1 } else { hi = mid } }
+        var out: [Figure] = []
+        var i = lo
+        while i < sorted.count, sorted[i].location.start < location.end { out.append(sorted[i]); i += 1 }
+        return out
     }
 }

@@ -1,11 +1,312 @@
 import Foundation
 
-/// Finds every figure in a document's paragraphs and table cells.
+/// Finds every figure in a document's paragraphs and table cells: PCRE2 finds the candidates
+/// over UTF-8 in one pass, the Lexicons give units and scales, a table cell's position gives a
+/// bare number its unit, and the SubjectResolver names what each figure quantifies.
 public struct FigureExtractor: Sendable {
     public var lexicons: Lexicons
+
     public init(lexicons: Lexicons) { self.lexicons = lexicons }
 
     public func extract(_ document: Document) -> [Figure] {
-        []
+        var state = State()
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let p):
+                extract(unit: p.text, start: p.location.start, part: p.location.part, context: nil, document: document, state: &state)
+            case .table(let t):
+                extract(table: t, document: document, state: &state)
+            }
+        }
+        return state.figures
+    }
+
+    struct State {
+        var figures: [Figure] = []
+        var sentence = 0
+    }
+
+    func extract(table: Table, document: Document, state: inout State) {
+        let contexts = TableContextBuilder(patterns: lexicons.patterns).contexts(for: table)
+        var perColumn: [Int: [Int]] = [:]   // column → figure indexes of bare numbers without a unit
+        var columnTotalUnit: [Int: String] = [:]
+        for (r, row) in table.grid.enumerated() {
+            for (c, cell) in row.enumerated() {
+                if cell.origin != nil { continue } // merged copy: its figures belong to the origin cell
+                let before = state.figures.count
+                extract(unit: cell.text, start: cell.location.start, part: cell.location.part,
+                        context: contexts[r][c], document: document, state: &state)
+                let rowLabel = row.first?.compact ?? ""
+                for i in before..<state.figures.count where state.figures[i].kind.isQuantity {
+                    if state.figures[i].unit.isEmpty { perColumn[c, default: []].append(i) }
+                    else if ["合计", "总计", "小计", "支出合计"].contains(where: rowLabel.hasPrefix) {
+                        columnTotalUnit[c] = state.figures[i].writtenUnit
+                    }
+                }
+                for nested in cell.nested { extract(table: nested, document: document, state: &state) }
+            }
+        }
+        // Bare amounts in a column whose total row states its unit take that unit ("58000.00元").
+        for (c, indexes) in perColumn {
+            guard let written = columnTotalUnit[c], let factor = lexicons.patterns.moneyFactors[written] else { continue }
+            for i in indexes {
+                var f = state.figures[i]
+                f.kind = .money; f.unit = "元"; f.writtenUnit = written; f.factor = factor
+                f.value = f.number * factor; f.unitSource = "inferred"
+                state.figures[i] = f
+            }
+        }
+    }
+
+    /// Extracts the figures of one paragraph or cell whose text starts at scalar offset `start`.
+    func extract(unit text: String, start: Int, part: String?, context: CellContext?, document: Document, state: inout State) {
+        guard text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return }
+        let normalized = Normalizer.normalize(text)
+        let utf8 = UTF8Text(normalized)
+        let patterns = lexicons.patterns
+        let sentences = Segmenter().sentences(normalized)
+        let scalars = Array(normalized.unicodeScalars)
+        let sentenceBase = state.sentence
+        state.sentence += max(1, sentences.count)
+        let resolver = SubjectResolver(lexicons: lexicons)
+        var previousInSentence: (sentence: Int, figure: Figure)? = nil
+        var carriedStage: (sentence: Int, stage: String)? = nil
+
+        for m in patterns.token.matches(in: utf8.bytes) {
+            let s = utf8.scalarOffset(m.range.lowerBound)
+            let e = utf8.scalarOffset(m.range.upperBound)
+            let surface = utf8.string(m.range).trimmingCharacters(in: .whitespaces)
+            let lead = utf8.string(m.range).prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count
+            let sentenceIndex = sentences.firstIndex { $0.contains(s) } ?? 0
+            let location = document.lines.location(start: start + s + lead, end: start + e, part: part)
+            let originalSurface = document.lines.text(from: location.start, to: location.end)
+
+            func make(_ kind: FigureKind, date: DateParts? = nil) -> Figure {
+                Figure(text: originalSurface, value: 0, unit: "", writtenUnit: "", kind: kind, location: location,
+                       decimals: 0, factor: 1, number: 0, inTable: context != nil, date: date,
+                       sentence: sentenceBase + sentenceIndex)
+            }
+            if m.range("docno") != nil { state.figures.append(make(.docNumber)); continue }
+            if m.range("daterange") != nil { state.figures.append(make(.dateRange)); continue }
+            if m.range("date") != nil {
+                let kind: FigureKind = (surface.hasSuffix("#") || context?.isVoucherColumn == true) ? .voucher : .date
+                state.figures.append(make(kind, date: DateParser.parse(surface)))
+                continue
+            }
+            if m.range("year") != nil { state.figures.append(make(.year, date: DateParser.parse(surface))); continue }
+            if m.range("phone") != nil { state.figures.append(make(.phone)); continue }
+            if m.range("marker") != nil { state.figures.append(make(.ordinal)); continue }
+            if QuoteScanner.isInsideQuotes(scalars, at: s) { continue } // 《…》 “人才新政45条”: part of a name
+            if m.range("upper") != nil {
+                guard let v = ChineseNumerals.money(surface) else { continue }
+                var f = make(.money)
+                f.value = v; f.number = v; f.unit = "元"; f.writtenUnit = "元"; f.decimals = v.decimalPlaces
+                state.figures.append(f)
+                continue
+            }
+            guard let numRange = m.range("num") else { continue }
+            let numText = utf8.string(numRange)
+            let number: Decimal
+            var decimals = 0
+            if numText.first!.isASCII {
+                guard let v = Decimal(plain: numText.replacingOccurrences(of: ",", with: "")) else { continue }
+                number = v
+                if let dot = numText.firstIndex(of: ".") { decimals = numText.distance(from: dot, to: numText.endIndex) - 1 }
+            } else {
+                guard let v = ChineseNumerals.value(numText) else { continue }
+                number = v
+            }
+            let signed = m.range("sign").map { utf8.string($0) == "-" } == true ? -number : number
+            let scaleWord = m.range("scale").map { utf8.string($0) } ?? ""
+            let unitWord = m.range("unit").map { utf8.string($0) } ?? ""
+            var figure = make(.number)
+            figure.number = signed
+            figure.decimals = decimals
+
+            // Kind, unit and value.
+            let scale = scaleWord.isEmpty ? Decimal(1) : (patterns.scales[scaleWord] ?? 1)
+            let preceding = clausePrefix(scalars, before: s)
+            if let moneyFactor = patterns.moneyFactors[unitWord] {
+                figure.kind = .money; figure.unit = "元"; figure.writtenUnit = scaleWord + unitWord
+                figure.factor = scale * moneyFactor
+            } else if unitWord == "%" {
+                figure.kind = .percent; figure.unit = "%"; figure.writtenUnit = "%"
+            } else if unitWord == "个百分点" || unitWord == "百分点" {
+                figure.kind = .percentagePoints; figure.unit = "个百分点"; figure.writtenUnit = unitWord
+            } else if unitWord == "‰" {
+                figure.kind = .permille; figure.unit = "‰"; figure.writtenUnit = unitWord
+            } else if lexicons.units.scoreWords.contains(unitWord) {
+                figure.kind = .score; figure.unit = unitWord; figure.writtenUnit = unitWord
+            } else if patterns.countWords.contains(unitWord) {
+                figure.kind = .count; figure.unit = unitWord; figure.writtenUnit = scaleWord + unitWord; figure.factor = scale
+            } else if patterns.measureWords[unitWord] != nil {
+                figure.kind = .measure; figure.unit = unitWord; figure.writtenUnit = scaleWord + unitWord; figure.factor = scale
+            } else if !scaleWord.isEmpty {
+                // 资金3600万: a bare 万/亿 in money context is money.
+                let moneyContext = lexicons.units.moneyContext.contains { preceding.contains($0) }
+                figure.kind = moneyContext ? .money : .number
+                figure.unit = moneyContext ? "元" : ""
+                figure.writtenUnit = scaleWord
+                figure.factor = scale
+            } else if let context {
+                switch context.kindHint {
+                case .postcode?: figure.kind = .postcode
+                case .phone?: figure.kind = .phone
+                case .score?: figure.kind = .score; figure.unit = "分"; figure.writtenUnit = "分"; figure.unitSource = "implied"
+                case .percent?: figure.kind = .percent; figure.unit = "%"; figure.writtenUnit = "%"; figure.unitSource = "implied"
+                case .count?: figure.kind = .count; figure.unit = context.unit ?? ""; figure.writtenUnit = figure.unit
+                default:
+                    if let u = context.unit {
+                        if let f = patterns.moneyFactors[u] {
+                            figure.kind = .money; figure.unit = "元"; figure.writtenUnit = u; figure.factor = f
+                        } else if u == "%" {
+                            figure.kind = .percent; figure.unit = "%"; figure.writtenUnit = u
+                        } else if patterns.countWords.contains(u) {
+                            figure.kind = .count; figure.unit = u; figure.writtenUnit = u
+                        } else {
+                            figure.kind = .measure; figure.unit = u; figure.writtenUnit = u
+                        }
+                        figure.unitSource = context.unitSource
+                    }
+                }
+                if figure.kind == .number, numText.count == 6, context.label.contains("邮") { figure.kind = .postcode }
+            }
+            if !figure.kind.isQuantity { state.figures.append(figure); continue }
+            figure.value = signed * figure.factor
+
+            // Qualifiers.
+            if let c = m.range("cmp") { figure.comparator = Comparator(rawValue: lexicons.units.comparators[utf8.string(c)] ?? "") }
+            if figure.comparator == nil, let word = lexicons.units.comparators.keys.filter({ $0.count > 1 && preceding.hasSuffix($0) }).max(by: { $0.count < $1.count }) {
+                figure.comparator = Comparator(rawValue: lexicons.units.comparators[word]!)
+            }
+            let after = [m.range("approx"), m.range("approx2")].compactMap { $0.map { utf8.string($0) } }
+            if !after.isEmpty {
+                figure.approximate = true
+                if after.contains("以上") && figure.comparator == nil { figure.comparator = .atLeast }
+                if after.contains("以下") && figure.comparator == nil { figure.comparator = .atMost }
+            }
+            if lexicons.units.approxBefore.contains(where: { preceding.hasSuffix($0) }) && !preceding.hasSuffix("达") {
+                figure.approximate = true
+            }
+            if let word = lexicons.units.directions.keys.filter({ preceding.hasSuffix($0) || preceding.hasSuffix($0 + "了") }).max(by: { $0.count < $1.count }) {
+                figure.direction = lexicons.units.directions[word]
+            }
+            if let r = m.range("num2"), let hi = Decimal(plain: utf8.string(r)) {
+                // A range "10-20万元": keep the lower bound as value, mark approximate.
+                figure.approximate = true
+                _ = hi
+            }
+            // Malformed: a table cell holding the number with a stray character ("5.8.").
+            if let context, context.unit != nil || figure.kind == .money {
+                let cellText = Normalizer.normalize(text).trimmingCharacters(in: .whitespacesAndNewlines)
+                let body = surface
+                if cellText != body && cellText.hasPrefix(body) && cellText.dropFirst(body.count).allSatisfy({ ".,。、".contains($0) }) {
+                    figure.malformed = true
+                }
+            }
+
+            // Subject and scope.
+            let sameSentence = previousInSentence?.sentence == sentenceIndex ? previousInSentence?.figure : nil
+            let segment = segmentIndex(scalars, at: s)
+            let stage = resolver.resolve(&figure, phrase: subjectPhrase(scalars, before: s, previousEnd: sameSentence.map { $0.location.end - start }),
+                             previous: sameSentence, carriedStage: carriedStage?.sentence == segment ? carriedStage?.stage : nil,
+                             following: followingNoun(scalars, after: e, isCount: figure.kind == .count))
+            if let stage { carriedStage = (segment, stage) }
+            previousInSentence = (sentenceIndex, figure)
+            state.figures.append(figure)
+        }
+    }
+
+    /// Segments end at 。；; and line breaks: a stage word carries on only within one.
+    func segmentIndex(_ scalars: [Unicode.Scalar], at offset: Int) -> Int {
+        scalars[0..<offset].reduce(0) { "。；;！？\n".unicodeScalars.contains($1) ? $0 + 1 : $0 }
+    }
+
+    /// For a count followed directly by its noun ("6个重大科技创新项目"), that noun.
+    func followingNoun(_ scalars: [Unicode.Scalar], after offset: Int, isCount: Bool) -> String {
+        guard isCount, offset < scalars.count, scalars[offset].properties.isIdeographic else { return "" }
+        var out = String.UnicodeScalarView()
+        var i = offset
+        while i < scalars.count, out.count < 12, scalars[i].properties.isIdeographic,
+              !"的和与及实现进入入选验收完成".unicodeScalars.contains(scalars[i]) {
+            out.append(scalars[i]); i += 1
+        }
+        return String(out)
+    }
+
+    /// Up to 12 characters before `offset`, within the clause.
+    func clausePrefix(_ scalars: [Unicode.Scalar], before offset: Int) -> String {
+        var i = offset
+        var out: [Unicode.Scalar] = []
+        while i > 0 && out.count < 12 {
+            let u = scalars[i - 1]
+            if "，,；;。：:\n".unicodeScalars.contains(u) { break }
+            out.append(u)
+            i -= 1
+        }
+        var v = String.UnicodeScalarView(); v.append(contentsOf: out.reversed()); return String(v)
+    }
+
+    /// The words before a figure that say what it counts: from the clause start (or the end of
+    /// the previous figure in the same clause) up to the figure.
+    func subjectPhrase(_ scalars: [Unicode.Scalar], before offset: Int, previousEnd: Int?) -> String {
+        var i = offset
+        var out: [Unicode.Scalar] = []
+        let floor = max(0, previousEnd ?? 0)
+        while i > floor && out.count < 40 {
+            let u = scalars[i - 1]
+            if "，,；;。：:、\n".unicodeScalars.contains(u) { break }
+            out.append(u)
+            i -= 1
+        }
+        var v = String.UnicodeScalarView(); v.append(contentsOf: out.reversed())
+        return String(v).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// Whether an offset lies inside “…”, "…", 《…》 or 「…」 opened earlier in the same text.
+enum QuoteScanner {
+    static func isInsideQuotes(_ scalars: [Unicode.Scalar], at offset: Int) -> Bool {
+        var depth = 0
+        var straight = false
+        var i = offset - 1
+        var seen = 0
+        while i >= 0 && seen < 60 {
+            let u = scalars[i]
+            switch u {
+            case "”", "》", "」", "』": depth -= 1
+            case "“", "《", "「", "『":
+                if depth == 0 { return true }
+                depth += 1
+            case "\"": straight.toggle()
+            case "\n", "。": return straight
+            default: break
+            }
+            i -= 1; seen += 1
+        }
+        return straight
+    }
+}
+
+/// Reads dates written as 2022年6月22日, 2021.2.6#, 2021-02-06, 2021.01, 2021年度.
+public enum DateParser {
+    public static func parse(_ text: String) -> DateParts? {
+        let numbers = text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+        guard let year = numbers.first, (1900...2100).contains(year) else { return nil }
+        let month = numbers.count > 1 ? numbers[1] : 0
+        let day = numbers.count > 2 ? numbers[2] : 0
+        guard (0...12).contains(month), (0...31).contains(day) else { return nil }
+        return DateParts(year: year, month: month, day: day)
+    }
+
+    /// Both ends of a range written as 2021.01-2021.12 or 2016年1月起至2016年12月止.
+    public static func parseRange(_ text: String) -> (DateParts, DateParts)? {
+        let numbers = text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+        let years = numbers.enumerated().filter { (1900...2100).contains($0.element) }.map(\.offset)
+        guard years.count == 2 else { return nil }
+        let a = Array(numbers[years[0]..<years[1]])
+        let b = Array(numbers[years[1]...])
+        func parts(_ n: [Int]) -> DateParts { DateParts(year: n[0], month: n.count > 1 ? n[1] : 0, day: n.count > 2 ? n[2] : 0) }
+        return (parts(a), parts(b))
     }
 }

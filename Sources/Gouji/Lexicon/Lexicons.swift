@@ -10,6 +10,8 @@ public struct Lexicons: Sendable {
     public var subjects: Subjects
     public var templates: [TemplateDefinition]
     public var rules: RuleSettings
+    /// The figure patterns compiled from `units` (once per Lexicons value).
+    public let patterns: FigurePatterns
 
     /// The built-in lexicons, parsed once.
     public static let builtIn: Lexicons = {
@@ -47,6 +49,7 @@ public struct Lexicons: Sendable {
         templates = try files.keys.filter { $0.hasPrefix("templates/") }.sorted().map {
             try decode($0, as: TemplateDefinition.self)
         }
+        patterns = try FigurePatterns(units: units)
     }
 }
 

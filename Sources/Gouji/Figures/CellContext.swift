@@ -1,0 +1,109 @@
+import Foundation
+
+/// What a table cell's position says about a bare number in it: the unit inherited from a
+/// header or label ("计划安排资金（万元）"), the kind implied by the label (得分 → score,
+/// 执行率 → percent), or that the number is not a quantity (邮编 → postcode).
+public struct CellContext: Sendable {
+    public var unit: String?
+    public var unitSource: String?
+    public var kindHint: FigureKind?
+    /// The label left of the cell or heading above it, white space removed.
+    public var label: String
+    public var header: String
+    public var isVoucherColumn: Bool
+
+    public init(unit: String? = nil, unitSource: String? = nil, kindHint: FigureKind? = nil,
+                label: String = "", header: String = "", isVoucherColumn: Bool = false) {
+        self.unit = unit; self.unitSource = unitSource; self.kindHint = kindHint
+        self.label = label; self.header = header; self.isVoucherColumn = isVoucherColumn
+    }
+}
+
+/// Works out a `CellContext` for every cell of a table, row by row: units written in a label
+/// apply to the value right of it and then to the whole column below; a 单位：万元 note or a
+/// block label like 项目资金（万元） sets the table's unit; a 计量单位 column gives the row's unit.
+struct TableContextBuilder {
+    let patterns: FigurePatterns
+
+    func contexts(for table: Table) -> [[CellContext]] {
+        var tableUnit: String? = nil
+        if let caption = table.caption { tableUnit = unit(in: caption.text) }
+        var columnUnit: [Int: String] = [:]
+        var columnHeader: [Int: String] = [:]
+        var unitColumn: Int? = nil
+        var result: [[CellContext]] = []
+        let grid = table.grid
+        for row in grid {
+            var contexts: [CellContext] = []
+            var rowUnit: String? = nil
+            if let uc = unitColumn, uc < row.count {
+                let t = row[uc].trimmed
+                if !t.isEmpty && !isNumeric(t) { rowUnit = t }
+            }
+            for (c, cell) in row.enumerated() {
+                let text = cell.compact
+                var ctx = CellContext()
+                let left = c > 0 ? row[c - 1].compact : ""
+                ctx.label = stripUnit(left)
+                ctx.header = columnHeader[c] ?? ""
+                if isNumeric(cell.trimmed) || cell.trimmed.isEmpty {
+                    if c > 0, !isNumeric(row[c - 1].trimmed), let u = unit(in: row[c - 1].text) {
+                        ctx.unit = u; ctx.unitSource = "header"
+                        columnUnit[c] = u
+                    } else if let u = rowUnit {
+                        ctx.unit = u; ctx.unitSource = "header"
+                    } else if let u = columnUnit[c] {
+                        ctx.unit = u; ctx.unitSource = "header"
+                    } else if let u = tableUnit {
+                        ctx.unit = u; ctx.unitSource = "header"
+                    }
+                    let labels = ctx.label + "|" + ctx.header
+                    if labels.contains("得分") || labels.contains("分值") || labels.contains("总分") || labels.contains("权重") {
+                        ctx.kindHint = .score
+                    } else if labels.contains("率") || labels.contains("满意度") {
+                        ctx.kindHint = .percent
+                    } else if labels.contains("邮编") || labels.contains("邮政编码") {
+                        ctx.kindHint = .postcode
+                    } else if labels.contains("电话") {
+                        ctx.kindHint = .phone
+                    } else if labels.contains("编制数") || labels.contains("人数") {
+                        ctx.kindHint = .count
+                    }
+                    ctx.isVoucherColumn = ctx.header.contains("凭证")
+                } else {
+                    if let u = unit(in: cell.text) {
+                        if c == 0 && row.count == 1 { tableUnit = u } else { columnUnit[c] = u }
+                        if c == 0 && (text.hasPrefix("项目资金") || text.contains("单位:") || text.contains("单位：")) { tableUnit = u }
+                    }
+                    columnHeader[c] = stripUnit(text)
+                    if text.hasPrefix("计量单位") || text.hasPrefix("度量单位") { unitColumn = c }
+                    ctx.isVoucherColumn = columnHeader[c]?.contains("凭证") ?? false
+                }
+                contexts.append(ctx)
+            }
+            result.append(contexts)
+        }
+        return result
+    }
+
+    func unit(in text: String) -> String? {
+        guard let m = patterns.unitInParentheses.firstMatch(in: text) else { return nil }
+        let bytes = Array(text.utf8)
+        if let r = m.range("unit") ?? m.range("unit2") { return String(decoding: bytes[r], as: UTF8.self) }
+        return nil
+    }
+
+    func stripUnit(_ text: String) -> String {
+        var t = text
+        for open in ["（", "("] {
+            if let i = t.firstIndex(of: Character(open)) { t = String(t[..<i]) }
+        }
+        return t
+    }
+
+    func isNumeric(_ text: String) -> Bool {
+        let t = Normalizer.normalize(text).trimmingCharacters(in: .whitespaces)
+        guard let first = t.first, first.isNumber || first == "-" || first == "+" || first == "≥" || first == "≤" else { return false }
+        return t.allSatisfy { $0.isNumber || ".,%-+≥≤<>=#元万亿".contains($0) }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The PCRE2 pattern that finds every numeric token in one pass, built from Lexicons data.
+/// Alternatives are tried in order at each position, so non-quantities that contain digits
+/// (document numbers, date ranges, dates, years, phone numbers, list markers) win over quantities.
+public final class FigurePatterns: @unchecked Sendable {
+    public let token: Regex
+    /// Unit words and what they make a number: money factor, or kind.
+    public let moneyFactors: [String: Decimal]
+    public let scales: [String: Decimal]
+    public let countWords: Set<String>
+    public let measureWords: [String: String]
+    public let unitInParentheses: Regex
+    public let heading: Regex
+
+    public init(units: Units) throws {
+        var factors: [String: Decimal] = [:]
+        for (k, v) in units.money { factors[k] = Decimal(plain: v) ?? 1 }
+        moneyFactors = factors
+        var sc: [String: Decimal] = [:]
+        for (k, v) in units.scales { sc[k] = Decimal(plain: v) ?? 1 }
+        scales = sc
+        countWords = Set(units.countWords)
+        measureWords = units.measureWords
+
+        func alternation(_ words: [String]) -> String {
+            words.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map(Regex.escape).joined(separator: "|")
+        }
+        let unitWords = Array(units.money.keys) + ["%", "‰", "个百分点", "百分点"] + units.scoreWords
+            + units.countWords + Array(units.measureWords.keys)
+        let unitsAlt = alternation(unitWords)
+        let scalesAlt = alternation(Array(units.scales.keys))
+        let cmpAlt = alternation(units.comparators.keys.filter { $0.unicodeScalars.allSatisfy { !$0.properties.isIdeographic } })
+        let cn = "零〇一二两三四五六七八九十百千万亿"
+        let upper = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億"
+        let upperBig = "万亿"
+        let ymd = #"\d{4}\s*[./年]\s*\d{1,2}(?:\s*[./月]\s*\d{1,2}\s*[日号]?)?\s*月?"#
+        let pattern = [
+            // 岳市科发〔2013〕4号, 财预〔2020〕10号
+            #"(?<docno>[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d+\s*号)"#,
+            // 2021.01-2021.12, 2016年1月起至2016年12月止
+            #"(?<daterange>"# + ymd + #"\s*起?\s*(?:-|—|–|~|～|至|到)+\s*"# + ymd + #"\s*止?)"#,
+            // 2022年6月22日, 2021.2.6#, 2021-02-06
+            #"(?<date>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}[./-]\d{1,2}[./-]\d{1,2}(?!\d)\s*#?)"#,
+            #"(?<year>(?<!\d)(?:19|20)\d{2}\s*年(?:度)?(?![0-9]))"#,
+            #"(?<phone>(?<![\d.])(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?![\d.]))"#,
+            // 1. 2、 （一） (1) 一、 目标1 at the start of a line, and 第三 anywhere
+            #"(?<marker>(?m:^)[ \t]*(?:\d{1,2}\s*[.、](?![\d])|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+、)|目标\s*\d+|第[一二三四五六七八九十\d]+)"#,
+            // Financial uppercase amounts.
+            "(?<upper>[\(upper)][\(upper)\(upperBig)零〇元圆角分整]*[元圆][\(upper)零角分整]*)",
+            // Quantities.
+            "(?<qty>(?:(?<cmp>\(cmpAlt))\\s*)?(?<sign>[-+])?"
+                + #"(?<num>(?<![\d.,A-Za-z])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z])"#
+                + "|(?<![第\(cn)])[零〇一二两三四五六七八九十][\(cn)]*(?=(?:\(scalesAlt))?(?:\(unitsAlt))))"
+                + #"(?:\s*(?<rsep>-|~|～|至|到|—)\s*(?<num2>\d+(?:\.\d+)?))?"#
+                + "(?<approx>余|多)?(?<scale>\(scalesAlt))?(?<unit>\(unitsAlt))?(?<approx2>左右|以上|以下|余|多)?)",
+        ].joined(separator: "|")
+        token = try Regex(pattern)
+        unitInParentheses = try Regex("[（(]\\s*(?:单位\\s*[:：]\\s*)?(?<unit>\(unitsAlt))\\s*[)）]|单位\\s*[:：]\\s*(?<unit2>\(unitsAlt))")
+        heading = try Regex(#"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、](?!\d))"#)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Names what a figure quantifies: the noun phrase before it, with scope words (新增, 总数,
+/// 申报, 获批, 省级, 市级 …) taken out and recorded, and aliases mapped to one canonical name.
+/// "新增首次认定高新技术企业91个" → 高新技术企业 [新增, 首次认定]; "总数达359家" right after it →
+/// 高新技术企业 [总数].
+public struct SubjectResolver: Sendable {
+    public var lexicons: Lexicons
+
+    public init(lexicons: Lexicons) { self.lexicons = lexicons }
+
+    /// Sets `subject`, `subjectPhrase` and `scopes` of `figure`.
+    /// - Parameters:
+    ///   - phrase: the clause text before the figure.
+    ///   - previous: the previous figure of the same sentence, if any (its subject is inherited
+    ///     when the phrase names none: "总数达359家", "增幅33.95%").
+    ///   - carriedStage: a stage word (申报, 获批) stated earlier in the enumeration.
+    /// Returns the stage word (申报, 获批 …) the phrase puts before its noun, which carries on to
+    /// the next items of an enumeration ("获批省级重点实验室1家，省级农科园2家").
+    @discardableResult
+    public func resolve(_ figure: inout Figure, phrase: String, previous: Figure?, carriedStage: String?, following: String = "") -> String? {
+        let subjects = lexicons.subjects
+        var scopes: [String] = []
+        var leadingStage: String? = nil
+        var rest = phrase
+        for ch in ["“", "”", "\"", "《", "》", "（", "）", "(", ")"] { rest = rest.replacingOccurrences(of: ch, with: "") }
+        // A leading year ("2021年度共…") is context, not subject.
+        while let first = rest.first, first.isNumber || first == "年" || first == "度" { rest.removeFirst() }
+        // Scope words, longest first; single-character levels (省, 市) only at the phrase start.
+        let stageWords = subjects.scopes["stage"] ?? []
+        for (dimension, words) in subjects.scopes.sorted(by: { $0.key < $1.key }) {
+            for word in words.sorted(by: { $0.count > $1.count }) {
+                let present = word.count == 1 ? startsAfterStages(rest, word, stageWords) : rest.contains(word)
+                guard present, !scopes.contains(where: { $0.contains(word) }) else { continue }
+                scopes.append(word)
+                if dimension != "measure" { break }
+            }
+        }
+        // Strip leading and trailing noise, scope and direction words at ICU word boundaries.
+        let strip = Set(subjects.leadingNoise + subjects.scopes.values.flatMap { $0 } + Array(lexicons.units.directions.keys)
+                        + ["向上", "先后", "安排", "进入", "入选", "实现", "为", "达", "共", "有", "获", "同比", "预计", "全社会"])
+        var words = Segmenter().words(rest, domainWords: Set(subjects.words + strip))
+        while let first = words.first, strip.contains(first) || first.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeFirst() }
+        while let last = words.last, strip.contains(last) || last.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeLast() }
+        var noun = words.joined()
+        if noun.count > 16 { noun = String(noun.suffix(16)) }
+        if let stage = stageWords.filter({ rest.contains($0) }).max(by: { $0.count < $1.count }),
+           let s = rest.range(of: stage), noun.isEmpty || rest.range(of: noun).map({ s.lowerBound < $0.lowerBound }) == true {
+            leadingStage = stage
+        }
+        figure.subjectPhrase = phrase.isEmpty ? nil : phrase
+
+        // [number][measure word][noun]: "6个重大科技创新项目", "五类科技计划" — the noun follows.
+        if !following.isEmpty { noun = following }
+        if let canonical = canonicalName(noun) {
+            figure.subject = canonical
+        } else if !noun.isEmpty && noun.count >= 2 {
+            figure.subject = noun
+        } else if let previous, previous.subject != nil {
+            // Inherit: "…91个，总数达359家" or "增幅33.95%".
+            figure.subject = previous.subject
+            if figure.kind == previous.kind || figure.direction == nil {
+                scopes += previous.scopes.filter { w in subjects.scopes["level"]?.contains(w) == true }
+            }
+        }
+        if let stage = carriedStage, !scopes.contains(where: { subjects.scopes["stage"]?.contains($0) == true }) {
+            scopes.append(stage)
+        }
+        figure.scopes = scopes
+        return leadingStage
+    }
+
+    func startsAfterStages(_ phrase: String, _ word: String, _ stages: [String]) -> Bool {
+        var p = Substring(phrase)
+        var changed = true
+        while changed {
+            changed = false
+            for s in stages.sorted(by: { $0.count > $1.count }) + ["成功", "完成", "组建", "培育", "获"] where p.hasPrefix(s) {
+                p = p.dropFirst(s.count); changed = true
+            }
+        }
+        return p.hasPrefix(word) && !p.hasPrefix(word + "级") || p.hasPrefix(word + "级")
+    }
+
+    /// The canonical subject whose longest alias the phrase contains.
+    public func canonicalName(_ phrase: String) -> String? {
+        var best: (String, Int)? = nil
+        for (canonical, aliases) in lexicons.subjects.aliases {
+            for alias in aliases + [canonical] where phrase.hasSuffix(alias) {
+                if best == nil || alias.count > best!.1 { best = (canonical, alias.count) }
+            }
+        }
+        return best?.0
+    }
+}

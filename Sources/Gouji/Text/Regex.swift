@@ -1,0 +1,152 @@
+import CPCRE2
+import Foundation
+
+/// A PCRE2 pattern compiled once (with JIT when available) and matched over UTF-8.
+/// Thread-safe: each match call allocates its own match data.
+public final class Regex: @unchecked Sendable {
+    private let code: OpaquePointer
+    public let pattern: String
+    /// Group name → group number.
+    public let groups: [String: Int]
+
+    public struct Match {
+        /// Byte ranges of each group in the subject's UTF-8 (nil when the group did not take part).
+        public var ranges: [Range<Int>?]
+        public let groupNumbers: [String: Int]
+        public var range: Range<Int> { ranges[0]! }
+        public func range(_ name: String) -> Range<Int>? {
+            guard let n = groupNumbers[name], n < ranges.count else { return nil }
+            return ranges[n]
+        }
+    }
+
+    public init(_ pattern: String, caseless: Bool = false, multiline: Bool = false) throws {
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        var options = UInt32(PCRE2_UTF | PCRE2_UCP)
+        if caseless { options |= UInt32(PCRE2_CASELESS) }
+        if multiline { options |= UInt32(PCRE2_MULTILINE) }
+        let compiled = pattern.withCString { p in
+            p.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count) {
+                pcre2_compile_8($0, pattern.utf8.count, options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            pcre2_get_error_message_8(errorCode, &buffer, 256)
+            throw LexiconError.invalid("pattern", "\(String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)) at \(errorOffset) in \(pattern)")
+        }
+        code = compiled
+        self.pattern = pattern
+        pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+        var names: [String: Int] = [:]
+        var count: UInt32 = 0, entrySize: UInt32 = 0
+        var table: UnsafeMutablePointer<UInt8>? = nil
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &count)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        if let table {
+            for i in 0..<Int(count) {
+                let entry = table + i * Int(entrySize)
+                let number = Int(entry[0]) << 8 | Int(entry[1])
+                var nameBytes: [UInt8] = []
+                var j = 2
+                while j < Int(entrySize), entry[j] != 0 { nameBytes.append(entry[j]); j += 1 }
+                names[String(decoding: nameBytes, as: UTF8.self)] = number
+            }
+        }
+        groups = names
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// All non-overlapping matches over the UTF-8 bytes, left to right.
+    public func matches(in utf8: [UInt8]) -> [Match] {
+        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
+        defer { pcre2_match_data_free_8(data) }
+        var results: [Match] = []
+        var offset = 0
+        let noUTFCheck = UInt32(PCRE2_NO_UTF_CHECK)
+        utf8.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1) else { return }
+            while offset <= utf8.count {
+                let rc = pcre2_match_8(code, base, utf8.count, offset, noUTFCheck, data, nil)
+                if rc < 0 { break }
+                let ovector = pcre2_get_ovector_pointer_8(data)!
+                let pairs = Int(pcre2_get_ovector_count_8(data))
+                var ranges: [Range<Int>?] = []
+                for i in 0..<pairs {
+                    let s = ovector[2 * i], e = ovector[2 * i + 1]
+                    let si = Int(truncatingIfNeeded: s), ei = Int(truncatingIfNeeded: e)
+                    ranges.append(si < 0 || ei < si ? nil : si..<ei)
+                }
+                let whole = ranges[0]!
+                results.append(Match(ranges: ranges, groupNumbers: groups))
+                if whole.isEmpty {
+                    // Step over one UTF-8 character.
+                    var next = whole.upperBound + 1
+                    while next < utf8.count, utf8[next] & 0xC0 == 0x80 { next += 1 }
+                    offset = next
+                } else {
+                    offset = whole.upperBound
+                }
+            }
+        }
+        return results
+    }
+
+    /// Whether the pattern matches anywhere in `text`.
+    public func firstMatch(in text: String) -> Match? {
+        let bytes = Array(text.utf8)
+        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
+        defer { pcre2_match_data_free_8(data) }
+        let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in
+            guard let base = buf.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1) else { return -1 }
+            return pcre2_match_8(code, base, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data, nil)
+        }
+        guard rc >= 0 else { return nil }
+        let ovector = pcre2_get_ovector_pointer_8(data)!
+        let pairs = Int(pcre2_get_ovector_count_8(data))
+        var ranges: [Range<Int>?] = []
+        for i in 0..<pairs {
+            let s = ovector[2 * i], e = ovector[2 * i + 1]
+            let si = Int(truncatingIfNeeded: s), ei = Int(truncatingIfNeeded: e)
+            ranges.append(si < 0 || ei < si ? nil : si..<ei)
+        }
+        return Match(ranges: ranges, groupNumbers: groups)
+    }
+
+    public func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+
+    /// Escapes PCRE2 metacharacters in a literal.
+    public static func escape(_ literal: String) -> String {
+        var out = ""
+        for ch in literal {
+            if "\\^$.|?*+()[]{}-/#".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}
+
+/// A UTF-8 view of a text with byte ↔ Unicode-scalar offset conversion.
+public struct UTF8Text {
+    public let bytes: [UInt8]
+    /// Scalar index of each byte that starts a scalar; continuation bytes map to their scalar.
+    private let scalarAt: [Int32]
+
+    public init(_ text: String) {
+        bytes = Array(text.utf8)
+        var map = [Int32](repeating: 0, count: bytes.count + 1)
+        var scalar: Int32 = -1
+        for (i, b) in bytes.enumerated() {
+            if b & 0xC0 != 0x80 { scalar += 1 }
+            map[i] = scalar
+        }
+        map[bytes.count] = scalar + 1
+        scalarAt = map
+    }
+
+    public func scalarOffset(_ byte: Int) -> Int { Int(scalarAt[byte]) }
+    public func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+}

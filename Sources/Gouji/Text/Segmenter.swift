@@ -1,0 +1,105 @@
+import CICUShim
+import Foundation
+
+/// ICU text segmentation: sentences over whole texts, words only in small windows
+/// (around a figure, to find its subject), merged with the domain's word list.
+public struct Segmenter: Sendable {
+    public init() {}
+
+    /// Boundaries (in Unicode-scalar offsets) of the ICU sentences of `text`.
+    public func sentences(_ text: String) -> [Range<Int>] {
+        boundaries(text, kind: Int32(GOUJI_BRK_SENTENCE))
+    }
+
+    /// ICU word segments of `text` (in Unicode-scalar offsets), with adjacent segments merged
+    /// when together they form a word of `domainWords` (ICU splits 高新技术 into 高|新|技术).
+    public func words(_ text: String, domainWords: Set<String> = []) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        let ranges = boundaries(text, kind: Int32(GOUJI_BRK_WORD))
+        var pieces = ranges.map { r -> String in
+            var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[r]); return String(v)
+        }
+        guard !domainWords.isEmpty else { return pieces }
+        var i = 0
+        while i < pieces.count {
+            var merged = false
+            var j = min(pieces.count, i + 6)
+            while j > i + 1 {
+                let candidate = pieces[i..<j].joined()
+                if domainWords.contains(candidate) {
+                    pieces.replaceSubrange(i..<j, with: [candidate])
+                    merged = true
+                    break
+                }
+                j -= 1
+            }
+            if !merged { i += 1 }
+        }
+        return pieces
+    }
+
+    func boundaries(_ text: String, kind: Int32) -> [Range<Int>] {
+        let utf16 = Array(text.utf16)
+        guard !utf16.isEmpty else { return [] }
+        // Map UTF-16 offsets back to scalar offsets.
+        var scalarOf = [Int](repeating: 0, count: utf16.count + 1)
+        var s = 0
+        var i = 0
+        while i < utf16.count {
+            scalarOf[i] = s
+            if UTF16.isLeadSurrogate(utf16[i]), i + 1 < utf16.count {
+                scalarOf[i + 1] = s
+                i += 2
+            } else {
+                i += 1
+            }
+            s += 1
+        }
+        scalarOf[utf16.count] = s
+        var result: [Range<Int>] = []
+        utf16.withUnsafeBufferPointer { buf in
+            var error: Int32 = 0
+            guard let it = gouji_brk_open(kind, "zh", buf.baseAddress, Int32(buf.count), &error), error <= 0 else {
+                result = [0..<s]
+                return
+            }
+            defer { gouji_brk_close(it) }
+            var start = Int(gouji_brk_first(it))
+            while true {
+                let next = Int(gouji_brk_next(it))
+                if next < 0 { break }
+                result.append(scalarOf[start]..<scalarOf[next])
+                start = next
+            }
+        }
+        return result
+    }
+}
+
+/// Full-width to half-width normalisation that keeps every character in place (1 scalar →
+/// 1 scalar), so offsets found in the normalised text are offsets in the original.
+public enum Normalizer {
+    public static func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            switch u.value {
+            case 0xFF10...0xFF19: out.append(Unicode.Scalar(u.value - 0xFF10 + 0x30)!)
+            case 0xFF0E: out.append(".")   // ．
+            case 0xFF05: out.append("%")   // ％
+            case 0xFF0B: out.append("+")
+            case 0xFF0D: out.append("-")
+            case 0xFF1C: out.append("<")
+            case 0xFF1E: out.append(">")
+            case 0xFF1D: out.append("=")
+            case 0x3000: out.append(" ")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether normalisation changed anything in `text`.
+    public static func needsNormalizing(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) || $0.value == 0xFF0E || $0.value == 0xFF05 }
+    }
+}
