@@ -36,7 +36,7 @@ final class BatchRunnerTests: XCTestCase {
 
     var provider: PipelineProvider {
         PipelineProvider(lexicons: .builtIn, lexiconFiles: RulesVersion.lexiconFiles(overridingWith: nil), limits: ReadLimits(),
-                         configuration: Configuration())
+                         configuration: Gouji.Configuration())
     }
 
     func run(db: String, jobs: Int, batchSize: Int = 3) throws -> RunCounts {
@@ -137,7 +137,7 @@ final class BatchRunnerTests: XCTestCase {
     func testRulesVersionChangeRechecksEverything() throws {
         _ = try run(db: "a.sqlite", jobs: 2)
         let store = try AuditStore(path: dir.appendingPathComponent("a.sqlite").path)
-        var configuration = Configuration()
+        var configuration = Gouji.Configuration()
         configuration.preset = "strict"
         let strict = PipelineProvider(lexicons: .builtIn, lexiconFiles: RulesVersion.lexiconFiles(overridingWith: nil), limits: ReadLimits(),
                                       configuration: configuration)
