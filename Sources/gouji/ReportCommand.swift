@@ -58,12 +58,13 @@ struct Report: ParsableCommand {
         Renderers.emit(text, to: output)
     }
 
-    /// `target` relative to the folder `base` (both absolute), with / separators.
+    /// `target` relative to the folder `base` (both absolute), as a URL path (components percent-encoded).
     static func relative(_ target: String, from base: String) -> String {
         let t = target.split(separator: "/"), b = base.split(separator: "/")
         var common = 0
         while common < min(t.count, b.count) && t[common] == b[common] { common += 1 }
         let ups = Array(repeating: "..", count: b.count - common)
-        return (ups + t[common...].map(String.init)).joined(separator: "/")
+        let parts = ups + t[common...].map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }
+        return parts.joined(separator: "/")
     }
 }
