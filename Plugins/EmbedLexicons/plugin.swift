@@ -13,6 +13,9 @@ struct EmbedLexicons: BuildToolPlugin {
             for case let url as URL in walker where url.pathExtension == "yaml" { inputs.append(url) }
         }
         inputs.sort { $0.path < $1.path }
+        // The folders too, so that adding a file re-runs the embedder.
+        inputs.append(lexicons)
+        inputs.append(lexicons.appending(path: "templates"))
         return [.buildCommand(
             displayName: "Embedding Lexicons",
             executable: try context.tool(named: "LexiconEmbedder").url,

@@ -14,7 +14,9 @@ public struct FactBinder: Sendable {
                                 variant: match.template?.id ?? "unknown", confidence: match.confidence)
         let index = FigureIndex(figures)
         let tables = allTables(document)
-        guard let template = match.template else { return facts }
+        // Below the recognition threshold, still bind what the closest template's labels find
+        // (a funds table, a score row) so that sums can be checked; the family stays unknown.
+        guard let template = match.template ?? closestTemplate(document) else { return facts }
 
         for spec in template.fields {
             if let v = findField(spec, tables: tables, document: document, index: index) { facts.fields[spec.field] = v }
@@ -32,10 +34,24 @@ public struct FactBinder: Sendable {
         if let spec = template.expenses { bindExpenses(spec, tables: tables, index: index, into: &facts) }
         if let spec = template.indicators { bindIndicators(spec, tables: tables, index: index, into: &facts) }
         if let spec = template.goals { bindGoals(spec, tables: tables, index: index, into: &facts) }
-        for required in ["total_score", "grade"] where template.fields.contains(where: { $0.field == required }) && facts.fields[required] == nil {
+        if let spec = template.data { facts.data = bindData(spec, tables: tables, index: index) }
+        // Forms whose score sits in the indicator table's total row (总分 / 合计).
+        if facts.fields["total_score"] == nil, let total = facts.indicatorTotalScore, total.figure != nil {
+            facts.fields["total_score"] = total
+        }
+        for required in ["total_score", "grade"] where facts.fields[required] == nil {
             facts.unbound.append(required)
         }
         return facts
+    }
+
+    func closestTemplate(_ document: Document) -> TemplateDefinition? {
+        var best: (TemplateDefinition, Double)? = nil
+        for t in lexicons.templates {
+            let m = TemplateMatcher(templates: [t]).scores(document)
+            if m > 0, best == nil || m > best!.1 { best = (t, m) }
+        }
+        return best?.0
     }
 
     func allTables(_ document: Document) -> [Table] {
@@ -201,8 +217,11 @@ public struct FactBinder: Sendable {
         var found = false
         for table in tables {
             let grid = table.grid
+            func has(_ row: [Cell], _ field: String) -> Bool {
+                spec.columns.first { $0.field == field }.map { col in row.contains { Labels.matches($0.text, col.labels) } } ?? false
+            }
             guard let h = grid.firstIndex(where: { row in
-                ["target", "actual"].allSatisfy { f in spec.columns.first { $0.field == f }.map { col in row.contains { Labels.matches($0.text, col.labels) } } ?? false }
+                (has(row, "target") && has(row, "actual")) || (has(row, "weight") && has(row, "score") && has(row, "level1"))
             }) else { continue }
             found = true
             var col: [String: Int] = [:]
@@ -234,6 +253,43 @@ public struct FactBinder: Sendable {
         if !found { facts.unbound.append("indicators") }
     }
 
+    // MARK: department data
+
+    func bindData(_ spec: TemplateDefinition.DataSpec, tables: [Table], index: FigureIndex) -> DepartmentData? {
+        var data = DepartmentData()
+        func values(below r: Int, in grid: [[Cell]], at columns: [(String, Int)]) -> [String: BoundValue] {
+            for row in grid[(r + 1)...] {
+                let bound = columns.compactMap { c -> (String, BoundValue)? in c.1 < row.count ? (c.0, self.bound(row[c.1], index)) : nil }
+                if bound.contains(where: { $0.1.figure != nil }) { return Dictionary(bound, uniquingKeysWith: { a, _ in a }) }
+            }
+            return [:]
+        }
+        for table in tables {
+            let grid = table.grid
+            for (r, row) in grid.enumerated() {
+                // Staff: 编制数 | 实际在职人数 | 控制率 header, values in the next row.
+                let staffColumns = spec.staff.compactMap { field, labels in row.firstIndex { Labels.matches($0.text, labels) }.map { (field, $0) } }
+                if staffColumns.count >= 2, data.staff.isEmpty { data.staff = values(below: r, in: grid, at: staffColumns) }
+                let budgetColumns = spec.budget.compactMap { field, labels in row.firstIndex { Labels.matches($0.text, labels) }.map { (field, $0) } }
+                if budgetColumns.count == 2, data.budget.isEmpty { data.budget = values(below: r, in: grid, at: budgetColumns) }
+                // Expense rows under a 上年决算数 | 本年预算数 | 本年决算数 header.
+                let columns = spec.columns.compactMap { col in row.firstIndex { Labels.matches($0.text, col.labels) }.map { (col.field, $0) } }
+                guard columns.count >= 2 else { continue }
+                for dataRow in grid[(r + 1)...] {
+                    guard let labelCell = dataRow.first(where: { !$0.trimmed.isEmpty }) else { continue }
+                    var label = Labels.normalize(labelCell.text)
+                    for prefix in ["其中：", "其中:", "其中"] where label.hasPrefix(prefix) { label.removeFirst(prefix.count) }
+                    while let f = label.first, f.isNumber || f == "、" || f == "." { label.removeFirst() }
+                    guard let field = spec.rows.first(where: { Labels.matches(label, $0.labels) })?.field, data.rows[field] == nil else { continue }
+                    data.rows[field] = Dictionary(columns.compactMap { c in c.1 < dataRow.count ? (c.0, bound(dataRow[c.1], index)) : nil }, uniquingKeysWith: { a, _ in a })
+                    data.labels[field] = label
+                }
+                for c in columns { data.labels[c.0] = Labels.normalize(row[c.1].text) }
+            }
+        }
+        return data.staff.isEmpty && data.rows.isEmpty && data.budget.isEmpty ? nil : data
+    }
+
     // MARK: goals
 
     func bindGoals(_ spec: TemplateDefinition.GoalSpec, tables: [Table], index: FigureIndex, into facts: inout ReportFacts) {
@@ -249,7 +305,8 @@ public struct FactBinder: Sendable {
                 let targetCell = grid[next][t], actualCell = grid[next][a]
                 facts.goalTargetText = bound(targetCell, index)
                 facts.goalActualText = bound(actualCell, index)
-                facts.goalTargets = index.figures(in: targetCell.location).filter { $0.kind == .count || $0.kind == .money || $0.kind == .percent }
+                // Counted items and rates are targets; amounts in a goal text are usually standards.
+                facts.goalTargets = index.figures(in: targetCell.location).filter { $0.kind == .count || $0.kind == .percent }
                     .map { GoalItem(text: ($0.subjectPhrase ?? "") + $0.text, figure: $0) }
                 return
             }

@@ -89,6 +89,8 @@ public struct ReportFacts: Codable, Sendable {
     public var fields: [String: BoundValue]
     public var period: PeriodFact?
     public var reportDate: Figure?
+    /// Department basic data (staff, expense rows by year column, budget adjustment).
+    public var data: DepartmentData?
     /// What could not be bound (reported as info findings so a reviewer knows a check was skipped).
     public var unbound: [String]
 
@@ -97,7 +99,7 @@ public struct ReportFacts: Codable, Sendable {
         funds = nil; expenses = []; expenseTotal = nil; expenseUnit = nil; expenseUnitSource = nil
         indicators = []; indicatorTotalWeight = nil; indicatorTotalScore = nil
         goalTargets = []; goalTargetText = nil; goalActualText = nil
-        fields = [:]; period = nil; reportDate = nil; unbound = []
+        fields = [:]; period = nil; reportDate = nil; unbound = []; data = nil
     }
 }
 
@@ -107,4 +109,15 @@ public struct PeriodFact: Codable, Sendable {
     public var end: DateParts
     public var text: String
     public var location: SourceLocation
+}
+
+/// The department basic data table (rules.md §1.3): staff numbers, expense rows by column
+/// (上年决算 / 本年预算 / 本年决算) and the budget adjustment.
+public struct DepartmentData: Codable, Sendable {
+    public var staff: [String: BoundValue] = [:]
+    /// Row field → column field → value.
+    public var rows: [String: [String: BoundValue]] = [:]
+    public var labels: [String: String] = [:]
+    public var budget: [String: BoundValue] = [:]
+    public init() {}
 }

@@ -12,6 +12,16 @@ public struct TemplateMatcher: Sendable {
         public var confidence: Double
     }
 
+    /// The best raw confidence among the templates, without the threshold.
+    public func scores(_ document: Document) -> Double {
+        var m = self
+        m.threshold = 0
+        return m.match(document).confidence
+    }
+
+    /// Lowest confidence accepted as a recognised family.
+    public var threshold = 0.45
+
     public func match(_ document: Document) -> Match {
         var labels = Set<String>()
         func collect(_ table: Table) {
@@ -35,7 +45,7 @@ public struct TemplateMatcher: Sendable {
             let confidence = Double(score) / Double(total)
             if best == nil || confidence > best!.1 { best = (t, confidence) }
         }
-        guard let best, best.1 >= 0.45 else { return Match(template: nil, confidence: best?.1 ?? 0) }
+        guard let best, best.1 >= threshold, best.1 > 0 else { return Match(template: nil, confidence: best?.1 ?? 0) }
         return Match(template: best.0, confidence: (best.1 * 100).rounded() / 100)
     }
 }

@@ -25,9 +25,9 @@ public struct CellContext: Sendable {
 struct TableContextBuilder {
     let patterns: FigurePatterns
 
-    func contexts(for table: Table) -> [[CellContext]] {
-        var tableUnit: String? = nil
-        if let caption = table.caption { tableUnit = unit(in: caption.text) }
+    func contexts(for table: Table, defaultUnit: String? = nil) -> [[CellContext]] {
+        var tableUnit: String? = defaultUnit
+        if let caption = table.caption, let u = unit(in: caption.text) { tableUnit = u }
         var columnUnit: [Int: String] = [:]
         var columnHeader: [Int: String] = [:]
         var unitColumn: Int? = nil
@@ -73,7 +73,8 @@ struct TableContextBuilder {
                 } else {
                     if let u = unit(in: cell.text) {
                         if c == 0 && row.count == 1 { tableUnit = u } else { columnUnit[c] = u }
-                        if c == 0 && (text.hasPrefix("项目资金") || text.contains("单位:") || text.contains("单位：")) { tableUnit = u }
+                        let headerRow = row.allSatisfy { !isNumeric($0.trimmed) }
+                        if c == 0 && (text.hasPrefix("项目资金") || text.contains("单位:") || text.contains("单位：") || headerRow) { tableUnit = u }
                     }
                     columnHeader[c] = stripUnit(text)
                     if text.hasPrefix("计量单位") || text.hasPrefix("度量单位") { unitColumn = c }

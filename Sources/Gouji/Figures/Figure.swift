@@ -56,6 +56,8 @@ public struct Figure: Codable, Sendable, Hashable {
     public var date: DateParts?
     /// Index of the sentence (within the document) the figure belongs to.
     public var sentence: Int
+    /// Index of the paragraph or cell (within the document) the figure belongs to.
+    public var block: Int = 0
 
     public init(text: String, value: Decimal, unit: String, writtenUnit: String, kind: FigureKind,
                 location: SourceLocation, decimals: Int, factor: Decimal, number: Decimal,

@@ -10,12 +10,25 @@ public struct FigureExtractor: Sendable {
 
     public func extract(_ document: Document) -> [Figure] {
         var state = State()
+        let builder = TableContextBuilder(patterns: lexicons.patterns)
+        // A unit note between a caption and its table ("填报单位：…  单位：万元") applies to the table.
+        var pendingUnit: String? = nil
         for block in document.blocks {
             switch block {
             case .paragraph(let p):
                 extract(unit: p.text, start: p.location.start, part: p.location.part, context: nil, document: document, state: &state)
+                if p.text.contains("单位") , let u = builder.unit(in: p.text) { pendingUnit = u }
+                else if !p.text.trimmingCharacters(in: .whitespaces).isEmpty { pendingUnit = nil }
             case .table(let t):
-                extract(table: t, document: document, state: &state)
+                if t.rows.isEmpty {
+                    pendingUnit = t.caption.flatMap { builder.unit(in: $0.text) }
+                    if let caption = t.caption {
+                        extract(unit: caption.text, start: caption.location.start, part: caption.location.part, context: nil, document: document, state: &state)
+                    }
+                    continue
+                }
+                extract(table: t, defaultUnit: pendingUnit, document: document, state: &state)
+                pendingUnit = nil
             }
         }
         return state.figures
@@ -24,10 +37,11 @@ public struct FigureExtractor: Sendable {
     struct State {
         var figures: [Figure] = []
         var sentence = 0
+        var block = 0
     }
 
-    func extract(table: Table, document: Document, state: inout State) {
-        let contexts = TableContextBuilder(patterns: lexicons.patterns).contexts(for: table)
+    func extract(table: Table, defaultUnit: String? = nil, document: Document, state: inout State) {
+        let contexts = TableContextBuilder(patterns: lexicons.patterns).contexts(for: table, defaultUnit: defaultUnit)
         var perColumn: [Int: [Int]] = [:]   // column → figure indexes of bare numbers without a unit
         var columnTotalUnit: [Int: String] = [:]
         for (r, row) in table.grid.enumerated() {
@@ -68,6 +82,10 @@ public struct FigureExtractor: Sendable {
         let scalars = Array(normalized.unicodeScalars)
         let sentenceBase = state.sentence
         state.sentence += max(1, sentences.count)
+        state.block += 1
+        let block = state.block
+        let firstIndex = state.figures.count
+        defer { for i in firstIndex..<state.figures.count { state.figures[i].block = block } }
         let resolver = SubjectResolver(lexicons: lexicons)
         var previousInSentence: (sentence: Int, figure: Figure)? = nil
         var carriedStage: (sentence: Int, stage: String)? = nil

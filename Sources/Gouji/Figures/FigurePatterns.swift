@@ -29,6 +29,8 @@ public final class FigurePatterns: @unchecked Sendable {
         let unitWords = Array(units.money.keys) + ["%", "‰", "个百分点", "百分点"] + units.scoreWords
             + units.countWords + Array(units.measureWords.keys)
         let unitsAlt = alternation(unitWords)
+        // Chinese numerals count things (五类, 一名); 学前三年 or 三公 are names, not measures.
+        let countAlt = alternation(units.countWords + Array(units.money.keys))
         let scalesAlt = alternation(Array(units.scales.keys))
         let cmpAlt = alternation(units.comparators.keys.filter { $0.unicodeScalars.allSatisfy { !$0.properties.isIdeographic } })
         let cn = "零〇一二两三四五六七八九十百千万亿"
@@ -51,7 +53,7 @@ public final class FigurePatterns: @unchecked Sendable {
             // Quantities.
             "(?<qty>(?:(?<cmp>\(cmpAlt))\\s*)?(?<sign>[-+])?"
                 + #"(?<num>(?<![\d.,A-Za-z])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z])"#
-                + "|(?<![第\(cn)])[零〇一二两三四五六七八九十][\(cn)]*(?=(?:\(scalesAlt))?(?:\(unitsAlt))))"
+                + "|(?<![第\(cn)])[零〇一二两三四五六七八九十][\(cn)]*(?=(?:\(scalesAlt))?(?:\(countAlt))))"
                 + #"(?:\s*(?<rsep>-|~|～|至|到|—)\s*(?<num2>\d+(?:\.\d+)?))?"#
                 + "(?<approx>余|多)?(?<scale>\(scalesAlt))?(?<unit>\(unitsAlt))?(?<approx2>左右|以上|以下|余|多)?)",
         ].joined(separator: "|")

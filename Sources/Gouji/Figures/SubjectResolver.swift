@@ -38,7 +38,8 @@ public struct SubjectResolver: Sendable {
         }
         // Strip leading and trailing noise, scope and direction words at ICU word boundaries.
         let strip = Set(subjects.leadingNoise + subjects.scopes.values.flatMap { $0 } + Array(lexicons.units.directions.keys)
-                        + ["向上", "先后", "安排", "进入", "入选", "实现", "为", "达", "共", "有", "获", "同比", "预计", "全社会"])
+                        + Array(lexicons.units.comparators.keys) + lexicons.units.approxBefore
+                        + ["向上", "先后", "安排", "进入", "入选", "实现", "为", "达", "共", "有", "获", "同比", "预计", "全社会", "办理", "开展", "完成", "做到", "全部", "均", "已", "较上年", "上年", "比上年", "本年", "全年", "全市", "全县", "全区"])
         var words = Segmenter().words(rest, domainWords: Set(subjects.words + strip))
         while let first = words.first, strip.contains(first) || first.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeFirst() }
         while let last = words.last, strip.contains(last) || last.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeLast() }

@@ -14,6 +14,15 @@ public struct TemplateDefinition: Codable, Sendable {
     public var expenses: ExpenseSpec?
     public var indicators: IndicatorSpec?
     public var goals: GoalSpec?
+    /// Department reports: the basic data table (staff, 三公经费 … by year column, budget adjustment).
+    public var data: DataSpec?
+
+    public struct DataSpec: Codable, Sendable {
+        public var staff: [String: [String]]
+        public var columns: [Labelled]
+        public var rows: [Labelled]
+        public var budget: [String: [String]]
+    }
 
     public struct Signal: Codable, Sendable {
         public var label: String

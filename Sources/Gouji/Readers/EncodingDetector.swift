@@ -43,7 +43,7 @@ public enum EncodingDetector {
         let charset: String
         switch detected?.uppercased() {
         case "BIG5": charset = "Big5"
-        case "UTF-16LE", "UTF-16BE": charset = detected!
+        // UTF-16 without a byte-order mark is not trusted (short binary garbage looks like it).
         default: charset = "GB18030"
         }
         let text = try convert(bytes, from: charset)

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Rounding-aware arithmetic on stated figures and the words that show it.
+public enum Arithmetic {
+    /// How a stated total compares with the sum of its parts (rules.md §2.0 sum tolerance):
+    /// pass within the summed half-units R, warning up to 10R, error beyond.
+    public struct SumVerdict {
+        public var sum: Decimal
+        public var difference: Decimal   // total − sum
+        public var tolerance: Decimal    // R
+        public var severity: Severity?   // nil: passes
+        /// Factor k (10^3, 10^4, 10^8) when total = sum × k or sum = total × k.
+        public var unitSlip: Decimal?
+    }
+
+    public static func sum(total: Figure, parts: [Figure]) -> SumVerdict {
+        let sum = parts.reduce(Decimal(0)) { $0 + $1.value }
+        let r = (parts.reduce(Decimal(0)) { $0 + $1.interval.width } + total.interval.width) / 2
+        let diff = total.value - sum
+        var slip: Decimal? = nil
+        for k in [Decimal(1000), 10000, 100_000_000] where sum != 0 && (total.value == sum * k || total.value * k == sum) {
+            slip = k
+        }
+        let magnitude = diff.magnitude
+        let severity: Severity? = magnitude <= r ? nil : (magnitude <= 10 * r ? .warning : .error)
+        return SumVerdict(sum: sum, difference: diff, tolerance: r, severity: severity, unitSlip: slip)
+    }
+
+    /// A figure's number in its written unit, with `decimals` places at most, trailing zeros cut.
+    public static func inUnit(_ value: Decimal, of figure: Figure, decimals: Int? = nil) -> String {
+        let factor = figure.factor == 0 ? 1 : figure.factor
+        let places = decimals ?? max(figure.decimals, 2)
+        return (value / factor).rounded(places).plain
+    }
+
+    /// "660 + 5623.6 + 3600" in the unit of `unitOf`.
+    public static func terms(_ figures: [Figure], unitOf: Figure) -> String {
+        figures.map { inUnit($0.value, of: unitOf) }.joined(separator: " + ")
+    }
+
+    /// The written unit of a figure for messages ("万元"; money without unit → 元).
+    public static func unitLabel(_ f: Figure) -> String {
+        if !f.writtenUnit.isEmpty { return f.writtenUnit }
+        return f.unit
+    }
+
+    /// Replacement text for `figure` holding `value` instead, in the same unit and style.
+    public static func replacement(for figure: Figure, value: Decimal, surface: String) -> String {
+        let places = max(figure.decimals, value.decimalPlaces > 0 ? min((value / (figure.factor == 0 ? 1 : figure.factor)).decimalPlaces, 4) : 0)
+        var number = (value / (figure.factor == 0 ? 1 : figure.factor)).rounded(places).plain
+        if figure.decimals > 0, !number.contains(".") { number += "." + String(repeating: "0", count: figure.decimals) }
+        else if figure.decimals > 0, let dot = number.firstIndex(of: ".") {
+            let have = number.distance(from: dot, to: number.endIndex) - 1
+            if have < figure.decimals { number += String(repeating: "0", count: figure.decimals - have) }
+        }
+        // Keep what surrounds the number in the surface (comparators, units, 余).
+        let normalized = Normalizer.normalize(surface)
+        if let r = normalized.range(of: #"\d[\d,]*(\.\d+)?"#, options: .regularExpression) {
+            return String(normalized[..<r.lowerBound]) + number + String(normalized[r.upperBound...])
+        }
+        return number
+    }
+}
+
+/// Diagnoses how a written number may have gone wrong: one digit typed wrong, two adjacent
+/// digits swapped.
+public enum TypoDiagnosis {
+    /// Digits of a number's plain text without sign or point, and the position of the point.
+    static func digits(_ s: String) -> String { s.filter(\.isNumber) }
+
+    /// Whether `a` and `b` (written with the same number of decimals) differ in exactly one digit.
+    public static func oneDigit(_ a: Decimal, _ b: Decimal, decimals: Int) -> Bool {
+        let x = a.rounded(decimals).plain, y = b.rounded(decimals).plain
+        let dx = padded(x, decimals), dy = padded(y, decimals)
+        guard dx.count == dy.count else { return false }
+        return zip(dx, dy).filter { $0 != $1 }.count == 1
+    }
+
+    /// Whether `a` becomes `b` by swapping two adjacent digits (98.3 ↔ 89.3).
+    public static func transposition(_ a: Decimal, _ b: Decimal, decimals: Int) -> Bool {
+        let dx = Array(padded(a.rounded(decimals).plain, decimals)), dy = Array(padded(b.rounded(decimals).plain, decimals))
+        guard dx.count == dy.count, dx != dy else { return false }
+        let diffs = dx.indices.filter { dx[$0] != dy[$0] }
+        return diffs.count == 2 && diffs[1] == diffs[0] + 1 && dx[diffs[0]] == dy[diffs[1]] && dx[diffs[1]] == dy[diffs[0]]
+    }
+
+    static func padded(_ s: String, _ decimals: Int) -> String {
+        var t = s
+        if decimals > 0 {
+            if !t.contains(".") { t += "." }
+            let have = t.distance(from: t.firstIndex(of: ".")!, to: t.endIndex) - 1
+            t += String(repeating: "0", count: max(0, decimals - have))
+        }
+        return digits(t)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Rule families, after rules.md §2.
+public enum RuleFamily: String, Codable, Sendable {
+    case table, department, tableVsNarrative = "table-vs-narrative", narrative, target, score, date, format
+}
+
+/// What a rule is: its stable id and name from rules.md, default severity, description in
+/// Chinese and English, and report snippets that must and must not trigger it. `↓` in a
+/// triggering example marks where the primary figure starts. Examples are flattened text.
+public struct RuleDescription: Sendable {
+    public var id: String
+    public var name: String
+    public var family: RuleFamily
+    public var severity: Severity
+    public var summary: Localized
+    public var triggering: [String]
+    public var nonTriggering: [String]
+
+    public init(id: String, name: String, family: RuleFamily, severity: Severity, summary: Localized,
+                triggering: [String], nonTriggering: [String]) {
+        self.id = id; self.name = name; self.family = family; self.severity = severity
+        self.summary = summary; self.triggering = triggering; self.nonTriggering = nonTriggering
+    }
+}
+
+/// One consistency rule. Rules are pure functions of the context.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+/// What rules see: the document, its figures and facts, settings, and a finding factory that
+/// applies severities from Lexicons/rules.yaml and the user's configuration.
+public struct RuleContext: Sendable {
+    public var document: Document
+    public var figures: [Figure]
+    public var facts: ReportFacts
+    public var lexicons: Lexicons
+    public var configuration: Configuration
+    /// Findings of rules that ran before (rules run in registry order), for rules like S03.
+    public var earlier: [Finding] = []
+
+    /// Quantities only, in reading order.
+    public var quantities: [Figure] { figures.filter(\.kind.isQuantity) }
+
+    public func setting(_ key: String, _ fallback: Decimal) -> Decimal {
+        configuration.setting(key, lexicons: lexicons, default: fallback)
+    }
+
+    /// A finding of `rule` with its configured severity (`severity` overrides the rule's default
+    /// for findings whose level depends on the case, e.g. warning vs error by size).
+    public func finding(_ rule: RuleDescription, severity: Severity? = nil, message: Localized, arithmetic: Localized? = nil,
+                        figures: [Figure] = [], locations: [SourceLocation] = [], suggestions: [Suggestion] = []) -> Finding? {
+        let base = severity ?? rule.severity
+        guard let effective = configuration.severity(for: rule.id, default: base, lexicons: lexicons) else { return nil }
+        // A configured override replaces the default level, but a case-dependent downgrade stays.
+        let level = (severity != nil && severity! < rule.severity && effective == rule.severity) ? severity! : effective
+        return Finding(rule: rule.id, name: rule.name, severity: level, message: message, arithmetic: arithmetic,
+                       figures: figures, locations: locations, suggestions: suggestions)
+    }
+
+    /// Text of a location in the document.
+    public func text(_ l: SourceLocation) -> String { document.lines.text(from: l.start, to: l.end) }
+}

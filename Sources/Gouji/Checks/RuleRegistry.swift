@@ -1,0 +1,20 @@
+/// Every rule, in the order they run (rules that look at earlier findings come last).
+public enum RuleRegistry {
+    public static let all: [any Rule.Type] = [
+        FundSourcesSum.self, Balance.self, SpendWithinFunds.self, DetailSum.self, UnitConsistency.self,
+        MalformedNumber.self,
+        ExecutionRate.self, ExecutionScore.self, ScoreCap.self, QuantitativeScore.self, TotalScore.self,
+        StaffRate.self, ThreePublicSum.self, ChangeRateBase.self, BudgetAdjust.self,
+        TotalVsParts.self, SameSubjectTwoValues.self, GrowthConsistency.self, EnumeratedRates.self,
+        GoalVsIndicators.self, ActualPresent.self, MetStatus.self, DeviationReason.self, ScoreRestated.self,
+        VoucherInPeriod.self, ReportAfterPeriod.self, PeriodOrder.self,
+        GradeBand.self, ScoreRange.self, ScoreDerivable.self,
+        Ordinals.self,
+        // These read the findings above.
+        HighScoreWithGaps.self, ProblemsSection.self,
+    ]
+
+    public static var descriptions: [RuleDescription] { all.map { $0.description } }
+
+    public static func rule(id: String) -> (any Rule.Type)? { all.first { $0.description.id == id } }
+}

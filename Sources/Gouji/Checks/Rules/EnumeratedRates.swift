@@ -1,0 +1,24 @@
+import Foundation
+
+/// N04: "A a、B b、C c，同比增长 x%、y%、z%" lists as many rates as values.
+public struct EnumeratedRates: Rule {
+    public static let description = RuleDescription(
+        id: "N04", name: "enumerated-rates", family: .narrative, severity: .error,
+        summary: Localized(zh: "并列数值与其增长率的个数应一致", en: "An enumeration of values and their growth rates has as many rates as values"),
+        triggering: ["2021年，完成技术成果登记53项，技术合同登记645份，技术合同成交额65.59亿元，同比增长↓278.57%、67.53%。"],
+        nonTriggering: ["2021年，完成技术成果登记53项，技术合同登记645份，技术合同成交额65.59亿元，同比增长278.57%、67.53%、402.77%。"])
+
+    public init() {}
+
+    public func check(_ c: RuleContext) -> [Finding] {
+        Growth.enumerations(c).compactMap { e in
+            guard e.rates.count >= 2, e.values.count != e.rates.count, e.values.count >= 2 else { return nil }
+            return c.finding(Self.description,
+                             message: Localized(zh: "列举了 \(e.values.count) 个数值，却给出 \(e.rates.count) 个增长率，无法一一对应",
+                                                en: "\(e.values.count) values are listed but \(e.rates.count) growth rates, so they cannot be paired"),
+                             arithmetic: Localized(zh: "数值：\(e.values.map(\.text).joined(separator: "、"))；增长率：\(e.rates.map(\.text).joined(separator: "、"))",
+                                                   en: "values: \(e.values.map(\.text).joined(separator: ", ")); rates: \(e.rates.map(\.text).joined(separator: ", "))"),
+                             figures: e.rates + e.values)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// N03: a growth rate agrees with the figures around it: with a stated increment n and total V,
+/// g = n / (V − n); for counts, the base implied by V and g must hold an integer.
+public struct GrowthConsistency: Rule {
+    public static let description = RuleDescription(
+        id: "N03", name: "growth-consistency", family: .narrative, severity: .error,
+        summary: Localized(zh: "增长率应与所述增量、总量和基数一致", en: "A growth rate agrees with the stated increment, total and base"),
+        triggering: ["新增高新技术企业91个，总数达359家，增幅↓40.5%。", "技术合同登记645份，同比增长↓67.9%。"],
+        nonTriggering: ["新增高新技术企业91个，总数达359家，增幅33.95%。", "技术合同登记645份，同比增长67.53%。"])
+
+    public init() {}
+
+    public func check(_ c: RuleContext) -> [Finding] {
+        var out: [Finding] = []
+        // "V，较上年增加 n，增长 g%": g = n / (V − n) (or V + n for a decrease).
+        for (v, n, g) in Growth.increments(c) {
+            let down = n.direction == "down"
+            let stated = Growth.isBase(v, c)
+            let base = stated ? v.value : (down ? v.value + n.value : v.value - n.value)
+            guard base > 0 else { continue }
+            let exact = n.value / base * 100
+            if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { continue }
+            let gap = (exact - g.number).magnitude
+            let severity: Severity = gap <= Decimal.pow10(-g.decimals) ? .info : (gap <= Decimal(string: "0.5")! ? .warning : .error)
+            let op = down ? "+" : "−"
+            let denominator = stated ? v.number.plain : "\(v.number.plain) \(op) \(n.number.plain)"
+            if let f = c.finding(Self.description, severity: severity,
+                                 message: Localized(zh: "\(down ? "降幅" : "增幅") \(g.text) 与增量 \(n.text)、本年 \(v.text) 不符（应为 \(exact.rounded(g.decimals).plain)%）",
+                                                    en: "Rate \(g.text) disagrees with the change \(n.text) and the value \(v.text) (should be \(exact.rounded(g.decimals).plain)%)"),
+                                 arithmetic: Localized(zh: "\(n.number.plain) ÷ (\(denominator)) = \(exact.display(4))%", en: "\(n.number.plain) / (\(denominator)) = \(exact.display(4))%"),
+                                 figures: [g, n, v],
+                                 suggestions: [Suggestion(location: g.location, original: g.text, replacement: Arithmetic.replacement(for: g, value: exact.rounded(g.decimals), surface: g.text),
+                                                          reason: Localized(zh: "按增量与本年数重算", en: "recompute from the change and the value"))]) { out.append(f) }
+        }
+        for p in Growth.pairs(c) where p.value.kind != .percent {
+            let v = p.value, g = p.rate
+            // (iii) An increment stated for the same subject in the same sentence.
+            if let n = c.figures.first(where: { $0.sentence == v.sentence && $0.scopes.contains("新增") && $0.subject == v.subject && $0.kind == v.kind && $0.location.start < v.location.start }),
+               v.value > n.value {
+                let exact = n.value / (v.value - n.value) * 100
+                if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { continue }
+                let severity: Severity = (exact - g.number).magnitude <= Decimal.pow10(-g.decimals) ? .info : ((exact - g.number).magnitude <= Decimal(string: "0.5")! ? .warning : .error)
+                if let f = c.finding(Self.description, severity: severity,
+                                     message: Localized(zh: "增幅 \(g.text) 与新增 \(n.text)、总数 \(v.text) 不符（应为 \(exact.rounded(g.decimals).plain)%）",
+                                                        en: "Growth \(g.text) disagrees with the increment \(n.text) and total \(v.text) (should be \(exact.rounded(g.decimals).plain)%)"),
+                                     arithmetic: Localized(zh: "\(n.number.plain) ÷ (\(v.number.plain) − \(n.number.plain)) = \(exact.display(4))%", en: "\(n.number.plain) / (\(v.number.plain) − \(n.number.plain)) = \(exact.display(4))%"),
+                                     figures: [g, n, v],
+                                     suggestions: [Suggestion(location: g.location, original: g.text, replacement: Arithmetic.replacement(for: g, value: exact.rounded(g.decimals), surface: g.text),
+                                                              reason: Localized(zh: "按新增与总数重算增幅", en: "recompute the rate from the increment and the total"))]) { out.append(f) }
+                continue
+            }
+            // (ii) Counts: the implied base must contain an integer.
+            if v.kind == .count, !v.approximate {
+                let base = Growth.impliedBase(p)
+                if !base.containsInteger {
+                    if let f = c.finding(Self.description, severity: .warning,
+                                         message: Localized(zh: "\(v.text) 同比\(g.direction == "down" ? "下降" : "增长") \(g.text) 所隐含的上年数 \(base.lo.display(3))–\(base.hi.display(3)) 不是整数",
+                                                            en: "\(v.text) with growth \(g.text) implies a base of \(base.lo.display(3))–\(base.hi.display(3)), which holds no whole number"),
+                                         arithmetic: Localized(zh: "\(v.number.plain) ÷ (1 \(g.direction == "down" ? "−" : "+") \(g.number.plain)%) = \(base.mid.display(3))",
+                                                               en: "\(v.number.plain) / (1 \(g.direction == "down" ? "−" : "+") \(g.number.plain)%) = \(base.mid.display(3))"),
+                                         figures: [g, v]) { out.append(f) }
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// N02: the same subject, level and measure (总数/新增) is given two different values.
+public struct SameSubjectTwoValues: Rule {
+    public static let description = RuleDescription(
+        id: "N02", name: "same-subject-two-values", family: .narrative, severity: .error,
+        summary: Localized(zh: "同一主体、同一口径在报告中出现两个不同数值", en: "The same subject and measure is given two different values"),
+        triggering: ["新增首次认定高新技术企业91个，总数达359家，增幅33.95%。\n2021年，高新技术企业达到↓618家，同比增长32.62%。"],
+        nonTriggering: ["新增首次认定高新技术企业91个，总数达359家，增幅33.95%。\n2021年，高新技术企业达到359家，同比增长33.95%。"])
+
+    public init() {}
+
+    public func check(_ c: RuleContext) -> [Finding] {
+        var groups: [String: [Figure]] = [:]
+        for f in c.quantities where f.subject != nil && !f.approximate && f.direction == nil && f.kind != .percent && !Targets.isTarget(f, c.facts) {
+            guard let measure = Targets.measureClass(f) else { continue }
+            let key = [f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure].joined(separator: "|")
+            groups[key, default: []].append(f)
+        }
+        var out: [Finding] = []
+        let pairs = Growth.pairs(c)
+        for (_, figs) in groups.sorted(by: { $0.value[0].location.start < $1.value[0].location.start }) {
+            let distinct = Dictionary(grouping: figs, by: \.value)
+            guard distinct.count >= 2 else { continue }
+            let firsts = distinct.values.map { $0[0] }.sorted { $0.location.start < $1.location.start }
+            let a = firsts[0], b = firsts[1]
+            let sa = Targets.stage(a, c.lexicons), sb = Targets.stage(b, c.lexicons)
+            let severity: Severity = (sa != nil && sb != nil && sa != sb) ? .warning : .error
+            // Show what each value's growth rate implies.
+            var notes: [(String, String)] = []
+            for f in firsts.prefix(2) {
+                guard let p = pairs.first(where: { $0.value.location == f.location }) else { continue }
+                let base = Growth.impliedBase(p)
+                let whole = base.lo.rounded(0, .up)
+                let baseText = base.containsInteger ? whole.plain : base.mid.display(2)
+                notes.append(("\(f.number.plain) ÷ (1 + \(p.rate.number.plain)%) ≈ \(base.mid.display(2))，上年约 \(baseText)，增量 \((f.number - (base.containsInteger ? whole : base.mid)).display(2))",
+                              "\(f.number.plain) / (1 + \(p.rate.number.plain)%) ≈ \(base.mid.display(2)), prior year about \(baseText), increase \((f.number - (base.containsInteger ? whole : base.mid)).display(2))"))
+            }
+            if let n = c.quantities.first(where: { $0.subject == a.subject && $0.scopes.contains("新增") && !Targets.isTarget($0, c.facts) }) {
+                notes.append(("另报新增 \(n.text)", "an increase of \(n.text) is also stated"))
+            }
+            let subject = a.subject!
+            if let f = c.finding(Self.description, severity: severity,
+                                 message: Localized(zh: "“\(subject)”的\(Targets.measureClass(a)!)前后不一：第\(a.location.line)行为 \(a.text)，第\(b.location.line)行为 \(b.text)",
+                                                    en: "“\(subject)” (\(Targets.measureClass(a) == "新增" ? "increase" : "total")) is given two values: \(a.text) on line \(a.location.line), \(b.text) on line \(b.location.line)"),
+                                 arithmetic: notes.isEmpty ? nil : Localized(zh: notes.map(\.0).joined(separator: "；"), en: notes.map(\.1).joined(separator: "; ")),
+                                 figures: firsts,
+                                 suggestions: [Suggestion(location: b.location, original: b.text, replacement: a.text,
+                                                          reason: Localized(zh: "保留一个数值并写明口径（如首次认定/有效期内总数、全市/市本级）", en: "keep one value and state its scope"))]) {
+                out.append(f)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// D02: 三公经费 = 公务用车购置和维护 + 出国 + 公务接待, and 公务用车 = 购置 + 运行维护, per column.
+public struct ThreePublicSum: Rule {
+    public static let description = RuleDescription(
+        id: "D02", name: "three-public-sum", family: .department, severity: .error,
+        summary: Localized(zh: "三公经费应等于公务用车、出国、公务接待之和（各年度列分别核对）", en: "三公经费 equals vehicles + travel abroad + reception, in every column"),
+        triggering: ["\t部门整体支出绩效评价基础数据表\n\n\t经费控制情况\n\t上年决算数\n\t本年预算数\n\t本年决算数\n\n\t三公经费\n\t12.97\n\t13.00\n\t↓12.38\n\n\t1、公务用车购置和维护经费\n\t8.62\n\t9.00\n\t7.86\n\n\t2、出国经费\n\t0.00\n\t0.00\n\t0.00\n\n\t3、公务接待\n\t4.35\n\t4.00\n\t3.52\n\n"],
+        nonTriggering: ["\t部门整体支出绩效评价基础数据表\n\n\t经费控制情况\n\t上年决算数\n\t本年预算数\n\t本年决算数\n\n\t三公经费\n\t12.97\n\t13.00\n\t11.38\n\n\t1、公务用车购置和维护经费\n\t8.62\n\t9.00\n\t7.86\n\n\t2、出国经费\n\t0.00\n\t0.00\n\t0.00\n\n\t3、公务接待\n\t4.35\n\t4.00\n\t3.52\n\n"])
+
+    public init() {}
+
+    public func check(_ c: RuleContext) -> [Finding] {
+        guard let d = c.facts.data else { return [] }
+        var out: [Finding] = []
+        let identities: [(String, [String])] = [("three_public", ["vehicles", "abroad", "reception"]), ("vehicles", ["vehicle_purchase", "vehicle_running"])]
+        for (totalField, partFields) in identities {
+            guard let totals = d.rows[totalField] else { continue }
+            for (column, bound) in totals.sorted(by: { $0.key < $1.key }) {
+                guard let total = bound.figure else { continue }
+                let parts = partFields.compactMap { d.rows[$0]?[column]?.figure }
+                guard parts.count == partFields.count else { continue }
+                if let f = SumCheck.check(Self.description, c, total: total, parts: parts,
+                                          what: Localized(zh: "“\(d.labels[totalField] ?? totalField)”（\(d.labels[column] ?? column)）", en: "\(d.labels[totalField] ?? totalField) (\(d.labels[column] ?? column))"),
+                                          partNames: partFields.map { d.labels[$0] ?? $0 }) {
+                    out.append(f)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// N01: a total stated in the narrative ("共…X", "X，其中 a、b、c", "X。A a，B b，C c") equals the
+/// sum of its listed parts.
+public struct TotalVsParts: Rule {
+    public static let description = RuleDescription(
+        id: "N01", name: "total-vs-parts", family: .narrative, severity: .error,
+        summary: Localized(zh: "文字中所述合计应等于其列举分项之和（共/合计/累计…其中…）",
+                           en: "A total stated in the text equals the sum of the parts it lists (共/合计/累计 … 其中 …)"),
+        triggering: [
+            "共向上争取资金↓9783.6万元。其中A专项660万元；B专项5623.6万元；C专项3600万元。",
+            "安排资金↓2050万元，其中科技重大专项400万元、重点研发计划660万元、技术创新引导专项580万元、创新平台专项200万元。",
+        ],
+        nonTriggering: [
+            "共向上争取资金9883.6万元。其中A专项660万元；B专项5623.6万元；C专项3600万元。",
+            "安排资金2040万元，其中科技重大专项400万元、重点研发计划660万元、技术创新引导专项580万元、创新平台专项200万元，基础研究计划200万元。",
+            "累计为86家企业实现首贷，24家企业进入后备库，56家企业入选担保库。",
+        ])
+
+    public init() {}
+
+    static let totalMarkers = ["共", "合计", "总计", "累计", "共计", "总额", "总共", "总数"]
+
+    public func check(_ c: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        var seen: [(Decimal, [Decimal])] = []
+        for (total, parts) in Self.groups(c).sorted(by: { !$0.0.inTable && $1.0.inTable }) {
+            guard var finding = SumCheck.check(Self.description, c, total: total, parts: parts,
+                                               what: Localized(zh: "所述合计", en: "The stated total")) else { continue }
+            // The same total and parts restated elsewhere (a table cell repeating the text) join one finding.
+            let key = (total.value, parts.map(\.value))
+            if let i = findings.indices.first(where: { findings[$0].figures.first?.value == key.0 && seen[$0].1 == key.1 }) {
+                findings[i].figures += [total]
+                findings[i].suggestions += finding.suggestions.filter { $0.location == total.location }
+                findings[i].message.zh += "（第\(total.location.line)行同样表述）"
+                findings[i].message.en += " (restated on line \(total.location.line))"
+                continue
+            }
+            findings.append(finding)
+            seen.append(key)
+        }
+        // Prefer the narrative statement as the primary location.
+        return findings.map { f in
+            var f = f
+            if let i = f.figures.firstIndex(where: { !$0.inTable && $0.value == f.figures[0].value }), i > 0, f.figures[0].inTable {
+                f.figures.swapAt(0, i)
+                if let j = f.suggestions.firstIndex(where: { $0.location == f.figures[0].location }) { f.suggestions.swapAt(0, j) }
+            }
+            return f
+        }
+    }
+
+    /// (total, parts) pairs: parts after 其中 in the same clause chain (up to ；or 。), or — for a
+    /// total marked with 共/合计/累计 in its own clause — the figures of the same kind listed in the
+    /// next sentence of the same paragraph. When some leading run of the parts already adds up to
+    /// the total, the rest belong to another statement and the pair passes.
+    static func groups(_ c: RuleContext) -> [(Figure, [Figure])] {
+        var out: [(Figure, [Figure])] = []
+        let figures = c.figures.filter(\.kind.isQuantity)
+        var markedTotals = Set<Int>()
+        for (i, f) in figures.enumerated() where (f.kind == .money || f.kind == .count) && !f.approximate && f.direction == nil {
+            let ownClause = clause(c, before: f)
+            let sentenceEnd = stop(c, after: f)
+            let rest = c.document.lines.text(from: f.location.end, to: sentenceEnd)
+            // 其中 right after this figure (no other figure of its kind in between).
+            if let r = rest.range(of: "其中") {
+                let qiStart = f.location.end + rest[..<r.lowerBound].unicodeScalars.count
+                let between = figures[(i + 1)...].prefix { $0.location.start < qiStart }
+                if !between.contains(where: { sameFamily($0, f) }) {
+                    let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < sentenceEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil }
+                    if let parts = exhaustiveParts(f, Array(candidates), c), parts.count >= 2 { out.append((f, parts)) }
+                    continue
+                }
+            }
+            // 共/合计/累计 in the figure's own clause, or a parallel total right after a marked one
+            // ("累计…共271个，争取资金9783.6万元").
+            let marked = totalMarkers.contains { ownClause.contains($0) }
+            let parallel = i > 0 && markedTotals.contains(i - 1) && figures[i - 1].sentence == f.sentence && figures[i - 1].kind != f.kind
+            guard marked || parallel else { continue }
+            markedTotals.insert(i)
+            let next = figures.filter { $0.sentence == f.sentence + 1 && $0.block == f.block }
+            let nextText = next.isEmpty ? "" : c.document.lines.text(from: next[0].location.start, to: next.last!.location.end)
+            if totalMarkers.contains(where: { nextText.contains($0) }) || nextText.contains("其中") { continue }
+            let candidates = next.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil }
+            guard candidates.count >= 2, candidates.allSatisfy({ $0.value <= f.value }),
+                  let parts = exhaustiveParts(f, candidates, c) else { continue }
+            out.append((f, parts))
+        }
+        return out
+    }
+
+    /// The parts to check: nil when a leading run of at least two already adds up to the total
+    /// (the rest is another statement); otherwise the run joined by 、 (if it has two or more
+    /// items) or all the candidates.
+    static func exhaustiveParts(_ total: Figure, _ candidates: [Figure], _ c: RuleContext) -> [Figure]? {
+        guard candidates.count >= 2 else { return candidates }
+        for n in 2...candidates.count where Arithmetic.sum(total: total, parts: Array(candidates.prefix(n))).severity == nil {
+            return nil
+        }
+        var run = [candidates[0]]
+        for f in candidates.dropFirst() {
+            let between = c.document.lines.text(from: run.last!.location.end, to: f.location.start)
+            if between.contains("、") && !between.contains("，") && !between.contains(",") { run.append(f) } else { break }
+        }
+        if run.count >= 2 && run.count < candidates.count {
+            // The item after the 、 run may close the list with a comma ("…200万元，基础研究计划200万元。").
+            return run
+        }
+        return candidates
+    }
+
+    /// The clause before a figure: back to the previous figure or clause mark.
+    static func clause(_ c: RuleContext, before f: Figure) -> String {
+        let lineStart = c.document.lines.lineStarts[f.location.line - 1]
+        let prefix = Array(c.document.lines.text(from: lineStart, to: f.location.start).unicodeScalars)
+        var i = prefix.count
+        while i > 0, !"，,；;。：:、".unicodeScalars.contains(prefix[i - 1]) { i -= 1 }
+        var v = String.UnicodeScalarView(); v.append(contentsOf: prefix[i...]); return String(v)
+    }
+
+    /// Where the statement that follows a figure ends: the next ；or 。 (or the end of the line).
+    static func stop(_ c: RuleContext, after f: Figure) -> Int {
+        let line = c.document.lines.lineText(f.location.line)
+        let lineStart = c.document.lines.lineStarts[f.location.line - 1]
+        let scalars = Array(line.unicodeScalars)
+        var i = f.location.end - lineStart
+        while i < scalars.count, !"；;。".unicodeScalars.contains(scalars[i]) { i += 1 }
+        return lineStart + i
+    }
+
+    static func sameFamily(_ a: Figure, _ b: Figure) -> Bool {
+        a.kind == b.kind && (a.kind == .money || a.unit == b.unit || a.unit.hasPrefix(b.unit) || b.unit.hasPrefix(a.unit))
+    }
+
+}
+
+extension TotalVsParts {
+    /// Scalar offset where the clause containing `f` starts.
+    static func clauseStart(_ c: RuleContext, of f: Figure) -> Int {
+        f.location.start - clause(c, before: f).unicodeScalars.count
+    }
+}

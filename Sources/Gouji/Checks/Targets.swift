@@ -1,0 +1,65 @@
+import Foundation
+
+/// Which figures are targets and which are reported results, for the target rules.
+public enum Targets {
+    /// Locations (start offsets) of figures that are targets: the goal/target text, and the
+    /// 指标内容 / 指标值 cells of indicator rows.
+    public static func targetStarts(_ facts: ReportFacts) -> Set<Int> {
+        var s = Set(facts.goalTargets.map { $0.figure.location.start })
+        for row in facts.indicators {
+            s.formUnion(row.targetFigures.map(\.location.start))
+            if let content = row.content {
+                s.formUnion((content.location.start..<max(content.location.start, content.location.end)).map { $0 })
+            }
+        }
+        return s
+    }
+
+    /// Whether a figure sits in a target cell or the goal text.
+    public static func isTarget(_ f: Figure, _ facts: ReportFacts) -> Bool {
+        if facts.goalTargets.contains(where: { $0.figure.location.start == f.location.start }) { return true }
+        for row in facts.indicators {
+            for cell in [row.content, row.target].compactMap({ $0 }) where cell.location.start <= f.location.start && f.location.start < cell.location.end {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The level scope (省级, 市级 …) of a figure, normalised (省 → 省级).
+    public static func level(_ f: Figure, _ lexicons: Lexicons) -> String? {
+        guard let w = f.scopes.first(where: { lexicons.subjects.scopes["level"]?.contains($0) == true }) else { return nil }
+        return w.count == 1 ? w + "级" : (w == "国家" ? "国家级" : w)
+    }
+
+    public static func stage(_ f: Figure, _ lexicons: Lexicons) -> String? {
+        f.scopes.first { lexicons.subjects.scopes["stage"]?.contains($0) == true }
+    }
+
+    /// Whether two subject phrases name the same thing: equal, one inside the other, or sharing
+    /// a run of at least four characters (法律援助案件 / 办理法律援助案件).
+    public static func sameSubject(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b, !a.isEmpty, !b.isEmpty else { return false }
+        if a == b || (a.count >= 2 && b.contains(a)) || (b.count >= 2 && a.contains(b)) { return true }
+        let x = Array(a), y = Array(b)
+        var best = 0
+        var row = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            var prev = 0
+            for j in 1...y.count {
+                let tmp = row[j]
+                row[j] = x[i - 1] == y[j - 1] ? prev + 1 : 0
+                best = max(best, row[j])
+                prev = tmp
+            }
+        }
+        return best >= 4
+    }
+
+    /// 新增 vs 总数 class of a figure's measure scope words (nil when none).
+    public static func measureClass(_ f: Figure) -> String? {
+        if f.scopes.contains("新增") { return "新增" }
+        if f.scopes.contains(where: { ["总数", "累计", "达到", "达", "共", "合计", "总计"].contains($0) }) { return "总数" }
+        return nil
+    }
+}

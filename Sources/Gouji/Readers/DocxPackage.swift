@@ -1,0 +1,60 @@
+import Foundation
+import ZIPFoundation
+
+/// Opens the zip container of a .docx and extracts its parts within the uncompressed-size cap.
+///
+/// The cap covers all parts extracted through one package. Each entry's declared size is
+/// checked before extraction, and the bytes are counted while inflating, so a zip whose
+/// headers understate the size is stopped as soon as it crosses the cap.
+struct DocxPackage {
+    private let archive: Archive
+    private let limit: Int
+    private var extracted = 0
+
+    /// Opens `data` as a zip archive; anything that is not a readable zip is `notADocx`.
+    init(data: Data, limit: Int) throws {
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw ReadError.notADocx("not a zip archive, or a truncated one")
+        }
+        self.limit = limit
+    }
+
+    /// The bytes of the part at `path` (e.g. `word/document.xml`).
+    mutating func part(_ path: String) throws -> Data {
+        guard let entry = archive[path], entry.type == .file else {
+            throw ReadError.docxMissingPart(path)
+        }
+        let declared = entry.uncompressedSize
+        guard declared <= UInt64(max(0, limit - extracted)) else { throw ReadError.zipBomb(limit: limit) }
+        var data = Data()
+        data.reserveCapacity(Int(min(declared, 64 << 20)))
+        var total = extracted
+        let limit = self.limit
+        do {
+            _ = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { chunk in
+                total += chunk.count
+                guard total <= limit else { throw ReadError.zipBomb(limit: limit) }
+                data.append(chunk)
+            }
+        } catch let error as ReadError {
+            throw error
+        } catch {
+            throw ReadError.notADocx("cannot extract \(path): \(Self.describe(error))")
+        }
+        extracted = total
+        return data
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if let archiveError = error as? Archive.ArchiveError {
+            switch archiveError {
+            case .invalidCRC32: return "checksum mismatch"
+            case .invalidCompressionMethod: return "unsupported compression method"
+            default: return "corrupt entry"
+            }
+        }
+        return "corrupt entry"
+    }
+}

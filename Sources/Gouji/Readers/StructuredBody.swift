@@ -1,0 +1,31 @@
+/// The body of a structured input (.docx, HTML) as its reader collected it, before it is
+/// flattened to text: paragraphs and tables in document order, cells holding their own
+/// paragraphs and nested tables.
+///
+/// These are reference types because the readers build them through a stack of open tables
+/// and cells; they never leave the reader that made them.
+enum RawItem {
+    case paragraph(String)
+    case table(RawTable)
+}
+
+/// A table being collected: rows as written, one `RawCell` per physical cell.
+final class RawTable {
+    /// Rows as written. A row may be empty (a w:tr with no w:tc); it is counted but not rendered.
+    var rows: [[RawCell]] = []
+    init() {}
+
+    /// The cell opened last, where paragraphs and properties currently go.
+    var currentCell: RawCell? { rows.last?.last }
+
+    /// Number of cells collected so far.
+    var cellCount: Int { rows.reduce(0) { $0 + $1.count } }
+}
+
+/// A table cell being collected.
+final class RawCell {
+    var items: [RawItem] = []
+    var span = 1
+    var verticalMerge: Cell.VerticalMerge = .none
+    init() {}
+}
