@@ -9,7 +9,7 @@ Corpus/, and writes N reports (default 5000) into nested folders of OUT_DIR
 .docx (copies of Corpus .docx files, or built from the text, one paragraph per line) and HTML.
 About 60% get one injected error: a digit of a figure changed, two adjacent digits of a figure
 swapped, or a line dropped. It also writes a few unreadable files (empty, a PNG named .txt, a
-.docx that is not a zip), one hidden file and one unsupported file, which `gouji batch` must
+.docx that is not a zip) plus one copy of each file in Corpus/hostile, one hidden file and one unsupported file, which `gouji batch` must
 skip. Everything is deterministic for a given seed. A hidden OUT_DIR/.manifest.json lists each
 file with what was done to it (the walker skips hidden files).
 """
@@ -43,15 +43,30 @@ def load_sources():
                             break
                         except UnicodeDecodeError:
                             continue
+    hostile = []
     for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, "Corpus")):
         dirnames.sort()
         for name in sorted(filenames):
-            if name.endswith(".docx") and not name.startswith("."):
-                with open(os.path.join(dirpath, name), "rb") as f:
-                    docx.append((name, f.read()))
+            if name.startswith("."):
+                continue
+            path = os.path.join(dirpath, name)
+            if os.path.basename(dirpath) == "hostile":
+                if os.path.splitext(name)[1].lower() in (".txt", ".docx", ".html", ".htm"):
+                    with open(path, "rb") as f:
+                        hostile.append((name, f.read()))
+                continue
+            if name.endswith(".docx"):
+                with open(path, "rb") as f:
+                    data = f.read()
+                try:  # only well-formed reports are sources; broken ones belong to Corpus/hostile
+                    with zipfile.ZipFile(io.BytesIO(data)) as z:
+                        z.getinfo("word/document.xml")
+                except (zipfile.BadZipFile, KeyError):
+                    continue
+                docx.append((name, data))
     if not texts and not docx:
         sys.exit("make-archive: no reports found in Corpus/")
-    return texts, docx
+    return texts, docx, hostile
 
 
 def mutate_text(text, rng):
@@ -152,7 +167,7 @@ def main():
     ap.add_argument("--error-rate", type=float, default=0.6)
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    texts, docxs = load_sources()
+    texts, docxs, hostile = load_sources()
     years = ["2019", "2020", "2021", "2022"]
     regions = ["岳阳市", "长沙市", "湘潭市", "常德市", "衡阳市", "株洲市"]
     units = ["科技局", "财政局", "教育局", "卫健委", "交通局", "农业农村局", "水利局", "民政局"]
@@ -202,11 +217,16 @@ def main():
         rel = os.path.join("unsorted", f"bad-{j:04d}." + ("docx" if kind == "not-a-zip" else "txt"))
         write(rel, b"" if kind == "empty" else png if kind == "png" else b"this is not a zip archive\n")
         manifest.append({"path": rel, "unreadable": kind})
+    # One copy of each hostile fixture (zip bombs, XXE, deep nesting …): recorded, never fatal.
+    for name, data in hostile:
+        rel = os.path.join("unsorted", "hostile", name)
+        write(rel, data)
+        manifest.append({"path": rel, "hostile": name})
     write(os.path.join("unsorted", ".hidden-report.txt"), b"skipped: hidden\n")
     write(os.path.join("unsorted", "scan.pdf"), b"%PDF-1.4 skipped: unsupported extension\n")
     with open(os.path.join(args.out, ".manifest.json"), "w", encoding="utf-8") as f:
-        json.dump({"seed": args.seed, "reports": args.n, "unreadable": bad, "files": manifest}, f, ensure_ascii=False, indent=1)
-    print(f"make-archive: {args.n} reports + {bad} unreadable files in {args.out}")
+        json.dump({"seed": args.seed, "reports": args.n, "unreadable": bad, "hostile": len(hostile), "files": manifest}, f, ensure_ascii=False, indent=1)
+    print(f"make-archive: {args.n} reports + {bad} unreadable and {len(hostile)} hostile files in {args.out}")
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ tmp, n, clean_lines = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 archive = os.path.join(tmp, "archive")
 manifest = json.load(open(os.path.join(archive, ".manifest.json"), encoding="utf-8"))
 expected = sorted(os.path.join(archive, f["path"]) for f in manifest["files"])
-assert len(expected) == n + manifest["unreadable"], (len(expected), n)
+assert len(expected) == n + manifest["unreadable"] + manifest.get("hostile", 0), (len(expected), n)
 assert clean_lines == len(expected), f"jsonl lines {clean_lines} != files {len(expected)}"
 
 def contents(db):
