@@ -1,0 +1,276 @@
+import Foundation
+import GRDB
+
+/// The version of the rules and extraction logic. Bump it whenever a change to the extractor,
+/// the binder or the checker can change what is stored for an unchanged report: `gouji batch`
+/// re-checks every document whose stored rules version differs.
+public enum RulesVersion {
+    public static let rules = "rules-1"
+
+    /// The rules version a document checked with these inputs gets: the constant above, the tool
+    /// version, and fingerprints of the lexicon files, configuration and read limits in force
+    /// (so that editing Lexicons/ or .gouji.yaml re-checks the archive, and nothing else does).
+    public static func fingerprint(lexiconFiles: [String: String], configuration: Configuration?, limits: ReadLimits) -> String {
+        var h = SHA256()
+        for key in lexiconFiles.keys.sorted() {
+            h.update(Data(key.utf8)); h.update(Data([0])); h.update(Data(lexiconFiles[key]!.utf8)); h.update(Data([0]))
+        }
+        if let configuration {
+            h.update(Data(JSONOutput.encode(configuration, pretty: false).utf8))
+        }
+        h.update(Data("\(limits.maxInputBytes)/\(limits.maxUncompressedBytes)/\(limits.maxXMLDepth)/\(limits.maxTableDepth)/\(limits.maxCellsPerTable)/\(limits.maxCellCharacters)".utf8))
+        let digest = h.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
+        return "\(rules)+gouji-\(JSONOutput.version)+\(digest)"
+    }
+
+    /// The lexicon source files `Lexicons.load(overridingWith:)` reads: the embedded ones
+    /// overlaid with the `.yaml` files found under `directory`.
+    public static func lexiconFiles(overridingWith directory: String?) -> [String: String] {
+        var files = EmbeddedLexicons.files
+        guard let directory else { return files }
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return files }
+        for case let url as URL in walker where url.pathExtension == "yaml" {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            files[relative] = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        }
+        return files
+    }
+}
+
+/// One checked (or unreadable) document, flattened into the rows the store writes. Workers
+/// build it; the writer only inserts it.
+public struct DocumentRecord: Sendable {
+    public struct FigureRow: Sendable, Equatable {
+        public var text: String, value: String, unit: String, kind: String
+        public var line: Int, column: Int, start: Int, end: Int
+        public var subject: String?, inTable: Bool
+    }
+    public struct FindingRow: Sendable, Equatable {
+        public var rule: String, name: String, severity: String, message: String, arithmetic: String?
+        /// The figures, other locations and suggestions as in `gouji check --format json`.
+        public var figuresJSON: String, locationsJSON: String, suggestionsJSON: String
+    }
+
+    public var path: String
+    /// SHA-256 of the bytes; nil when the bytes could not be read at all.
+    public var contentHash: String?
+    public var size: Int
+    public var family: String
+    public var templateConfidence: Double
+    public var error: String?
+    public var readMilliseconds: Double
+    public var checkMilliseconds: Double
+    public var rulesVersion: String
+    public var figures: [FigureRow]
+    public var findings: [FindingRow]
+    public var errors: Int, warnings: Int, infos: Int
+
+    public var status: String { error == nil ? "ok" : "unreadable" }
+
+    /// Flattens a pipeline result; messages are stored in `lang`.
+    public init(result: CheckResult, contentHash: String?, size: Int, rulesVersion: String, lang: Language,
+                readMilliseconds: Double = 0, checkMilliseconds: Double = 0) {
+        path = result.path
+        self.contentHash = contentHash
+        self.size = size
+        family = result.template
+        templateConfidence = result.templateConfidence
+        error = result.error
+        self.readMilliseconds = readMilliseconds
+        self.checkMilliseconds = checkMilliseconds
+        self.rulesVersion = rulesVersion
+        figures = result.figures.map {
+            FigureRow(text: $0.text, value: $0.value.plain, unit: $0.unit, kind: $0.kind.rawValue,
+                      line: $0.location.line, column: $0.location.column, start: $0.location.start, end: $0.location.end,
+                      subject: $0.subject, inTable: $0.inTable)
+        }
+        findings = result.findings.map {
+            FindingRow(rule: $0.rule, name: $0.name, severity: $0.severity.rawValue, message: $0.message.text(lang),
+                       arithmetic: $0.arithmetic?.text(lang),
+                       figuresJSON: JSONOutput.encode($0.figures.map(JSONRenderer.FigureOut.init), pretty: false),
+                       locationsJSON: JSONOutput.encode($0.locations.map(JSONRenderer.LocationOut.init), pretty: false),
+                       suggestionsJSON: JSONOutput.encode($0.suggestions.map { JSONRenderer.SuggestionOut($0, lang) }, pretty: false))
+        }
+        errors = result.count(.error); warnings = result.count(.warning); infos = result.count(.info)
+    }
+}
+
+/// What the store knows of a path: enough to decide whether to re-check it.
+public struct StoredDocument: Sendable, Equatable {
+    public var id: Int64
+    public var contentHash: String?
+    public var rulesVersion: String
+    public var status: String
+    public var errors: Int
+}
+
+/// Counters of a run, written to its `runs` row when it finishes.
+public struct RunCounts: Sendable, Equatable {
+    public var checked = 0, skipped = 0, unreadable = 0, errorDocuments = 0, figures = 0, findings = 0
+    public init() {}
+}
+
+/// The SQLite audit store (GRDB, WAL mode). Any number of threads may read (`stored(path:)`);
+/// writes go through `write(_:runID:)`, which the batch runner calls from a single writer
+/// thread: one transaction per batch of documents, each document replacing its previous rows,
+/// so a run killed at any instant leaves every document either complete or absent.
+public final class AuditStore: Sendable {
+    public let pool: DatabasePool
+    public let path: String
+
+    public init(path: String) throws {
+        var config = GRDB.Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            // WAL + NORMAL: a commit survives the process being killed (the WAL is on disk before
+            // the commit returns); only an OS crash may lose the last transactions, never corrupt.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        self.path = path
+        pool = try DatabasePool(path: path, configuration: config)
+        try Self.migrator.migrate(pool)
+    }
+
+    /// The schema, as migrations. Add migrations at the end; never edit a released one.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "runs") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("started", .text).notNull()
+                t.column("finished", .text)
+                t.column("rules_version", .text).notNull()
+                t.column("tool_version", .text).notNull()
+                t.column("args", .text).notNull()
+                t.column("checked", .integer).notNull().defaults(to: 0)
+                t.column("skipped", .integer).notNull().defaults(to: 0)
+                t.column("unreadable", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "documents") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("path", .text).notNull().unique()
+                t.column("content_hash", .text)
+                t.column("size", .integer).notNull()
+                t.column("family", .text).notNull()
+                t.column("template_confidence", .double).notNull()
+                t.column("status", .text).notNull().check { ["ok", "unreadable"].contains($0) }
+                t.column("error", .text)
+                t.column("read_ms", .double).notNull()
+                t.column("check_ms", .double).notNull()
+                t.column("rules_version", .text).notNull()
+                t.column("run_id", .integer).notNull().references("runs")
+                t.column("errors", .integer).notNull()
+                t.column("warnings", .integer).notNull()
+                t.column("infos", .integer).notNull()
+                t.column("checked_at", .text).notNull()
+            }
+            try db.create(index: "documents_status", on: "documents", columns: ["status"])
+            try db.create(index: "documents_family", on: "documents", columns: ["family"])
+            try db.create(table: "figures") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("seq", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("value", .text).notNull()
+                t.column("unit", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("line", .integer).notNull()
+                t.column("column", .integer).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("subject", .text)
+                t.column("in_table", .boolean).notNull()
+            }
+            try db.create(table: "findings") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("seq", .integer).notNull()
+                t.column("rule", .text).notNull().indexed()
+                t.column("name", .text).notNull()
+                t.column("severity", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("arithmetic", .text)
+                t.column("figures", .text).notNull()
+                t.column("locations", .text).notNull()
+                t.column("suggestions", .text).notNull()
+            }
+        }
+        return migrator
+    }
+
+    static func timestamp(_ date: Date = Date()) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: date)
+    }
+
+    /// Records the start of a run and returns its id.
+    public func beginRun(rulesVersion: String, arguments: [String]) throws -> Int64 {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO runs (started, rules_version, tool_version, args) VALUES (?, ?, ?, ?)",
+                           arguments: [Self.timestamp(), rulesVersion, JSONOutput.version, JSONOutput.encode(arguments, pretty: false)])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishRun(_ id: Int64, counts: RunCounts) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE runs SET finished = ?, checked = ?, skipped = ?, unreadable = ? WHERE id = ?",
+                           arguments: [Self.timestamp(), counts.checked, counts.skipped, counts.unreadable, id])
+        }
+    }
+
+    /// The stored state of a path, if any. Safe from any thread, concurrently with the writer.
+    public func stored(path: String) throws -> StoredDocument? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, content_hash, rules_version, status, errors FROM documents WHERE path = ?",
+                             arguments: [path]).map {
+                StoredDocument(id: $0["id"], contentHash: $0["content_hash"], rulesVersion: $0["rules_version"],
+                               status: $0["status"], errors: $0["errors"])
+            }
+        }
+    }
+
+    /// Writes documents in one transaction; each replaces the rows previously stored for its path
+    /// (figures and findings go with it through ON DELETE CASCADE).
+    public func write(_ records: [DocumentRecord], runID: Int64) throws {
+        guard !records.isEmpty else { return }
+        let now = Self.timestamp()
+        try pool.write { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?")
+            let insertDocument = try db.cachedStatement(sql: """
+                INSERT INTO documents (path, content_hash, size, family, template_confidence, status, error, read_ms,
+                  check_ms, rules_version, run_id, errors, warnings, infos, checked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertFigure = try db.cachedStatement(sql: """
+                INSERT INTO figures (document_id, seq, text, value, unit, kind, line, "column", "start", "end", subject, in_table)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertFinding = try db.cachedStatement(sql: """
+                INSERT INTO findings (document_id, seq, rule, name, severity, message, arithmetic, figures, locations, suggestions)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in records {
+                try delete.execute(arguments: [r.path])
+                try insertDocument.execute(arguments: [
+                    r.path, r.contentHash, r.size, r.family, r.templateConfidence, r.status, r.error,
+                    r.readMilliseconds, r.checkMilliseconds, r.rulesVersion, runID, r.errors, r.warnings, r.infos, now,
+                ])
+                let id = db.lastInsertedRowID
+                for (i, f) in r.figures.enumerated() {
+                    try insertFigure.execute(arguments: [
+                        id, i, f.text, f.value, f.unit, f.kind, f.line, f.column, f.start, f.end, f.subject, f.inTable,
+                    ])
+                }
+                for (i, f) in r.findings.enumerated() {
+                    try insertFinding.execute(arguments: [
+                        id, i, f.rule, f.name, f.severity, f.message, f.arithmetic, f.figuresJSON, f.locationsJSON, f.suggestionsJSON,
+                    ])
+                }
+            }
+        }
+    }
+}
