@@ -35,7 +35,7 @@ public protocol Rule: Sendable {
 /// applies severities from Lexicons/rules.yaml and the user's configuration.
 public struct RuleContext: Sendable {
     public var document: Document
-    public var figures: [Figure]
+    public var figures: [Figure] { didSet { quantities = figures.filter(\.kind.isQuantity) } }
     public var facts: ReportFacts
     public var lexicons: Lexicons
     public var configuration: Configuration
@@ -43,7 +43,16 @@ public struct RuleContext: Sendable {
     public var earlier: [Finding] = []
 
     /// Quantities only, in reading order.
-    public var quantities: [Figure] { figures.filter(\.kind.isQuantity) }
+    public private(set) var quantities: [Figure]
+
+    public init(document: Document, figures: [Figure], facts: ReportFacts, lexicons: Lexicons, configuration: Configuration) {
+        self.document = document
+        self.figures = figures
+        self.quantities = figures.filter(\.kind.isQuantity)
+        self.facts = facts
+        self.lexicons = lexicons
+        self.configuration = configuration
+    }
 
     public func setting(_ key: String, _ fallback: Decimal) -> Decimal {
         configuration.setting(key, lexicons: lexicons, default: fallback)

@@ -76,6 +76,24 @@ public struct LineIndex: Sendable {
         return String(view)
     }
 
+    /// The scalar at an offset.
+    public func scalar(at offset: Int) -> Unicode.Scalar? { offset >= 0 && offset < scalars.count ? scalars[offset] : nil }
+
+    /// Walks back from `offset` (exclusive) to just after the nearest scalar in `stops`, or to
+    /// the line start.
+    public func back(from offset: Int, to stops: Set<Unicode.Scalar>) -> Int {
+        var i = min(offset, scalars.count)
+        while i > 0, scalars[i - 1] != "\n", !stops.contains(scalars[i - 1]) { i -= 1 }
+        return i
+    }
+
+    /// Walks forward from `offset` to the nearest scalar in `stops`, or to the line end.
+    public func forward(from offset: Int, to stops: Set<Unicode.Scalar>) -> Int {
+        var i = max(0, offset)
+        while i < scalars.count, scalars[i] != "\n", !stops.contains(scalars[i]) { i += 1 }
+        return i
+    }
+
     /// The text between two scalar offsets.
     public func text(from start: Int, to end: Int) -> String {
         var view = String.UnicodeScalarView()

@@ -3,10 +3,15 @@ import Foundation
 /// Recognises the template family and binds table cells to typed fields (funds grid, expense
 /// lines, indicators, goals, score, grade, period, report date), each with the figures and
 /// locations it came from. What cannot be bound is listed in `unbound`.
+///
+/// A binder memoises label normalisation; make one per document (as `Pipeline` does).
 public struct FactBinder: Sendable {
     public var lexicons: Lexicons
+    let labels = LabelCache()
 
     public init(lexicons: Lexicons) { self.lexicons = lexicons }
+
+    func matches(_ text: String, _ candidates: [String]) -> Bool { labels.matches(text, candidates) }
 
     public func bind(document: Document, figures: [Figure]) -> ReportFacts {
         let match = TemplateMatcher(templates: lexicons.templates).match(document)
@@ -66,7 +71,7 @@ public struct FactBinder: Sendable {
     func findField(_ spec: TemplateDefinition.FieldSpec, tables: [Table], document: Document, index: FigureIndex) -> BoundValue? {
         for table in tables {
             for row in table.grid {
-                for (c, cell) in row.enumerated() where Labels.matches(cell.text, spec.labels) {
+                for (c, cell) in row.enumerated() where matches(cell.text, spec.labels) {
                     // The value is the next cell to the right that is not a copy of the label.
                     if let value = row[(c + 1)...].first(where: { $0.location.start != cell.location.start }) {
                         return BoundValue(figure: index.figures(in: value.location).first { $0.kind.isQuantity || $0.kind == .date || $0.kind == .dateRange },
@@ -131,8 +136,8 @@ public struct FactBinder: Sendable {
             for (r, row) in grid.enumerated() {
                 var columnAt: [(field: String, valueColumn: Int, label: String)] = []
                 for col in spec.columns {
-                    if let c = row.indices.first(where: { Labels.matches(row[$0].text, col.labels) }), c + 1 < row.count {
-                        columnAt.append((col.field, c + 1, Labels.normalize(row[c].text)))
+                    if let c = row.indices.first(where: { matches(row[$0].text, col.labels) }), c + 1 < row.count {
+                        columnAt.append((col.field, c + 1, labels.normalize(row[c].text)))
                     }
                 }
                 guard columnAt.count >= 2 else { continue }
@@ -143,9 +148,9 @@ public struct FactBinder: Sendable {
                 }
                 for sourceRow in grid[(r + 1)...] {
                     guard let first = sourceRow.first(where: { !$0.trimmed.isEmpty }),
-                          let source = spec.sources.first(where: { Labels.matches(first.text, $0.labels) }) else { break }
+                          let source = spec.sources.first(where: { matches(first.text, $0.labels) }) else { break }
                     funds.sources.append(source.field)
-                    funds.labels[source.field] = Labels.normalize(first.text).replacingOccurrences(of: "其中：", with: "")
+                    funds.labels[source.field] = labels.normalize(first.text).replacingOccurrences(of: "其中：", with: "")
                     var cells: [String: BoundValue] = [:]
                     for c in columnAt where c.valueColumn < sourceRow.count {
                         cells[c.field] = bound(sourceRow[c.valueColumn], index)
@@ -165,14 +170,14 @@ public struct FactBinder: Sendable {
             for (r, row) in grid.enumerated() {
                 var columnAt: [(String, Int, String)] = []
                 for col in spec.columns {
-                    if let c = row.indices.first(where: { Labels.matches(row[$0].text, col.labels) }) {
-                        columnAt.append((col.field, c, Labels.normalize(row[c].text)))
+                    if let c = row.indices.first(where: { matches(row[$0].text, col.labels) }) {
+                        columnAt.append((col.field, c, labels.normalize(row[c].text)))
                     }
                 }
                 guard columnAt.count >= 2 else { continue }
                 func column(_ labels: [String]?) -> Int? {
                     guard let labels else { return nil }
-                    return row.indices.first { Labels.matches(row[$0].text, labels) }
+                    return row.indices.first { matches(row[$0].text, labels) }
                 }
                 let weightColumn = column(spec.weightLabels), rateColumn = column(spec.rateLabels), scoreColumn = column(spec.scoreLabels)
                 var funds = FundsGrid(columns: columnAt.map(\.0), sources: [], totals: [:], cells: [:], labels: [:], weight: nil, rate: nil, score: nil, unit: spec.unit)
@@ -183,17 +188,17 @@ public struct FactBinder: Sendable {
                     let labelCell = dataRow.prefix(firstValue).last { !$0.trimmed.isEmpty && index.figures(in: $0.location).allSatisfy { !$0.kind.isQuantity } }
                     guard let labelCell else { continue }
                     let values = Dictionary(uniqueKeysWithValues: columnAt.compactMap { c in c.1 < dataRow.count ? (c.0, bound(dataRow[c.1], index)) : nil })
-                    if Labels.matches(labelCell.text, spec.totalLabels ?? []) {
+                    if matches(labelCell.text, spec.totalLabels ?? []) {
                         funds.totals = values
                         if let w = weightColumn, w < dataRow.count { funds.weight = bound(dataRow[w], index) }
                         if let w = rateColumn, w < dataRow.count { funds.rate = bound(dataRow[w], index) }
                         if let w = scoreColumn, w < dataRow.count { funds.score = bound(dataRow[w], index) }
-                        funds.labels["total"] = Labels.normalize(labelCell.text)
-                    } else if let source = spec.sources.first(where: { Labels.matches(labelCell.text.replacingOccurrences(of: "其中：", with: "").replacingOccurrences(of: "其中:", with: ""), $0.labels) }) {
+                        funds.labels["total"] = labels.normalize(labelCell.text)
+                    } else if let source = spec.sources.first(where: { matches(labelCell.text.replacingOccurrences(of: "其中：", with: "").replacingOccurrences(of: "其中:", with: ""), $0.labels) }) {
                         funds.sources.append(source.field)
                         funds.cells[source.field] = values
                         if let w = rateColumn, w < dataRow.count, bound(dataRow[w], index).figure?.kind == .percent { funds.sourceRates[source.field] = bound(dataRow[w], index) }
-                        funds.labels[source.field] = Labels.normalize(labelCell.text).replacingOccurrences(of: "其中：", with: "")
+                        funds.labels[source.field] = labels.normalize(labelCell.text).replacingOccurrences(of: "其中：", with: "")
                     } else if !funds.totals.isEmpty {
                         break
                     }
@@ -209,13 +214,13 @@ public struct FactBinder: Sendable {
     func bindExpenses(_ spec: TemplateDefinition.ExpenseSpec, tables: [Table], index: FigureIndex, into facts: inout ReportFacts) {
         for table in tables {
             let grid = table.grid
-            guard let h = grid.firstIndex(where: { row in spec.columns.filter { col in row.contains { Labels.matches($0.text, col.labels) } }.count >= 2 }) else { continue }
+            guard let h = grid.firstIndex(where: { row in spec.columns.filter { col in row.contains { matches($0.text, col.labels) } }.count >= 2 }) else { continue }
             var col: [String: Int] = [:]
-            for c in spec.columns { if let i = grid[h].firstIndex(where: { Labels.matches($0.text, c.labels) }) { col[c.field] = i } }
+            for c in spec.columns { if let i = grid[h].firstIndex(where: { matches($0.text, c.labels) }) { col[c.field] = i } }
             guard let amountColumn = col["amount"] else { continue }
             for row in grid[(h + 1)...] where amountColumn < row.count {
                 let label = row[col["content"] ?? 0].text
-                if Labels.matches(label, spec.totalLabels) {
+                if matches(label, spec.totalLabels) {
                     facts.expenseTotal = bound(row[amountColumn], index)
                     break
                 }
@@ -245,20 +250,20 @@ public struct FactBinder: Sendable {
         for table in tables {
             let grid = table.grid
             func has(_ row: [Cell], _ field: String) -> Bool {
-                spec.columns.first { $0.field == field }.map { col in row.contains { Labels.matches($0.text, col.labels) } } ?? false
+                spec.columns.first { $0.field == field }.map { col in row.contains { matches($0.text, col.labels) } } ?? false
             }
             guard let h = grid.firstIndex(where: { row in
                 (has(row, "target") && has(row, "actual")) || (has(row, "weight") && has(row, "score") && has(row, "level1"))
             }) else { continue }
             found = true
             var col: [String: Int] = [:]
-            for c in spec.columns { if let i = grid[h].firstIndex(where: { Labels.matches($0.text, c.labels) }) { col[c.field] = i } }
+            for c in spec.columns { if let i = grid[h].firstIndex(where: { matches($0.text, c.labels) }) { col[c.field] = i } }
             var level1 = "", level2 = ""
             var level1Cell: BoundValue? = nil, level2Cell: BoundValue? = nil
             for row in grid[(h + 1)...] {
                 func cell(_ field: String) -> Cell? { col[field].flatMap { $0 < row.count ? row[$0] : nil } }
                 let l1 = cell("level1")?.trimmed ?? "", l2 = cell("level2")?.trimmed ?? ""
-                if Labels.matches(l1, spec.totalLabels ?? []) || row.prefix(2).contains(where: { Labels.matches($0.text, spec.totalLabels ?? []) }) {
+                if matches(l1, spec.totalLabels ?? []) || row.prefix(2).contains(where: { matches($0.text, spec.totalLabels ?? []) }) {
                     facts.indicatorTotalWeight = cell("weight").map { bound($0, index) }
                     facts.indicatorTotalScore = cell("score").map { bound($0, index) }
                     continue
@@ -296,23 +301,23 @@ public struct FactBinder: Sendable {
             let grid = table.grid
             for (r, row) in grid.enumerated() {
                 // Staff: 编制数 | 实际在职人数 | 控制率 header, values in the next row.
-                let staffColumns = spec.staff.compactMap { field, labels in row.firstIndex { Labels.matches($0.text, labels) }.map { (field, $0) } }
+                let staffColumns = spec.staff.compactMap { field, labels in row.firstIndex { matches($0.text, labels) }.map { (field, $0) } }
                 if staffColumns.count >= 2, data.staff.isEmpty { data.staff = values(below: r, in: grid, at: staffColumns) }
-                let budgetColumns = spec.budget.compactMap { field, labels in row.firstIndex { Labels.matches($0.text, labels) }.map { (field, $0) } }
+                let budgetColumns = spec.budget.compactMap { field, labels in row.firstIndex { matches($0.text, labels) }.map { (field, $0) } }
                 if budgetColumns.count == 2, data.budget.isEmpty { data.budget = values(below: r, in: grid, at: budgetColumns) }
                 // Expense rows under a 上年决算数 | 本年预算数 | 本年决算数 header.
-                let columns = spec.columns.compactMap { col in row.firstIndex { Labels.matches($0.text, col.labels) }.map { (col.field, $0) } }
+                let columns = spec.columns.compactMap { col in row.firstIndex { matches($0.text, col.labels) }.map { (col.field, $0) } }
                 guard columns.count >= 2 else { continue }
                 for dataRow in grid[(r + 1)...] {
                     guard let labelCell = dataRow.first(where: { !$0.trimmed.isEmpty }) else { continue }
-                    var label = Labels.normalize(labelCell.text)
+                    var label = labels.normalize(labelCell.text)
                     for prefix in ["其中：", "其中:", "其中"] where label.hasPrefix(prefix) { label.removeFirst(prefix.count) }
                     while let f = label.first, f.isASCII && f.isNumber || f == "、" || f == "." { label.removeFirst() }
-                    guard let field = spec.rows.first(where: { Labels.matches(label, $0.labels) })?.field, data.rows[field] == nil else { continue }
+                    guard let field = spec.rows.first(where: { matches(label, $0.labels) })?.field, data.rows[field] == nil else { continue }
                     data.rows[field] = Dictionary(columns.compactMap { c in c.1 < dataRow.count ? (c.0, bound(dataRow[c.1], index)) : nil }, uniquingKeysWith: { a, _ in a })
                     data.labels[field] = label
                 }
-                for c in columns { data.labels[c.0] = Labels.normalize(row[c.1].text) }
+                for c in columns { data.labels[c.0] = labels.normalize(row[c.1].text) }
             }
         }
         return data.staff.isEmpty && data.rows.isEmpty && data.budget.isEmpty ? nil : data
@@ -324,11 +329,11 @@ public struct FactBinder: Sendable {
         for table in tables {
             let grid = table.grid
             for (r, row) in grid.enumerated() {
-                guard let t = row.firstIndex(where: { Labels.matches($0.text, spec.targetLabels) }),
-                      let a = row.firstIndex(where: { Labels.matches($0.text, spec.actualLabels) }) else { continue }
+                guard let t = row.firstIndex(where: { matches($0.text, spec.targetLabels) }),
+                      let a = row.firstIndex(where: { matches($0.text, spec.actualLabels) }) else { continue }
                 var next = r + 1
                 // The values are in the same row right of the labels (national form) or in the next row.
-                if t + 1 < row.count && a + 1 < row.count && !Labels.matches(row[t + 1].text, spec.actualLabels) && r + 1 >= grid.count { next = r }
+                if t + 1 < row.count && a + 1 < row.count && !matches(row[t + 1].text, spec.actualLabels) && r + 1 >= grid.count { next = r }
                 guard next < grid.count, t < grid[next].count, a < grid[next].count else { continue }
                 let targetCell = grid[next][t], actualCell = grid[next][a]
                 facts.goalTargetText = bound(targetCell, index)

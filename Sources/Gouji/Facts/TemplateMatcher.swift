@@ -73,3 +73,24 @@ public enum Labels {
         }
     }
 }
+
+/// Memoised label normalisation for one binding pass (cell texts and labels repeat a lot).
+final class LabelCache: @unchecked Sendable {
+    private var cache: [String: String] = [:]
+
+    func normalize(_ text: String) -> String {
+        if let n = cache[text] { return n }
+        let n = Labels.normalize(text)
+        cache[text] = n
+        return n
+    }
+
+    func matches(_ text: String, _ labels: [String]) -> Bool {
+        let t = normalize(text)
+        guard !t.isEmpty else { return false }
+        return labels.contains { l in
+            let n = normalize(l)
+            return t == n || (n.count >= 2 && t.hasPrefix(n))
+        }
+    }
+}

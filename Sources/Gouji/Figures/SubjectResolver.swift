@@ -27,9 +27,10 @@ public struct SubjectResolver: Sendable {
         // A leading year ("2021年度共…") is context, not subject.
         while let first = rest.first, first.isASCII && first.isNumber || first == "年" || first == "度" { rest.removeFirst() }
         // Scope words, longest first; single-character levels (省, 市) only at the phrase start.
-        let stageWords = subjects.scopes["stage"] ?? []
-        for (dimension, words) in subjects.scopes.sorted(by: { $0.key < $1.key }) {
-            for word in words.sorted(by: { $0.count > $1.count }) {
+        let vocabulary = lexicons.vocabulary
+        let stageWords = vocabulary.stageWords
+        for (dimension, words) in vocabulary.scopes {
+            for word in words {
                 let present = word.count == 1 ? startsAfterStages(rest, word, stageWords) : rest.contains(word)
                 guard present, !scopes.contains(where: { $0.contains(word) }) else { continue }
                 scopes.append(word)
@@ -37,10 +38,8 @@ public struct SubjectResolver: Sendable {
             }
         }
         // Strip leading and trailing noise, scope and direction words at ICU word boundaries.
-        let strip = Set(subjects.leadingNoise + subjects.scopes.values.flatMap { $0 } + Array(lexicons.units.directions.keys)
-                        + Array(lexicons.units.comparators.keys) + lexicons.units.approxBefore
-                        + ["向上", "先后", "安排", "进入", "入选", "实现", "为", "达", "共", "有", "获", "同比", "预计", "全社会", "办理", "开展", "完成", "做到", "全部", "均", "已", "较上年", "上年", "比上年", "本年", "全年", "全市", "全县", "全区"])
-        var words = Segmenter().words(rest, domainWords: Set(subjects.words + strip))
+        let strip = vocabulary.strip
+        var words = Segmenter().words(rest, domainWords: vocabulary.domainWords)
         while let first = words.first, strip.contains(first) || first.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeFirst() }
         while let last = words.last, strip.contains(last) || last.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeLast() }
         var noun = words.joined()
@@ -76,7 +75,7 @@ public struct SubjectResolver: Sendable {
         var changed = true
         while changed {
             changed = false
-            for s in stages.sorted(by: { $0.count > $1.count }) + ["成功", "完成", "组建", "培育", "获"] where p.hasPrefix(s) {
+            for s in lexicons.vocabulary.stagePrefixes where p.hasPrefix(s) {
                 p = p.dropFirst(s.count); changed = true
             }
         }
@@ -85,12 +84,6 @@ public struct SubjectResolver: Sendable {
 
     /// The canonical subject whose longest alias the phrase contains.
     public func canonicalName(_ phrase: String) -> String? {
-        var best: (String, Int)? = nil
-        for (canonical, aliases) in lexicons.subjects.aliases {
-            for alias in aliases + [canonical] where phrase.hasSuffix(alias) {
-                if best == nil || alias.count > best!.1 { best = (canonical, alias.count) }
-            }
-        }
-        return best?.0
+        lexicons.vocabulary.aliases.first { phrase.hasSuffix($0.alias) }?.canonical
     }
 }

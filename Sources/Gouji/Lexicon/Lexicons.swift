@@ -12,6 +12,8 @@ public struct Lexicons: Sendable {
     public var rules: RuleSettings
     /// The figure patterns compiled from `units` (once per Lexicons value).
     public let patterns: FigurePatterns
+    /// Subject word lists prepared once (sorted, merged into sets) for the SubjectResolver.
+    public let vocabulary: SubjectVocabulary
 
     /// The built-in lexicons, parsed once.
     public static let builtIn: Lexicons = {
@@ -50,6 +52,7 @@ public struct Lexicons: Sendable {
             try decode($0, as: TemplateDefinition.self)
         }
         patterns = try FigurePatterns(units: units)
+        vocabulary = SubjectVocabulary(subjects: subjects, units: units)
     }
 }
 

@@ -25,7 +25,7 @@ public struct TotalVsParts: Rule {
         var findings: [Finding] = []
         var seen: [(Decimal, [Decimal])] = []
         for (total, parts) in Self.groups(c).sorted(by: { !$0.0.inTable && $1.0.inTable }) {
-            guard var finding = SumCheck.check(Self.description, c, total: total, parts: parts,
+            guard let finding = SumCheck.check(Self.description, c, total: total, parts: parts,
                                                what: Localized(zh: "所述合计", en: "The stated total")) else { continue }
             // The same total and parts restated elsewhere (a table cell repeating the text) join one finding.
             let key = (total.value, parts.map(\.value))
@@ -110,22 +110,16 @@ public struct TotalVsParts: Rule {
     }
 
     /// The clause before a figure: back to the previous figure or clause mark.
+    static let clauseMarks = Set("，,；;。：:、".unicodeScalars)
+    static let statementEnds = Set("；;。".unicodeScalars)
+
     static func clause(_ c: RuleContext, before f: Figure) -> String {
-        let lineStart = c.document.lines.lineStarts[f.location.line - 1]
-        let prefix = Array(c.document.lines.text(from: lineStart, to: f.location.start).unicodeScalars)
-        var i = prefix.count
-        while i > 0, !"，,；;。：:、".unicodeScalars.contains(prefix[i - 1]) { i -= 1 }
-        var v = String.UnicodeScalarView(); v.append(contentsOf: prefix[i...]); return String(v)
+        c.document.lines.text(from: c.document.lines.back(from: f.location.start, to: clauseMarks), to: f.location.start)
     }
 
     /// Where the statement that follows a figure ends: the next ；or 。 (or the end of the line).
     static func stop(_ c: RuleContext, after f: Figure) -> Int {
-        let line = c.document.lines.lineText(f.location.line)
-        let lineStart = c.document.lines.lineStarts[f.location.line - 1]
-        let scalars = Array(line.unicodeScalars)
-        var i = f.location.end - lineStart
-        while i < scalars.count, !"；;。".unicodeScalars.contains(scalars[i]) { i += 1 }
-        return lineStart + i
+        c.document.lines.forward(from: f.location.end, to: statementEnds)
     }
 
     static func sameFamily(_ a: Figure, _ b: Figure) -> Bool {

@@ -1,0 +1,27 @@
+/// The subject lexicon in the shapes the SubjectResolver needs, computed once per Lexicons:
+/// scope words by dimension (longest first), the words stripped around a noun, the domain words
+/// that ICU's word break must not split, and aliases by length.
+public final class SubjectVocabulary: Sendable {
+    public let scopes: [(dimension: String, words: [String])]
+    public let stageWords: [String]
+    public let levelWords: Set<String>
+    public let strip: Set<String>
+    public let domainWords: Set<String>
+    /// Stage words and verbs that may precede a single-character level (省, 市), longest first.
+    public let stagePrefixes: [String]
+    /// (alias, canonical), longest alias first.
+    public let aliases: [(alias: String, canonical: String)]
+
+    public init(subjects: Subjects, units: Units) {
+        scopes = subjects.scopes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted { $0.count > $1.count }) }
+        stageWords = subjects.scopes["stage"] ?? []
+        levelWords = Set(subjects.scopes["level"] ?? [])
+        let strip = Set(subjects.leadingNoise + subjects.scopes.values.flatMap { $0 } + Array(units.directions.keys)
+                        + Array(units.comparators.keys) + units.approxBefore
+                        + ["向上", "先后", "安排", "进入", "入选", "实现", "为", "达", "共", "有", "获", "同比", "预计", "全社会", "办理", "开展", "完成", "做到", "全部", "均", "已", "较上年", "上年", "比上年", "本年", "全年", "全市", "全县", "全区"])
+        self.strip = strip
+        domainWords = Set(subjects.words).union(strip)
+        stagePrefixes = (stageWords + ["成功", "完成", "组建", "培育", "获"]).sorted { $0.count > $1.count }
+        aliases = subjects.aliases.flatMap { canonical, list in (list + [canonical]).map { ($0, canonical) } }.sorted { $0.0.count > $1.0.count }
+    }
+}
