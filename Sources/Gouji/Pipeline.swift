@@ -31,7 +31,7 @@ public struct Pipeline: Sendable {
     public var configuration: Configuration
 
     public init(lexicons: Lexicons = .builtIn, limits: ReadLimits = ReadLimits(), configuration: Configuration = Configuration()) {
-        self.lexicons = lexicons
+        self.lexicons = lexicons.merging(configuration)
         self.limits = limits
         self.configuration = configuration
     }

@@ -13,7 +13,7 @@ public struct Lexicons: Sendable {
     /// The figure patterns compiled from `units` (once per Lexicons value).
     public let patterns: FigurePatterns
     /// Subject word lists prepared once (sorted, merged into sets) for the SubjectResolver.
-    public let vocabulary: SubjectVocabulary
+    public private(set) var vocabulary: SubjectVocabulary
 
     /// The built-in lexicons, parsed once.
     public static let builtIn: Lexicons = {
@@ -35,6 +35,15 @@ public struct Lexicons: Sendable {
             files[relative] = try String(contentsOf: url, encoding: .utf8)
         }
         return try Lexicons(files: files)
+    }
+
+    /// These lexicons with a user configuration's extra subject aliases merged in.
+    public func merging(_ configuration: Configuration) -> Lexicons {
+        guard let extra = configuration.aliases, !extra.isEmpty else { return self }
+        var copy = self
+        for (canonical, aliases) in extra { copy.subjects.aliases[canonical, default: []] += aliases }
+        copy.vocabulary = SubjectVocabulary(subjects: copy.subjects, units: copy.units)
+        return copy
     }
 
     public init(files: [String: String]) throws {

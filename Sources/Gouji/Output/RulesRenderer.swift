@@ -1,0 +1,30 @@
+import Foundation
+
+/// Lists the rules from their descriptions (the same ones the example tests run), as text or
+/// as a Markdown table for the docs.
+public enum RulesRenderer {
+    static func example(_ d: RuleDescription) -> String {
+        (d.triggering.first ?? "").replacingOccurrences(of: "\t", with: "⇥").replacingOccurrences(of: "\n", with: "⏎")
+    }
+
+    public static func text(_ lexicons: Lexicons, configuration: Configuration, lang: Language) -> String {
+        var out = ""
+        for d in RuleRegistry.descriptions {
+            let severity = configuration.severity(for: d.id, default: d.severity, lexicons: lexicons)
+            out += "\(d.id)\t\(d.name)\t\(severity.map { $0.label(lang) } ?? (lang == .zh ? "已关闭" : "off"))\t\(d.family.rawValue)\n"
+            out += "  \(d.summary.text(lang))\n"
+            out += "  \(lang == .zh ? "例" : "e.g."): \(example(d))\n"
+        }
+        out += lang == .zh ? "共 \(RuleRegistry.descriptions.count) 条规则。\n" : "\(RuleRegistry.descriptions.count) rules.\n"
+        return out
+    }
+
+    public static func markdown(lang: Language) -> String {
+        var out = "| id | name | severity | family | \(lang == .zh ? "说明" : "description") | \(lang == .zh ? "触发示例" : "triggering example") |\n|---|---|---|---|---|---|\n"
+        for d in RuleRegistry.descriptions {
+            let ex = example(d).replacingOccurrences(of: "|", with: "\\|")
+            out += "| \(d.id) | \(d.name) | \(d.severity.rawValue) | \(d.family.rawValue) | \(d.summary.text(lang)) | `\(ex.count > 80 ? String(ex.prefix(80)) + "…" : ex)` |\n"
+        }
+        return out
+    }
+}
