@@ -69,10 +69,7 @@ struct Extract: ParsableCommand {
     @Argument(help: "The report to read.") var file: String
 
     func run() throws {
-        let pipeline: Pipeline
-        do { pipeline = Pipeline(lexicons: try input.loadLexicons(), limits: try input.limits()) } catch { Exit.usage("\(error)") }
-        let document: Document
-        do { document = try DocumentReader(lexicons: pipeline.lexicons, limits: pipeline.limits).read(path: file) } catch { Exit.fail(file, error) }
+        let (pipeline, document) = input.pipelineAndDocument(file)
         let figures = pipeline.extract(document: document)
         switch format {
         case .json:

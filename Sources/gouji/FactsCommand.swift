@@ -10,10 +10,7 @@ struct Facts: ParsableCommand {
     @Argument(help: "The report to read.") var file: String
 
     func run() throws {
-        let pipeline: Pipeline
-        do { pipeline = Pipeline(lexicons: try input.loadLexicons(), limits: try input.limits()) } catch { Exit.usage("\(error)") }
-        let document: Document
-        do { document = try DocumentReader(lexicons: pipeline.lexicons, limits: pipeline.limits).read(path: file) } catch { Exit.fail(file, error) }
+        let (pipeline, document) = input.pipelineAndDocument(file)
         let figures = pipeline.extract(document: document)
         let facts = FactBinder(lexicons: pipeline.lexicons).bind(document: document, figures: figures)
         switch format {

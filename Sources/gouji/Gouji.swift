@@ -31,6 +31,13 @@ struct InputOptions: ParsableArguments {
         return limits
     }
 
+    /// A pipeline with these options and the document at `file` (exits 2 on an unreadable file).
+    func pipelineAndDocument(_ file: String) -> (Pipeline, Document) {
+        let pipeline: Pipeline
+        do { pipeline = Pipeline(lexicons: try loadLexicons(), limits: try limits()) } catch { Exit.usage("\(error)") }
+        do { return (pipeline, try DocumentReader(lexicons: pipeline.lexicons, limits: pipeline.limits).read(path: file)) } catch { Exit.fail(file, error) }
+    }
+
     func reader() throws -> DocumentReader {
         DocumentReader(lexicons: try loadLexicons(), limits: try limits())
     }

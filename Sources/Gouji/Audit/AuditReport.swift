@@ -122,32 +122,9 @@ public struct AuditReport: Codable, Sendable {
         return out
     }
 
-    static func csvField(_ s: String) -> String {
-        // A leading =, +, - or @ would be run as a formula by spreadsheets: prefix it with '.
-        var s = s
-        if let c = s.first, "=+-@".contains(c), Double(s) == nil { s = "'" + s }
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
-
-    /// HTML-escapes text and attribute values.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// HTML escaping and CSV fields are the renderers' (one definition for every output).
+    static func escape(_ s: String) -> String { HTMLRenderer.escape(s) }
+    static func csvField(_ s: String) -> String { CSVRenderer.field(s) }
 
     /// A horizontal bar chart of findings per rule, stacked by severity, as inline SVG.
     func chart(lang: Language) -> String {

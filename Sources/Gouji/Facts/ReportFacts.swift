@@ -31,6 +31,11 @@ public struct FundsGrid: Codable, Sendable {
     public var weight: BoundValue?
     public var rate: BoundValue?
     public var score: BoundValue?
+    /// The total row then each source row, with their labels as written.
+    public var labelledRows: [(label: String, cells: [String: BoundValue])] {
+        [(labels["total"] ?? "合计", totals)] + sources.compactMap { s in cells[s].map { (labels[s] ?? s, $0) } }
+    }
+
     /// Execution rates stated per source row (Sichuan form).
     public var sourceRates: [String: BoundValue] = [:]
     public var unit: String

@@ -16,10 +16,8 @@ public struct Balance: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         guard let funds = c.facts.funds else { return [] }
-        var rows: [(String, [String: BoundValue])] = [("合计", funds.totals)]
-        rows += funds.sources.compactMap { s in funds.cells[s].map { (funds.labels[s] ?? s, $0) } }
         var out: [Finding] = []
-        for (label, row) in rows {
+        for (label, row) in funds.labelledRows {
             guard let received = row["received"]?.figure, let spent = row["spent"]?.figure, let balance = row["balance"]?.figure else { continue }
             // balance + spent = received, as a sum with its rounding tolerance.
             let v = Arithmetic.sum(total: received, parts: [spent, balance])

@@ -16,10 +16,8 @@ public struct SpendWithinFunds: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         guard let funds = c.facts.funds else { return [] }
-        var rows: [(String, [String: BoundValue])] = [("合计", funds.totals)]
-        rows += funds.sources.compactMap { s in funds.cells[s].map { (funds.labels[s] ?? s, $0) } }
         var out: [Finding] = []
-        for (label, row) in rows {
+        for (label, row) in funds.labelledRows {
             for (small, big) in [("spent", "received"), ("received", "planned")] {
                 guard let a = row[small]?.figure, let b = row[big]?.figure, a.interval.lo > b.interval.hi else { continue }
                 let la = funds.labels[small] ?? small, lb = funds.labels[big] ?? big
