@@ -169,10 +169,11 @@ public enum DocxAnnotator {
                 }
                 if let best { range = best..<(best + needle.count) }
             }
-            let matched = range != nil
-            if !matched {
-                unmatched.append(finding)
+            // A finding about an empty cell or paragraph is anchored on that cell: that is its place.
+            let matched = range != nil || (needle.isEmpty && containerText.isEmpty)
+            if range == nil {
                 range = 0..<containerText.count // the whole paragraph or cell
+                if !matched { unmatched.append(finding) }
             }
             let id = nextID
             nextID += 1
