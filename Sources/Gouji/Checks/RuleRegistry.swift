@@ -5,7 +5,7 @@ public enum RuleRegistry {
         MalformedNumber.self, FullWidth.self, MissingUnit.self, Artefacts.self,
         WeightTree.self, QualitativeScoreBand.self, PercentRange.self, RowComplete.self,
         AmountRestated.self, CountRestated.self, ZeroBaseGrowth.self, SignAndDirection.self,
-        ExpenditureComposition.self, ScoreTableTree.self, YearConsistency.self,
+        ExpenditureComposition.self, ScoreTableTree.self, YearConsistency.self, RequiredFields.self,
         ExecutionRate.self, ExecutionScore.self, ScoreCap.self, QuantitativeScore.self, TotalScore.self,
         StaffRate.self, ThreePublicSum.self, ChangeRateBase.self, BudgetAdjust.self,
         TotalVsParts.self, SameSubjectTwoValues.self, GrowthConsistency.self, EnumeratedRates.self,
