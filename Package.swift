@@ -7,6 +7,11 @@ let package = Package(
     products: [
         .library(name: "Gouji", targets: ["Gouji"]),
         .executable(name: "gouji", targets: ["gouji"]),
+        // libFuzzer targets: built instrumented only by scripts/fuzz.sh; a plain build makes
+        // replayers that run the files given as arguments through the same callback.
+        .executable(name: "fuzz-flattext", targets: ["fuzz-flattext"]),
+        .executable(name: "fuzz-docx", targets: ["fuzz-docx"]),
+        .executable(name: "fuzz-check", targets: ["fuzz-check"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,5 +40,13 @@ let package = Package(
             dependencies: ["Gouji", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GoujiTests", dependencies: ["Gouji"]),
+        .target(name: "FuzzSupport", path: "Fuzz/Support"),
+        .executableTarget(name: "fuzz-flattext", dependencies: ["Gouji", "FuzzSupport"], path: "Fuzz/FlatText"),
+        .executableTarget(
+            name: "fuzz-docx",
+            dependencies: ["Gouji", "FuzzSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Fuzz/Docx"
+        ),
+        .executableTarget(name: "fuzz-check", dependencies: ["Gouji", "FuzzSupport"], path: "Fuzz/Check"),
     ]
 )
