@@ -1,5 +1,15 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+// scripts/fuzz.sh sets GOUJI_FUZZ=1 to build the fuzz targets instrumented. Only Gouji and the
+// fuzz targets get the flags (host tools such as LexiconEmbedder must not link libFuzzer);
+// plain `swift build` / `swift test` never see them.
+let fuzzing = ProcessInfo.processInfo.environment["GOUJI_FUZZ"] == "1"
+let fuzzSanitizers = ["-sanitize=fuzzer,address"]
+let instrumented: [SwiftSetting] = fuzzing ? [.unsafeFlags(fuzzSanitizers)] : []
+let fuzzSwift: [SwiftSetting] = fuzzing ? [.unsafeFlags(fuzzSanitizers), .define("FUZZING")] : []
+let fuzzLink: [LinkerSetting] = fuzzing ? [.unsafeFlags(fuzzSanitizers)] : []
 
 let package = Package(
     name: "Gouji",
@@ -33,20 +43,24 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: instrumented,
             plugins: ["EmbedLexicons"]
         ),
         .executableTarget(
             name: "gouji",
             dependencies: ["Gouji", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "GoujiTests", dependencies: ["Gouji"]),
-        .target(name: "FuzzSupport", path: "Fuzz/Support"),
-        .executableTarget(name: "fuzz-flattext", dependencies: ["Gouji", "FuzzSupport"], path: "Fuzz/FlatText"),
-        .executableTarget(
-            name: "fuzz-docx",
-            dependencies: ["Gouji", "FuzzSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            path: "Fuzz/Docx"
+        .testTarget(name: "GoujiTests", dependencies: ["Gouji", "FuzzSupport"]),
+        .target(
+            name: "FuzzSupport",
+            dependencies: ["Gouji", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Fuzz/Support", swiftSettings: fuzzSwift
         ),
-        .executableTarget(name: "fuzz-check", dependencies: ["Gouji", "FuzzSupport"], path: "Fuzz/Check"),
+        .executableTarget(name: "fuzz-flattext", dependencies: ["FuzzSupport"], path: "Fuzz/FlatText",
+                          swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
+        .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport"], path: "Fuzz/Docx",
+                          swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
+        .executableTarget(name: "fuzz-check", dependencies: ["FuzzSupport"], path: "Fuzz/Check",
+                          swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
     ]
 )

@@ -1,21 +1,10 @@
 import FuzzSupport
-import Foundation
-import Gouji
 
-/// Fuzzes extraction, binding and checking of arbitrary text: whatever `FlatTextReader` makes of
-/// the input (decoded as UTF-8, GB18030 … by `EncodingDetector`) goes through
-/// `Pipeline().check(document:)`. A crash, a sanitizer report or a timeout is a bug; findings of
-/// any kind are expected.
-let pipeline = Pipeline()
-
+/// libFuzzer target `fuzz-check`: see `FuzzHarness.check(_:)` for what one input goes through
+/// and `scripts/fuzz.sh` for how it is built and run.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCheck(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
-    let data = FuzzDriver.data(bytes, count)
-    guard let decoded = try? EncodingDetector.decode(data),
-          let document = try? FlatTextReader(layout: pipeline.lexicons.layout, limits: pipeline.limits)
-            .read(text: decoded.text, path: "fuzz.txt", encoding: decoded.encoding)
-    else { return 0 }
-    _ = pipeline.check(document: document)
+    FuzzHarness.check(FuzzDriver.data(bytes, count))
     return 0
 }
 

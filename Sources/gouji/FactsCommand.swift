@@ -14,7 +14,8 @@ struct Facts: ParsableCommand {
         do { pipeline = Pipeline(lexicons: try input.loadLexicons(), limits: try input.limits()) } catch { Exit.usage("\(error)") }
         let document: Document
         do { document = try DocumentReader(lexicons: pipeline.lexicons, limits: pipeline.limits).read(path: file) } catch { Exit.fail(file, error) }
-        let figures = pipeline.extract(document: document)
+        let figures: [Figure]
+        do { figures = try pipeline.extractWithinLimit(document: document) } catch { Exit.fail(file, error) }
         let facts = FactBinder(lexicons: pipeline.lexicons).bind(document: document, figures: figures)
         switch format {
         case .text: print(FactsRenderer.text(facts, path: file), terminator: "")
