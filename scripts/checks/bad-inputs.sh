@@ -54,6 +54,11 @@ write("cell-20mb.txt", ("\t" + cell + "\n").encode())
 write("cell-20mb.html", ("<html><body><table><tr><td>" + cell + "</td></tr></table></body></html>").encode())
 docx("cell-20mb.docx", [("word/document.xml", document(
     f"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"))])
+# DTDs in encodings the byte check cannot see (libxml2 reads them through iconv).
+xxe = ('<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+       f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>')
+docx("xxe-ebcdic.docx", [("word/document.xml", ('<?xml version="1.0" encoding="IBM037"?>' + xxe).encode("cp037"))])
+docx("xxe-utf7.docx", [("word/document.xml", b'<?xml version="1.0" encoding="UTF-7"?>' + xxe.encode("utf-7"))])
 write("unpaired-surrogate-utf16.txt", b"\xff\xfe" + "预算".encode("utf-16-le") + b"\x00\xd8" + "元".encode("utf-16-le"))
 write("odd-length-utf16.txt", b"\xfe\xff" + "预算".encode("utf-16-be") + b"\x00")
 PY
@@ -125,6 +130,8 @@ expect 5 'is a directory, not a report file' "$gen/a-directory.docx"
 expect 5 'no such file' "$gen/does-not-exist.txt"
 expect 5 'cannot read file (broken or looping symbolic link)' "$gen/loop-a"
 expect 5 'not a valid .docx (missing word/document.xml)' "$gen/zip-slip.docx"
+expect 5 "malformed XML in .docx (word/document.xml is not UTF-8 or UTF-16: it does not start with '<' in UTF-8 or UTF-16)" "$gen/xxe-ebcdic.docx"
+expect 5 'malformed XML in .docx (word/document.xml is not UTF-8 or UTF-16: it declares the encoding UTF-7)' "$gen/xxe-utf7.docx"
 expect 10 'limit exceeded: tables nested deeper than 16' "$gen/deep-tables-5000.docx"
 expect 10 'limit exceeded: XML elements nested deeper than 256' "$gen/deep-tables-5000.docx" --max-table-depth 256
 expect 10 'limit exceeded: tables nested deeper than 256' "$gen/deep-tables-5000.docx" --max-xml-depth 100000 --max-table-depth 256
