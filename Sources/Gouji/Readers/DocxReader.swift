@@ -28,6 +28,9 @@ public struct DocxReader: Sendable {
         if let why = DocxXMLGuard.unsupportedEncoding(xml) {
             throw ReadError.malformedXML("\(Self.mainPart) is not UTF-8 or UTF-16: \(why)")
         }
+        if let why = DocxXMLGuard.invalidText(xml) {
+            throw ReadError.malformedXML("\(Self.mainPart) is not valid text: \(why)")
+        }
         if DocxXMLGuard.containsDTD(xml) { throw ReadError.forbiddenDTD }
         let items = try DocxBodyParser.parse(xml, limits: limits)
         return try FlatRenderer(layout: layout, limits: limits, format: .docx)

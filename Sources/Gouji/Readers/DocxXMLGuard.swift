@@ -64,6 +64,27 @@ enum DocxXMLGuard {
         return allowed.contains(name.lowercased()) ? nil : "it declares the encoding \(name.prefix(40))"
     }
 
+    /// Why `xml` (already known to be UTF-8 or UTF-16, see `unsupportedEncoding`) is not
+    /// valid text in its encoding, or nil. FoundationXML traps on an element name that is not
+    /// valid UTF-8 (`<\u{FF}p`, found by fuzz-docx), so the part is validated before parsing.
+    static func invalidText(_ xml: Data) -> String? {
+        let head = [UInt8](xml.prefix(2))
+        let bom16 = head == [0xFF, 0xFE] || head == [0xFE, 0xFF]
+        if bom16 || (head.count == 2 && (head[0] == 0) != (head[1] == 0)) {
+            let little = head == [0xFF, 0xFE] || (!bom16 && head[1] == 0)
+            let body = [UInt8](xml.dropFirst(bom16 ? 2 : 0))
+            guard body.count % 2 == 0 else { return "UTF-16 with an odd number of bytes" }
+            var units: [UInt16] = []
+            units.reserveCapacity(body.count / 2)
+            for i in stride(from: 0, to: body.count, by: 2) {
+                units.append(little ? UInt16(body[i]) | UInt16(body[i + 1]) << 8 : UInt16(body[i]) << 8 | UInt16(body[i + 1]))
+            }
+            return String(validating: units, as: UTF16.self) == nil ? "invalid UTF-16" : nil
+        }
+        let body = [UInt8](xml.starts(with: [0xEF, 0xBB, 0xBF]) ? xml.dropFirst(3) : xml[...])
+        return String(validating: body, as: UTF8.self) == nil ? "invalid UTF-8" : nil
+    }
+
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: [UInt8], stride: Int) -> Bool {
         guard start + (needle.count - 1) * stride < bytes.count else { return false }
         for (k, expected) in needle.enumerated() {
