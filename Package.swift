@@ -1,5 +1,15 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+// scripts/fuzz.sh sets GOUJI_FUZZ=1 to build the fuzz targets instrumented. Only Gouji and the
+// fuzz targets get the flags (host tools such as LexiconEmbedder must not link libFuzzer);
+// plain `swift build` / `swift test` never see them.
+let fuzzing = ProcessInfo.processInfo.environment["GOUJI_FUZZ"] == "1"
+let fuzzSanitizers = ["-sanitize=fuzzer,address"]
+let instrumented: [SwiftSetting] = fuzzing ? [.unsafeFlags(fuzzSanitizers)] : []
+let fuzzSwift: [SwiftSetting] = fuzzing ? [.unsafeFlags(fuzzSanitizers), .define("FUZZING")] : []
+let fuzzLink: [LinkerSetting] = fuzzing ? [.unsafeFlags(fuzzSanitizers)] : []
 
 let package = Package(
     name: "Gouji",
@@ -7,6 +17,11 @@ let package = Package(
     products: [
         .library(name: "Gouji", targets: ["Gouji"]),
         .executable(name: "gouji", targets: ["gouji"]),
+        // libFuzzer targets: built instrumented only by scripts/fuzz.sh; a plain build makes
+        // replayers that run the files given as arguments through the same callback.
+        .executable(name: "fuzz-flattext", targets: ["fuzz-flattext"]),
+        .executable(name: "fuzz-docx", targets: ["fuzz-docx"]),
+        .executable(name: "fuzz-check", targets: ["fuzz-check"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,12 +45,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: instrumented,
             plugins: ["EmbedLexicons"]
         ),
         .executableTarget(
             name: "gouji",
             dependencies: ["Gouji", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "GoujiTests", dependencies: ["Gouji", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "GoujiTests", dependencies: ["Gouji", "FuzzSupport", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "FuzzSupport",
+            dependencies: ["Gouji", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Fuzz/Support", swiftSettings: fuzzSwift
+        ),
+        .executableTarget(name: "fuzz-flattext", dependencies: ["FuzzSupport"], path: "Fuzz/FlatText",
+                          swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
+        .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport"], path: "Fuzz/Docx",
+                          swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
+        .executableTarget(name: "fuzz-check", dependencies: ["FuzzSupport"], path: "Fuzz/Check",
+                          swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
     ]
 )

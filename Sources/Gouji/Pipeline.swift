@@ -46,9 +46,13 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Checks a document already read.
+    /// Checks a document already read. A document with more figures than
+    /// `limits.maxFiguresPerDocument` gives a result with `error` ("limit exceeded: …").
     public func check(document: Document) -> CheckResult {
-        let figures = extract(document: document)
+        let figures: [Figure]
+        do { figures = try extractWithinLimit(document: document) } catch {
+            return CheckResult(path: document.path, error: "\(error)")
+        }
         let facts = FactBinder(lexicons: lexicons).bind(document: document, figures: figures)
         let findings = Checker(lexicons: lexicons, configuration: configuration)
             .check(document: document, figures: figures, facts: facts)
@@ -59,5 +63,14 @@ public struct Pipeline: Sendable {
     /// Every figure of the document, narrative and tables, in reading order.
     public func extract(document: Document) -> [Figure] {
         FigureExtractor(lexicons: lexicons).extract(document)
+    }
+
+    /// Every figure of the document, or `ReadError.limitExceeded` as soon as there are more
+    /// than `limits.maxFiguresPerDocument` (extraction stops there).
+    public func extractWithinLimit(document: Document) throws -> [Figure] {
+        let limit = max(0, limits.maxFiguresPerDocument)
+        let figures = FigureExtractor(lexicons: lexicons).extract(document, limit: limit)
+        guard figures.count <= limit else { throw ReadError.limitExceeded("more than \(limit) figures") }
+        return figures
     }
 }

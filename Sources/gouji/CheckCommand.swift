@@ -38,14 +38,15 @@ struct Check: ParsableCommand {
     func run() throws {
         guard !files.isEmpty else { Exit.usage("no input files") }
         let lexicons: Lexicons
-        do { lexicons = try input.loadLexicons() } catch { Exit.usage("\(error)") }
+        let limits: ReadLimits
+        do { lexicons = try input.loadLexicons(); limits = try input.limits() } catch { Exit.usage("\(error)") }
         var results: [CheckResult] = []
         var failOn = options.failOn
         for file in files {
             let configuration: Configuration
             do { configuration = try options.configuration(for: file) } catch { Exit.usage("\(error)") }
             if failOn == nil, let s = configuration.failOn { failOn = Severity(rawValue: s) }
-            let pipeline = Pipeline(lexicons: lexicons, limits: try input.limits(), configuration: configuration)
+            let pipeline = Pipeline(lexicons: lexicons, limits: limits, configuration: configuration)
             let result = pipeline.check(path: file)
             if let error = result.error {
                 FileHandle.standardError.write(Data("gouji: \(file): \(error)\n".utf8))
@@ -70,7 +71,8 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let (pipeline, document) = input.pipelineAndDocument(file)
-        let figures = pipeline.extract(document: document)
+        let figures: [Figure]
+        do { figures = try pipeline.extractWithinLimit(document: document) } catch { Exit.fail(file, error) }
         switch format {
         case .json:
             print(JSONRenderer.extract([CheckResult(path: file, document: document, figures: figures)]))

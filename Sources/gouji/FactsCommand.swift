@@ -11,7 +11,8 @@ struct Facts: ParsableCommand {
 
     func run() throws {
         let (pipeline, document) = input.pipelineAndDocument(file)
-        let figures = pipeline.extract(document: document)
+        let figures: [Figure]
+        do { figures = try pipeline.extractWithinLimit(document: document) } catch { Exit.fail(file, error) }
         let facts = FactBinder(lexicons: pipeline.lexicons).bind(document: document, figures: figures)
         switch format {
         case .text: print(FactsRenderer.text(facts, path: file), terminator: "")

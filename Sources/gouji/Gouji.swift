@@ -24,10 +24,41 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Largest uncompressed size of a .docx in bytes.")
     var maxDocxSize: Int = ReadLimits().maxUncompressedBytes
 
+    @Option(name: .long, help: "Deepest XML element nesting in a .docx.")
+    var maxXmlDepth: Int = ReadLimits().maxXMLDepth
+
+    @Option(name: .long, help: "Deepest nesting of tables in tables (.docx, HTML), at most \(ReadLimits.tableDepthCeiling).")
+    var maxTableDepth: Int = ReadLimits().maxTableDepth
+
+    @Option(name: .long, help: "Most cells in one table.")
+    var maxCells: Int = ReadLimits().maxCellsPerTable
+
+    @Option(name: .long, help: "Most characters in one table cell (or .docx paragraph).")
+    var maxCellChars: Int = ReadLimits().maxCellCharacters
+
+    @Option(name: .long, help: "Most figures in one document.")
+    var maxFigures: Int = ReadLimits().maxFiguresPerDocument
+
     func limits() throws -> ReadLimits {
+        let values: [(String, Int)] = [
+            ("--max-input-size", maxInputSize), ("--max-docx-size", maxDocxSize), ("--max-xml-depth", maxXmlDepth),
+            ("--max-table-depth", maxTableDepth), ("--max-cells", maxCells), ("--max-cell-chars", maxCellChars),
+            ("--max-figures", maxFigures),
+        ]
+        if let (name, value) = values.first(where: { $0.1 < 1 }) {
+            throw UsageFailure("\(name) must be at least 1 (got \(value))")
+        }
+        guard maxTableDepth <= ReadLimits.tableDepthCeiling else {
+            throw UsageFailure("--max-table-depth must be at most \(ReadLimits.tableDepthCeiling) (got \(maxTableDepth))")
+        }
         var limits = ReadLimits()
         limits.maxInputBytes = maxInputSize
         limits.maxUncompressedBytes = maxDocxSize
+        limits.maxXMLDepth = maxXmlDepth
+        limits.maxTableDepth = maxTableDepth
+        limits.maxCellsPerTable = maxCells
+        limits.maxCellCharacters = maxCellChars
+        limits.maxFiguresPerDocument = maxFigures
         return limits
     }
 

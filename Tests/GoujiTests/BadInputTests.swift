@@ -80,6 +80,28 @@ final class BadInputTests: XCTestCase {
         try assertRefused(a, "unreadable")
     }
 
+    /// libxml2 reads EBCDIC and any declared encoding through iconv, where a DTD has other
+    /// bytes than the check looks for: such parts are refused before parsing.
+    func testDocxPartsOutsideUTF8AndUTF16AreRefused() throws {
+        let xxe = #"<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/hostname">]>"#
+            + DocxBuilder.documentXML(DocxBuilder.p("&x;")).replacingOccurrences(of: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#, with: "")
+        // "<?xml" in EBCDIC, then anything.
+        let ebcdic = Data([0x4C, 0x6F, 0xA7, 0x94, 0x93, 0x40]) + Data(xxe.utf8)
+        let utf7 = Data((#"<?xml version="1.0" encoding="UTF-7"?>"# + xxe).utf8)
+        for (xml, why) in [(ebcdic, "it does not start with '<' in UTF-8 or UTF-16"), (utf7, "it declares the encoding UTF-7")] {
+            let docx = try DocxBuilder.zip(["word/document.xml": xml])
+            XCTAssertThrowsError(try DocxBuilder.read(docx)) { error in
+                XCTAssertEqual(error as? ReadError, .malformedXML("word/document.xml is not UTF-8 or UTF-16: \(why)"))
+            }
+        }
+        // UTF-16 (with or without a byte-order mark) and a declared UTF-8 still read.
+        let body = DocxBuilder.documentXML(DocxBuilder.p("预算100万元"))
+        for xml in [Data(body.utf8), body.data(using: .utf16)!, body.data(using: .utf16LittleEndian)!, body.data(using: .utf16BigEndian)!] {
+            let document = try DocxBuilder.read(try DocxBuilder.zip(["word/document.xml": xml]))
+            XCTAssertEqual(document.paragraphs.first?.text, "预算100万元")
+        }
+    }
+
     func testOversizedInputIsRefusedBeforeReading() throws {
         var limits = ReadLimits()
         limits.maxInputBytes = 1000

@@ -34,6 +34,11 @@ int32_t gouji_brk_next(void *iterator);
 int32_t gouji_brk_rule_status(void *iterator);
 void gouji_brk_close(void *iterator);
 
+/// Not ICU: a new anonymous memory file (Linux memfd_create, close-on-exec) holding `length`
+/// bytes copied from `bytes`: RAM only, never a file-system entry. Returns its descriptor, or
+/// -1 with errno set (ENOSYS off Linux). Used to give ZIPFoundation a seekable FILE over bytes.
+int gouji_memfile_create(const void *bytes, long length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -25,6 +25,19 @@ public struct LineIndex: Sendable {
     /// Scalar offset at which each line starts (line 1 is index 0).
     public let lineStarts: [Int]
     private let scalars: [Unicode.Scalar]
+    /// Grapheme boundaries in long lines, about every `checkpointSpacing` scalars, with their
+    /// column, in text order. A column is counted from the nearest one before it instead of
+    /// from the line start: counting from the line start for every figure made a long line
+    /// with many figures quadratic.
+    private let checkpoints: [Checkpoint]
+    private static let checkpointSpacing = 2048
+
+    private struct Checkpoint: Sendable {
+        /// Scalar offset of a grapheme boundary.
+        var offset: Int
+        /// 1-based column (in Characters) of the character starting there.
+        var column: Int
+    }
 
     public init(_ text: String) {
         var starts = [0]
@@ -34,8 +47,26 @@ public struct LineIndex: Sendable {
             all.append(s)
             if s == "\n" { starts.append(all.count) }
         }
+        var checkpoints: [Checkpoint] = []
+        let spacing = Self.checkpointSpacing
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1] : all.count
+            guard end - start > spacing else { continue }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: all[start..<end])
+            var offset = start, column = 1, next = start + spacing
+            for character in String(view) {
+                if offset >= next {
+                    checkpoints.append(Checkpoint(offset: offset, column: column))
+                    next = offset + spacing
+                }
+                offset += character.unicodeScalars.count
+                column += 1
+            }
+        }
         lineStarts = starts
         scalars = all
+        self.checkpoints = checkpoints
     }
 
     public var scalarCount: Int { scalars.count }
@@ -54,15 +85,29 @@ public struct LineIndex: Sendable {
     public func location(start: Int, end: Int, part: String? = nil) -> SourceLocation {
         let line = line(of: start)
         let lineStart = lineStarts[line - 1]
+        var from = (offset: lineStart, column: 1)
+        if start - lineStart > Self.checkpointSpacing, let checkpoint = checkpoint(atOrBefore: start), checkpoint.offset >= lineStart {
+            from = (checkpoint.offset, checkpoint.column)
+        }
         let column: Int
-        if start > lineStart {
+        if start > from.offset {
             var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[lineStart..<min(start, scalars.count)])
-            column = String(view).count + 1
+            view.append(contentsOf: scalars[from.offset..<min(start, scalars.count)])
+            column = String(view).count + from.column
         } else {
-            column = 1
+            column = from.column
         }
         return SourceLocation(line: line, column: column, start: start, end: end, part: part)
+    }
+
+    /// The last checkpoint at or before `offset`.
+    private func checkpoint(atOrBefore offset: Int) -> Checkpoint? {
+        var lo = 0, hi = checkpoints.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if checkpoints[mid].offset <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? checkpoints[lo - 1] : nil
     }
 
     /// The text of a 1-based line without its newline.

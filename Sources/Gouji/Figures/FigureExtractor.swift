@@ -9,11 +9,20 @@ public struct FigureExtractor: Sendable {
     public init(lexicons: Lexicons) { self.lexicons = lexicons }
 
     public func extract(_ document: Document) -> [Figure] {
+        extract(document, limit: Int.max)
+    }
+
+    /// Like `extract(_:)`, but stops as soon as more than `limit` figures are found; the result
+    /// then holds `limit + 1` figures, which tells the caller the document exceeds the limit
+    /// without extracting (and holding) every figure of a hostile input.
+    public func extract(_ document: Document, limit: Int) -> [Figure] {
         var state = State()
+        state.limit = limit
         let builder = TableContextBuilder(patterns: lexicons.patterns)
         // A unit note between a caption and its table ("填报单位：…  单位：万元") applies to the table.
         var pendingUnit: String? = nil
         for block in document.blocks {
+            if state.full { break }
             switch block {
             case .paragraph(let p):
                 extract(unit: p.text, start: p.location.start, part: p.location.part, context: nil, document: document, state: &state)
@@ -38,6 +47,9 @@ public struct FigureExtractor: Sendable {
         var figures: [Figure] = []
         var sentence = 0
         var block = 0
+        var limit = Int.max
+        /// More than `limit` figures found: extraction stops.
+        var full: Bool { figures.count > limit }
     }
 
     func extract(table: Table, defaultUnit: String? = nil, document: Document, state: inout State) {
@@ -45,7 +57,9 @@ public struct FigureExtractor: Sendable {
         var perColumn: [Int: [Int]] = [:]   // column → figure indexes of bare numbers without a unit
         var columnTotalUnit: [Int: String] = [:]
         for (r, row) in table.grid.enumerated() {
+            if state.full { break }
             for (c, cell) in row.enumerated() {
+                if state.full { break }
                 if cell.origin != nil { continue } // merged copy: its figures belong to the origin cell
                 let before = state.figures.count
                 extract(unit: cell.text, start: cell.location.start, part: cell.location.part,
@@ -89,13 +103,19 @@ public struct FigureExtractor: Sendable {
         let resolver = SubjectResolver(lexicons: lexicons)
         var previousInSentence: (sentence: Int, figure: Figure)? = nil
         var carriedStage: (sentence: Int, stage: String)? = nil
+        // Matches come in text order: the sentence and segment of each are found by moving
+        // forward, not by scanning from the start for every figure (quadratic on long text).
+        var sentenceCursor = 0
+        var segmentCursor = (offset: 0, index: 0)
 
         for m in patterns.token.matches(in: utf8.bytes) {
+            if state.full { break }
             let s = utf8.scalarOffset(m.range.lowerBound)
             let e = utf8.scalarOffset(m.range.upperBound)
             let surface = utf8.string(m.range).trimmingCharacters(in: .whitespaces)
             let lead = utf8.string(m.range).prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count
-            let sentenceIndex = sentences.firstIndex { $0.contains(s) } ?? 0
+            while sentenceCursor < sentences.count, sentences[sentenceCursor].upperBound <= s { sentenceCursor += 1 }
+            let sentenceIndex = sentenceCursor < sentences.count && sentences[sentenceCursor].contains(s) ? sentenceCursor : 0
             let location = document.lines.location(start: start + s + lead, end: start + e, part: part)
             let originalSurface = document.lines.text(from: location.start, to: location.end)
 
@@ -225,7 +245,9 @@ public struct FigureExtractor: Sendable {
 
             // Subject and scope.
             let sameSentence = previousInSentence?.sentence == sentenceIndex ? previousInSentence?.figure : nil
-            let segment = segmentIndex(scalars, at: s)
+            if s < segmentCursor.offset { segmentCursor = (0, 0) }
+            segmentCursor = (s, segmentCursor.index + segmentIndex(scalars, from: segmentCursor.offset, to: s))
+            let segment = segmentCursor.index
             let stage = resolver.resolve(&figure, phrase: subjectPhrase(scalars, before: s, previousEnd: sameSentence.map { $0.location.end - start }),
                              previous: sameSentence, carriedStage: carriedStage?.sentence == segment ? carriedStage?.stage : nil,
                              following: followingNoun(scalars, after: e, isCount: figure.kind == .count))
@@ -237,7 +259,12 @@ public struct FigureExtractor: Sendable {
 
     /// Segments end at 。；; and line breaks: a stage word carries on only within one.
     func segmentIndex(_ scalars: [Unicode.Scalar], at offset: Int) -> Int {
-        scalars[0..<offset].reduce(0) { "。；;！？\n".unicodeScalars.contains($1) ? $0 + 1 : $0 }
+        segmentIndex(scalars, from: 0, to: offset)
+    }
+
+    /// Segment ends between `start` and `end`.
+    func segmentIndex(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
+        scalars[start..<end].reduce(0) { "。；;！？\n".unicodeScalars.contains($1) ? $0 + 1 : $0 }
     }
 
     /// For a count followed directly by its noun ("6个重大科技创新项目"), that noun.

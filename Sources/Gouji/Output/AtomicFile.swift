@@ -7,7 +7,9 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        try data.write(to: temp)
+        // withoutOverwriting creates the temporary file exclusively (O_EXCL): never through a
+        // symbolic link or a file someone planted under that name.
+        try data.write(to: temp, options: .withoutOverwriting)
         if rename(temp.path, url.path) != 0 {
             let code = errno
             try? FileManager.default.removeItem(at: temp)

@@ -18,6 +18,8 @@ public struct DocumentReader: Sendable {
 
     public func read(data: Data, path: String) throws -> Document {
         if data.isEmpty { throw ReadError.empty }
+        // `load` checks files; bytes handed in directly are held to the same limit.
+        if data.count > limits.maxInputBytes { throw ReadError.tooLarge(limit: limits.maxInputBytes) }
         let head = [UInt8](data.prefix(8))
         if head.starts(with: [0x50, 0x4B]) {
             return try DocxReader(layout: lexicons.layout, limits: limits).read(data: data, path: path)

@@ -116,15 +116,15 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
             default: break
             }
         case "tbl" where paragraphDepth == 0:
-            guard tables.count < limits.maxTableDepth else {
-                return fail(.limitExceeded("tables nested deeper than \(limits.maxTableDepth)"), parser)
+            guard tables.count < limits.tableDepth else {
+                return fail(.limitExceeded("tables nested deeper than \(limits.tableDepth)"), parser)
             }
             tables.append(RawTable())
         case "tr" where paragraphDepth == 0:
-            tables.last?.rows.append([])
+            tables.last?.startRow()
         case "tc" where paragraphDepth == 0:
             guard let table = tables.last, !table.rows.isEmpty else { return }
-            table.rows[table.rows.count - 1].append(RawCell())
+            table.appendCell(RawCell())
             guard table.cellCount <= limits.maxCellsPerTable else {
                 return fail(.limitExceeded("a table has more than \(limits.maxCellsPerTable) cells"), parser)
             }

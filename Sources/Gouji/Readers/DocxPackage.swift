@@ -1,5 +1,6 @@
 import Foundation
 import ZIPFoundation
+import CICUShim
 
 /// Opens the zip container of a .docx and extracts its parts within the uncompressed-size cap.
 ///
@@ -14,11 +15,33 @@ struct DocxPackage {
     /// Opens `data` as a zip archive; anything that is not a readable zip is `notADocx`.
     init(data: Data, limit: Int) throws {
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Self.openArchive(data)
+        } catch let error as ReadError {
+            throw error
         } catch {
             throw ReadError.notADocx("not a zip archive, or a truncated one")
         }
         self.limit = limit
+    }
+
+    /// ZIPFoundation's in-memory archive (`Archive(data:)`) traps on a zip whose directory
+    /// points past the end of the data: its memory file computes a negative read size (found by
+    /// fuzz-docx, Corpus/fuzz-crashers/docx-offset-past-end). On Linux the bytes go into an
+    /// anonymous memory file (memfd: RAM only, no file system entry, nothing written to disk)
+    /// opened read-only through /proc/self/fd as an ordinary FILE, where reading past the end
+    /// comes up short and ZIPFoundation reports the archive as corrupt.
+    private static func openArchive(_ data: Data) throws -> Archive {
+        #if os(Linux)
+        let fd = data.withUnsafeBytes { gouji_memfile_create($0.baseAddress, $0.count) }
+        guard fd >= 0 else {
+            throw ReadError.unreadable("cannot hold the .docx in memory: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        // ZIPFoundation opens its own descriptor of the memory file; ours is closed on return.
+        return try Archive(url: URL(fileURLWithPath: "/proc/self/fd/\(fd)"), accessMode: .read)
+        #else
+        return try Archive(data: data, accessMode: .read)
+        #endif
     }
 
     /// The bytes of the part at `path` (e.g. `word/document.xml`).

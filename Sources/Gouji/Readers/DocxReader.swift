@@ -25,6 +25,12 @@ public struct DocxReader: Sendable {
     public func read(data: Data, path: String) throws -> Document {
         var package = try DocxPackage(data: data, limit: limits.maxUncompressedBytes)
         let xml = try package.part(Self.mainPart)
+        if let why = DocxXMLGuard.unsupportedEncoding(xml) {
+            throw ReadError.malformedXML("\(Self.mainPart) is not UTF-8 or UTF-16: \(why)")
+        }
+        if let why = DocxXMLGuard.invalidText(xml) {
+            throw ReadError.malformedXML("\(Self.mainPart) is not valid text: \(why)")
+        }
         if DocxXMLGuard.containsDTD(xml) { throw ReadError.forbiddenDTD }
         let items = try DocxBodyParser.parse(xml, limits: limits)
         return try FlatRenderer(layout: layout, limits: limits, format: .docx)

@@ -184,8 +184,8 @@ struct FlatRenderer {
     }
 
     private func checkTable(_ table: RawTable, depth: Int) throws {
-        guard depth <= limits.maxTableDepth else {
-            throw ReadError.limitExceeded("tables nested deeper than \(limits.maxTableDepth)")
+        guard depth <= limits.tableDepth else {
+            throw ReadError.limitExceeded("tables nested deeper than \(limits.tableDepth)")
         }
         guard table.cellCount <= limits.maxCellsPerTable else {
             throw ReadError.limitExceeded("a table has more than \(limits.maxCellsPerTable) cells")

@@ -20,6 +20,10 @@ public struct FlatTextReader: Sendable {
         var paragraphCount = 0
         var tableCount = 0
         var cellsInTable = 0
+        // Characters of the row's last cell, kept as lines are added to it (counting the whole
+        // cell again for every continuation line was quadratic). A line feed always ends a
+        // grapheme cluster, so the counts of the lines and their separators add up.
+        var lastCellCharacters = 0
 
         func endRow() {
             if !row.isEmpty { rows.append(row); row = [] }
@@ -42,7 +46,8 @@ public struct FlatTextReader: Sendable {
             if line.hasPrefix("\t") {
                 let start = lineStart + 1
                 let cellText = String(line.unicodeScalars.dropFirst())
-                guard cellText.count <= limits.maxCellCharacters else {
+                lastCellCharacters = cellText.count
+                guard lastCellCharacters <= limits.maxCellCharacters else {
                     throw ReadError.limitExceeded("a cell on line \(lineNumber) has more than \(limits.maxCellCharacters) characters")
                 }
                 cellsInTable += 1
@@ -56,7 +61,8 @@ public struct FlatTextReader: Sendable {
                 previousWasCell = false
             } else if previousWasCell, var last = row.popLast() {
                 last.text += "\n" + line
-                guard last.text.count <= limits.maxCellCharacters else {
+                lastCellCharacters += 1 + line.count
+                guard lastCellCharacters <= limits.maxCellCharacters else {
                     throw ReadError.limitExceeded("a cell ending on line \(lineNumber) has more than \(limits.maxCellCharacters) characters")
                 }
                 last.location.end = lineStart + scalarCount

@@ -31,7 +31,8 @@ struct HTMLBodyBuilder {
         var rowOpen = false
         var column = 0
         var carries: [Carry] = []
-        /// Carries active in the current row, not yet written as continuation cells.
+        /// Carries active in the current row, not yet written as continuation cells, the
+        /// rightmost first (the next one to write is the last).
         var pending: [Carry] = []
     }
 
@@ -71,25 +72,25 @@ struct HTMLBodyBuilder {
     }
 
     mutating func finish() throws {
-        flush()
+        try flush()
         while !tables.isEmpty { try closeTable() }
     }
 
     private mutating func start(_ name: String, _ attributes: [String: String]) throws {
         switch name {
         case "table":
-            flush()
-            guard tables.count < limits.maxTableDepth else {
-                throw ReadError.limitExceeded("tables nested deeper than \(limits.maxTableDepth)")
+            try flush()
+            guard tables.count < limits.tableDepth else {
+                throw ReadError.limitExceeded("tables nested deeper than \(limits.tableDepth)")
             }
             tables.append(OpenTable())
         case "tr":
-            flush()
+            try flush()
             guard let open = tables.last else { return }
             try endRow(open)
             startRow(open)
         case "td", "th":
-            flush()
+            try flush()
             guard let open = tables.last else { return }
             if !open.rowOpen { startRow(open) }
             let span = max(1, min(Int(attributes["colspan"]?.trimmed ?? "") ?? 1, 1000))
@@ -105,31 +106,33 @@ struct HTMLBodyBuilder {
             open.column += span
             open.inCell = true
         default:
-            if Self.blockElements.contains(name) { flush() }
+            if Self.blockElements.contains(name) { try flush() }
         }
     }
 
     private mutating func end(_ name: String) throws {
         switch name {
         case "table":
-            flush()
+            try flush()
             if !tables.isEmpty { try closeTable() }
         case "tr":
-            flush()
+            try flush()
             if let open = tables.last { try endRow(open) }
         case "td", "th":
-            flush()
+            try flush()
             tables.last?.inCell = false
         default:
-            if Self.blockElements.contains(name) { flush() }
+            if Self.blockElements.contains(name) { try flush() }
         }
     }
 
     private func startRow(_ open: OpenTable) {
-        open.table.rows.append([])
+        open.table.startRow()
         open.rowOpen = true
         open.column = 0
-        open.pending = open.carries.filter { $0.remaining > 0 }.sorted { $0.column < $1.column }
+        // Kept in reverse so that the next one is taken from the end: removing from the front
+        // made a row under many rowspans quadratic.
+        open.pending = Array(open.carries.filter { $0.remaining > 0 }.sorted { $0.column < $1.column }.reversed())
         open.carries = []
     }
 
@@ -145,8 +148,8 @@ struct HTMLBodyBuilder {
     /// column (or, at the end of the row, every one left), and ages them by a row. A rowspan
     /// overlapped by a wider cell on its left is aged but not written; gaps are left as they are.
     private func writeContinuations(_ open: OpenTable, atRowEnd: Bool) throws {
-        while let carry = open.pending.first, atRowEnd || carry.column <= open.column {
-            open.pending.removeFirst()
+        while let carry = open.pending.last, atRowEnd || carry.column <= open.column {
+            open.pending.removeLast()
             if carry.remaining > 1 {
                 open.carries.append(Carry(column: carry.column, span: carry.span, remaining: carry.remaining - 1))
             }
@@ -160,14 +163,14 @@ struct HTMLBodyBuilder {
     }
 
     private func append(_ cell: RawCell, to open: OpenTable) throws {
-        open.table.rows[open.table.rows.count - 1].append(cell)
+        open.table.appendCell(cell)
         guard open.table.cellCount <= limits.maxCellsPerTable else {
             throw ReadError.limitExceeded("a table has more than \(limits.maxCellsPerTable) cells")
         }
     }
 
     private mutating func closeTable() throws {
-        flush()
+        try flush()
         guard let open = tables.popLast() else { return }
         try endRow(open)
         deliver(open.outside)
@@ -200,11 +203,15 @@ struct HTMLBodyBuilder {
         }
     }
 
-    /// Ends the current paragraph; blank ones are dropped.
-    private mutating func flush() {
+    /// Ends the current paragraph; blank ones are dropped. A paragraph (in a cell or not) is
+    /// held to the cell-length limit, like a .docx paragraph.
+    private mutating func flush() throws {
         pendingSpace = false
         guard !text.isEmpty else { return }
         let paragraph = String(text)
+        if text.count > limits.maxCellCharacters, paragraph.count > limits.maxCellCharacters {
+            throw ReadError.limitExceeded("a paragraph has more than \(limits.maxCellCharacters) characters")
+        }
         text = String.UnicodeScalarView()
         deliver([.paragraph(paragraph)])
     }

@@ -42,12 +42,22 @@ public struct ReadLimits: Sendable {
     public var maxUncompressedBytes: Int = 256 << 20
     /// Deepest XML element nesting accepted.
     public var maxXMLDepth: Int = 256
-    /// Deepest table nesting accepted.
+    /// Deepest table nesting accepted; values above `tableDepthCeiling` act as the ceiling.
     public var maxTableDepth: Int = 16
     /// Most cells in one table.
     public var maxCellsPerTable: Int = 100_000
-    /// Most characters in one cell.
+    /// Most characters in one cell (and in one paragraph of a .docx).
     public var maxCellCharacters: Int = 1_000_000
+    /// Most figures in one document; enforced by `Pipeline` while extracting.
+    public var maxFiguresPerDocument: Int = 200_000
 
     public init() {}
+
+    /// The deepest table nesting any setting allows. Nested tables are rendered, extracted and
+    /// freed recursively; a few thousand levels overflow the stack (found with
+    /// `--max-table-depth 100000` on a .docx of 5,000 nested tables).
+    public static let tableDepthCeiling = 256
+
+    /// The table nesting the readers enforce: `maxTableDepth` within 1…`tableDepthCeiling`.
+    public var tableDepth: Int { min(max(1, maxTableDepth), Self.tableDepthCeiling) }
 }

@@ -12,14 +12,23 @@ enum RawItem {
 /// A table being collected: rows as written, one `RawCell` per physical cell.
 final class RawTable {
     /// Rows as written. A row may be empty (a w:tr with no w:tc); it is counted but not rendered.
-    var rows: [[RawCell]] = []
+    private(set) var rows: [[RawCell]] = []
+    /// Number of cells collected so far, kept as cells are added: readers check it after every
+    /// cell, and summing the rows each time made a table of many one-cell rows quadratic.
+    private(set) var cellCount = 0
     init() {}
 
     /// The cell opened last, where paragraphs and properties currently go.
     var currentCell: RawCell? { rows.last?.last }
 
-    /// Number of cells collected so far.
-    var cellCount: Int { rows.reduce(0) { $0 + $1.count } }
+    /// Starts a new, empty row.
+    func startRow() { rows.append([]) }
+
+    /// Adds a cell to the last row; there must be one.
+    func appendCell(_ cell: RawCell) {
+        rows[rows.count - 1].append(cell)
+        cellCount += 1
+    }
 }
 
 /// A table cell being collected.
