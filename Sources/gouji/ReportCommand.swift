@@ -35,12 +35,20 @@ struct Report: ParsableCommand {
                 Exit.fail(htmlDir, "cannot create the folder (\(error))")
             }
             let base = output.map { (FileWalker.absolute($0) as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+            let pipeline = Pipeline(lexicons: (try? Lexicons.load(overridingWith: nil)) ?? .builtIn)
             func link(_ row: inout AuditReport.DocumentRow) {
-                let name = "doc-\(row.id).json"
+                // The document's own HTML report when its file is still readable (it shows the
+                // document as read); otherwise its stored record as JSON.
+                let fresh = row.status == "ok" ? pipeline.check(path: row.path) : nil
+                let html = fresh.flatMap { $0.error == nil ? $0 : nil }
+                let name = "doc-\(row.id).\(html == nil ? "json" : "html")"
                 let file = (htmlDir as NSString).appendingPathComponent(name)
                 do {
-                    guard let json = try AuditReport.documentJSON(store: store, id: row.id) else { return }
-                    try AtomicFile.write(Data(json.utf8), to: file)
+                    let text: String
+                    if let html { text = HTMLRenderer(lang: lang).render([html]) }
+                    else if let json = try AuditReport.documentJSON(store: store, id: row.id) { text = json }
+                    else { return }
+                    try AtomicFile.write(Data(text.utf8), to: file)
                     row.link = Self.relative(FileWalker.absolute(file), from: base)
                 } catch {
                     Exit.fail(file, "cannot write (\(error))")
