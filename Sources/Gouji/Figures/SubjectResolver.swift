@@ -23,7 +23,10 @@ public struct SubjectResolver: Sendable {
         var scopes: [String] = []
         var leadingStage: String? = nil
         var rest = phrase
-        for ch in ["“", "”", "\"", "《", "》", "（", "）", "(", ")"] { rest = rest.replacingOccurrences(of: ch, with: "") }
+        let quotes = Set("“”\"《》（）()".unicodeScalars)
+        if rest.unicodeScalars.contains(where: quotes.contains) {
+            rest = String(String.UnicodeScalarView(rest.unicodeScalars.filter { !quotes.contains($0) }))
+        }
         // A leading year ("2021年度共…") is context, not subject.
         while let first = rest.first, first.isASCII && first.isNumber || first == "年" || first == "度" { rest.removeFirst() }
         // Scope words, longest first; single-character levels (省, 市) only at the phrase start.
@@ -45,7 +48,7 @@ public struct SubjectResolver: Sendable {
         var noun = words.joined()
         if noun.count > 16 { noun = String(noun.suffix(16)) }
         if let stage = stageWords.filter({ rest.contains($0) }).max(by: { $0.count < $1.count }),
-           let s = rest.range(of: stage), noun.isEmpty || rest.range(of: noun).map({ s.lowerBound < $0.lowerBound }) == true {
+           let s = rest.byteOffset(of: stage), noun.isEmpty || rest.byteOffset(of: noun).map({ s < $0 }) == true {
             leadingStage = stage
         }
         figure.subjectPhrase = phrase.isEmpty ? nil : phrase
