@@ -149,3 +149,24 @@ final class CorpusTests: XCTestCase {
         }
     }
 }
+
+/// Each Corpus report as .docx (made by scripts/fixtures/flat2docx.py) reads into the same
+/// tables and gives the same facts and findings as its flattened text.
+final class CorpusDocxTests: XCTestCase {
+    func testDocxEqualsText() throws {
+        let dir = Fixtures.corpus("reports")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/docx").filter { $0.hasSuffix(".docx") }.sorted()
+        XCTAssertEqual(names.count, CorpusTests.reports.count)
+        for name in names {
+            let docx = Pipeline().check(path: dir + "/docx/" + name)
+            let text = Pipeline().check(path: dir + "/" + name.replacingOccurrences(of: ".docx", with: ".txt"))
+            XCTAssertNil(docx.error, name)
+            let cells = { (r: CheckResult) in r.document!.tables.map { $0.rows.map { $0.map(\.trimmed) } } }
+            XCTAssertEqual(cells(docx), cells(text), "\(name): cell texts")
+            XCTAssertEqual(docx.template, text.template, name)
+            XCTAssertEqual(docx.facts?.fields["total_score"]?.text, text.facts?.fields["total_score"]?.text, name)
+            XCTAssertEqual(docx.findings.map { "\($0.rule)@\($0.primaryLocation?.line ?? 0)" }, text.findings.map { "\($0.rule)@\($0.primaryLocation?.line ?? 0)" }, name)
+            XCTAssertTrue(docx.findings.allSatisfy { f in f.figures.allSatisfy { $0.location.part != nil } }, "\(name): every figure has its Word part")
+        }
+    }
+}

@@ -260,8 +260,15 @@ public struct FactBinder: Sendable {
             for c in spec.columns { if let i = grid[h].firstIndex(where: { matches($0.text, c.labels) }) { col[c.field] = i } }
             var level1 = "", level2 = ""
             var level1Cell: BoundValue? = nil, level2Cell: BoundValue? = nil
-            for row in grid[(h + 1)...] {
-                func cell(_ field: String) -> Cell? { col[field].flatMap { $0 < row.count ? row[$0] : nil } }
+            for (r, row) in grid.enumerated() where r > h {
+                // A cell spanning several columns (w:gridSpan) fills one field, not every column it covers.
+                func cell(_ field: String) -> Cell? {
+                    col[field].flatMap { c in
+                        guard c < row.count else { return nil }
+                        if let o = row[c].origin, o.row == r, o.column != c { return nil }
+                        return row[c]
+                    }
+                }
                 let l1 = cell("level1")?.trimmed ?? "", l2 = cell("level2")?.trimmed ?? ""
                 if matches(l1, spec.totalLabels ?? []) || row.prefix(2).contains(where: { matches($0.text, spec.totalLabels ?? []) }) {
                     facts.indicatorTotalWeight = cell("weight").map { bound($0, index) }
