@@ -107,7 +107,7 @@ public struct TextRenderer: Sendable {
         case (.count, .zh): return "数量"
         case (.percent, .zh), (.permille, .zh): return "比例"
         case (.percentagePoints, .zh): return "百分点"
-        case (.score, .zh): return "分值"
+        case (.score, .zh): return "分数"
         case (.date, .zh), (.dateRange, .zh), (.year, .zh): return "日期"
         case (_, .zh): return "数字"
         case (.percentagePoints, .en): return "percentage points"
