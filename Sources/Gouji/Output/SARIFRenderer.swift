@@ -9,7 +9,8 @@ import Foundation
 /// (`columnKind: unicodeCodePoints`), like `SourceLocation.start`/`end`. Unreadable inputs are
 /// reported as tool execution notifications.
 public enum SARIFRenderer {
-    public static let informationUri = "https://github.com/gouji-tools/gouji"
+    /// The project has no public home page yet; SARIF makes the field optional, so it is left out.
+    public static let informationUri: String? = nil
     public static let schemaUri = "https://json.schemastore.org/sarif-2.1.0.json"
 
     /// A rule's display name and description, as the rule registry will provide them.
@@ -36,7 +37,7 @@ public enum SARIFRenderer {
         var fullName = "勾稽 Gouji"
         var version = JSONOutput.version
         var semanticVersion = JSONOutput.version
-        var informationUri = SARIFRenderer.informationUri
+        var informationUri: String? = SARIFRenderer.informationUri
         var rules: [Rule]
     }
     struct Message: Encodable { var text: String }
