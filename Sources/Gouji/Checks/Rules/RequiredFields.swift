@@ -6,7 +6,7 @@ public struct RequiredFields: Rule {
     public static let description = RuleDescription(
         id: "F06", name: "required-fields", family: .format, severity: .info,
         summary: Localized(zh: "封面要素应填写完整；未能识别的表格部分会导致相应检查被跳过", en: "Cover fields are filled; template parts that could not be read skip their checks"),
-        triggering: ["评价类型：项目实施过程评价   项目完成结果评价\n主管部门：      ↓\n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n"],
+        triggering: ["评价类型：项目实施过程评价   项目完成结果评价\n↓主管部门：      \n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n"],
         nonTriggering: ["评价类型：项目完成结果评价\n主管部门：岳阳市科学技术局\n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n"])
 
     public init() {}
@@ -19,7 +19,16 @@ public struct RequiredFields: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         var out: [Finding] = []
         if let dept = c.facts.fields["department"], dept.empty {
-            if let f = c.finding(Self.description, message: Localized(zh: "封面“主管部门”未填写", en: "The cover's 主管部门 is blank"), locations: [dept.location]) { out.append(f) }
+            // Point at the label (the value is empty, so there is nothing else to underline).
+            let line = c.document.lines.lineText(dept.location.line)
+            let lineStart = c.document.lines.lineStarts[dept.location.line - 1]
+            var location = dept.location
+            let label = "主管部门"
+            if let r = line.range(of: label) {
+                let offset = line[..<r.lowerBound].unicodeScalars.count
+                location = c.document.lines.location(start: lineStart + offset, end: lineStart + offset + label.unicodeScalars.count, part: dept.location.part)
+            }
+            if let f = c.finding(Self.description, message: Localized(zh: "封面“主管部门”未填写", en: "The cover's 主管部门 is blank"), locations: [location]) { out.append(f) }
         }
         if let type = c.facts.fields["evaluation_type"], case let line = c.document.lines.lineText(type.location.line),
            line.contains("过程评价") && line.contains("结果评价"), !["■", "√", "☑", "✔", "☒"].contains(where: { line.contains($0) }) {
