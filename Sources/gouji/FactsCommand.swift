@@ -10,9 +10,7 @@ struct Facts: ParsableCommand {
     @Argument(help: "The report to read.") var file: String
 
     func run() throws {
-        let (pipeline, document) = input.pipelineAndDocument(file)
-        let figures: [Figure]
-        do { figures = try pipeline.extractWithinLimit(document: document) } catch { Exit.fail(file, error) }
+        let (pipeline, document, figures) = input.readAndExtract(file)
         let facts = FactBinder(lexicons: pipeline.lexicons).bind(document: document, figures: figures)
         switch format {
         case .text: print(FactsRenderer.text(facts, path: file), terminator: "")

@@ -62,11 +62,15 @@ struct InputOptions: ParsableArguments {
         return limits
     }
 
-    /// A pipeline with these options and the document at `file` (exits 2 on an unreadable file).
-    func pipelineAndDocument(_ file: String) -> (Pipeline, Document) {
+    /// A pipeline with these options, the document at `file` and its figures (exits 2 on an
+    /// unreadable file or one beyond the limits).
+    func readAndExtract(_ file: String) -> (Pipeline, Document, [Figure]) {
         let pipeline: Pipeline
         do { pipeline = Pipeline(lexicons: try loadLexicons(), limits: try limits()) } catch { Exit.usage("\(error)") }
-        do { return (pipeline, try DocumentReader(lexicons: pipeline.lexicons, limits: pipeline.limits).read(path: file)) } catch { Exit.fail(file, error) }
+        do {
+            let document = try DocumentReader(lexicons: pipeline.lexicons, limits: pipeline.limits).read(path: file)
+            return (pipeline, document, try pipeline.extractWithinLimit(document: document))
+        } catch { Exit.fail(file, error) }
     }
 
     func reader() throws -> DocumentReader {
