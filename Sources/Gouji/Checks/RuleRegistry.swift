@@ -11,6 +11,7 @@ public enum RuleRegistry {
         TotalVsParts.self, SameSubjectTwoValues.self, GrowthConsistency.self, EnumeratedRates.self,
         GoalVsIndicators.self, ActualPresent.self, MetStatus.self, DeviationReason.self, ScoreRestated.self,
         OverAchievement.self, ScoreVsStatus.self, TargetConsistency.self, LevelAndScope.self,
+        RateOfARate.self, Measurability.self, OperatorSanity.self,
         VoucherInPeriod.self, ReportAfterPeriod.self, PeriodOrder.self,
         GradeBand.self, ScoreRange.self, ScoreDerivable.self,
         Ordinals.self,
