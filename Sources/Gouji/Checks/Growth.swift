@@ -59,7 +59,7 @@ public enum Growth {
     /// (total V, increment n, rate g) for "V，较上年增加n，增长g%": g should be n / (V − n).
     /// When V's own clause says 上年/去年/同期 ("较上年的19.8万元增加14.49万元"), V is the base itself.
     public static func isBase(_ v: Figure, _ c: RuleContext) -> Bool {
-        let clause = TotalVsParts.clause(c, before: v)
+        let clause = c.clause(before: v)
         return ["上年", "去年", "同期", "上一年"].contains { clause.contains($0) }
     }
 

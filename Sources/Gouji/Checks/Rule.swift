@@ -88,6 +88,24 @@ public struct RuleContext: Sendable {
         return nil
     }
 
+    static let clauseMarks = Set("，,；;。：:、".unicodeScalars)
+    static let statementEnds = Set("；;。".unicodeScalars)
+
+    /// The clause before a figure: back to the previous clause mark (，；。：、) or the line start.
+    public func clause(before f: Figure) -> String {
+        document.lines.text(from: clauseStart(of: f), to: f.location.start)
+    }
+
+    /// Scalar offset where the clause containing `f` starts.
+    public func clauseStart(of f: Figure) -> Int {
+        document.lines.back(from: f.location.start, to: Self.clauseMarks)
+    }
+
+    /// Where the statement that follows a figure ends: the next ；or 。 (or the end of the line).
+    public func statementEnd(after f: Figure) -> Int {
+        document.lines.forward(from: f.location.end, to: Self.statementEnds)
+    }
+
     /// Text of a location in the document.
     public func text(_ l: SourceLocation) -> String { document.lines.text(from: l.start, to: l.end) }
 }

@@ -65,12 +65,12 @@ public enum Labels {
 
     /// Whether a cell's text is one of the labels (exactly, or starting with it).
     public static func matches(_ text: String, _ labels: [String]) -> Bool {
-        let t = normalize(text)
-        guard !t.isEmpty else { return false }
-        return labels.contains { l in
-            let n = normalize(l)
-            return t == n || (n.count >= 2 && t.hasPrefix(n))
-        }
+        matches(normalized: normalize(text), labels.map(normalize))
+    }
+
+    /// The same on texts already normalised.
+    static func matches(normalized t: String, _ labels: [String]) -> Bool {
+        !t.isEmpty && labels.contains { n in t == n || (n.count >= 2 && t.hasPrefix(n)) }
     }
 }
 
@@ -86,11 +86,6 @@ final class LabelCache: @unchecked Sendable {
     }
 
     func matches(_ text: String, _ labels: [String]) -> Bool {
-        let t = normalize(text)
-        guard !t.isEmpty else { return false }
-        return labels.contains { l in
-            let n = normalize(l)
-            return t == n || (n.count >= 2 && t.hasPrefix(n))
-        }
+        Labels.matches(normalized: normalize(text), labels.map(normalize))
     }
 }

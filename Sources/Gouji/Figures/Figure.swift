@@ -73,6 +73,13 @@ public struct Figure: Codable, Sendable, Hashable {
         self.malformed = malformed; self.date = date; self.sentence = sentence
     }
 
+    /// The same figure holding another value (for "what if this figure were …" arithmetic).
+    public func with(value: Decimal) -> Figure {
+        var copy = self
+        copy.value = value
+        return copy
+    }
+
     /// The interval the written figure stands for, in base units: 861.46 → [861.455, 861.465]
     /// (scaled by the unit factor). Integers are exact.
     public var interval: Interval { Interval.stated(number, decimals: decimals).scaled(by: factor) }

@@ -22,13 +22,13 @@ public struct AmountRestated: Rule {
         var out: [Finding] = []
         var seen = Set<String>()
         for f in c.quantities where !f.inTable && f.kind == .money && !f.approximate {
-            let clause = TotalVsParts.clause(c, before: f)
+            let clause = c.clause(before: f)
             guard !clause.contains("其中"), let (word, field) = Self.fields.first(where: { clause.contains($0.0) }),
                   let table = funds.totals[field]?.figure, !seen.contains(field + "\(f.sentence)") else { continue }
             seen.insert(field + "\(f.sentence)")
             // A source's own figure is fine too.
             let values = [table.value] + funds.sources.compactMap { funds.cells[$0]?[field]?.figure?.value }
-            if values.contains(where: { Arithmetic.sum(total: f, parts: [withValue(table, $0)]).severity == nil }) { continue }
+            if values.contains(where: { Arithmetic.sum(total: f, parts: [table.with(value: $0)]).severity == nil }) { continue }
             let label = funds.labels[field] ?? word
             let slip = [Decimal(1000), 10000, 100_000_000].first { f.value == table.value * $0 || f.value * $0 == table.value }
             if let finding = c.finding(slip == nil ? Self.description : UnitConsistency.description,
@@ -43,6 +43,4 @@ public struct AmountRestated: Rule {
         }
         return out
     }
-
-    func withValue(_ f: Figure, _ v: Decimal) -> Figure { var g = f; g.value = v; return g }
 }

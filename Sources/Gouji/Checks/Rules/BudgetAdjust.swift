@@ -16,7 +16,7 @@ public struct BudgetAdjust: Rule {
         for sentence in Set(c.quantities.map(\.sentence)).sorted() {
             let figs = c.quantities.filter { $0.sentence == sentence }
             func find(_ words: [String], kind: FigureKind = .money) -> Figure? {
-                figs.first { f in f.kind == kind && words.contains { TotalVsParts.clause(c, before: f).contains($0) } }
+                figs.first { f in f.kind == kind && words.contains { c.clause(before: f).contains($0) } }
             }
             guard let initial = find(["年初预算"]), let adjusted = find(["调整后预算", "调整后的预算"]) else { continue }
             let added = find(["追加"]), cut = find(["调减", "减少预算"])

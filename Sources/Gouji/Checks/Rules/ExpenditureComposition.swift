@@ -17,9 +17,9 @@ public struct ExpenditureComposition: Rule {
         // Every labelled row of the data table restated in the text (项目支出, 公用经费, 政府采购金额 …).
         for (field, word) in data.labels.filter({ data.rows[$0.key] != nil }).sorted(by: { $0.key < $1.key }) {
             guard let table = data.rows[field]?["actual"]?.figure else { continue }
-            for f in c.quantities where !f.inTable && f.kind == .money && TotalVsParts.clause(c, before: f).hasSuffix(word) {
+            for f in c.quantities where !f.inTable && f.kind == .money && c.clause(before: f).hasSuffix(word) {
                 // Only statements of this year's spending.
-                let clause = TotalVsParts.clause(c, before: f)
+                let clause = c.clause(before: f)
                 guard !clause.contains("上年"), !clause.contains("预算") else { continue }
                 guard Arithmetic.sum(total: table, parts: [f]).severity != nil else { continue }
                 if let finding = c.finding(Self.description,

@@ -16,7 +16,7 @@ public struct PercentRange: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         c.quantities.compactMap { f in
             guard f.kind == .percent, f.direction == nil else { return nil }
-            let clause = TotalVsParts.clause(c, before: f)
+            let clause = c.clause(before: f)
             guard Self.rateWords.contains(where: { clause.contains($0) || (f.subject ?? "").contains($0) }) || (c.rowText(of: f).map { r in Self.rateWords.contains { r.contains($0) } } ?? false) else { return nil }
             if f.value > 100 {
                 return c.finding(Self.description,

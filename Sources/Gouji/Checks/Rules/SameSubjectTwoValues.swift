@@ -18,7 +18,7 @@ public struct SameSubjectTwoValues: Rule {
                 let key = [f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure].joined(separator: "|")
                 groups[key, default: []].append(f)
             } else if let phrase = [f.subjectPhrase, f.subject].compactMap({ $0 }).first(where: { $0.count >= 4 }), f.kind == .count || f.kind == .money, !partsOfTotals.contains(f.location.start),
-                      !TotalVsParts.clause(c, before: f).contains("其中") {
+                      !c.clause(before: f).contains("其中") {
                 // Without a measure word, the same full phrase twice ("查处各类违法案件216件" restated).
                 let key = ["phrase", phrase, f.kind.rawValue, f.unit].joined(separator: "|")
                 groups[key, default: []].append(f)

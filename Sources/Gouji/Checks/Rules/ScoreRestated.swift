@@ -14,7 +14,7 @@ public struct ScoreRestated: Rule {
         guard let table = c.facts.fields["total_score"], let score = table.figure, score.inTable else { return [] }
         var out: [Finding] = []
         for f in c.quantities where !f.inTable && f.kind == .score {
-            let clause = TotalVsParts.clause(c, before: f)
+            let clause = c.clause(before: f)
             // Only the overall score: 综合得分 / 总分 / 自评得分, not 预算执行得分 or 指标得分.
             guard ["综合得分", "总分", "自评得分", "综合自评得分", "自评总分"].contains(where: { clause.contains($0) }),
                   !["执行", "指标得分", "单项"].contains(where: { clause.contains($0) }), f.value != score.value else { continue }

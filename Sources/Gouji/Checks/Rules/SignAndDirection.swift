@@ -21,7 +21,7 @@ public struct SignAndDirection: Rule {
             let up = n.direction == "up"
             let wrongWay = (up && actual < 0) || (!up && actual > 0)
             let stated = up ? n.value : -n.value
-            let v2 = Arithmetic.sum(total: v, parts: [b, withValue(n, stated)])
+            let v2 = Arithmetic.sum(total: v, parts: [b, n.with(value: stated)])
             guard wrongWay || v2.severity != nil else { continue }
             let unit = Arithmetic.unitLabel(n)
             let message: Localized = wrongWay
@@ -38,6 +38,4 @@ public struct SignAndDirection: Rule {
         }
         return out
     }
-
-    func withValue(_ f: Figure, _ v: Decimal) -> Figure { var g = f; g.value = v; return g }
 }

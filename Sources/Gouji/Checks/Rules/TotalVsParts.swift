@@ -59,8 +59,8 @@ public struct TotalVsParts: Rule {
         let figures = c.figures.filter(\.kind.isQuantity)
         var markedTotals = Set<Int>()
         for (i, f) in figures.enumerated() where (f.kind == .money || f.kind == .count) && !f.approximate && f.direction == nil {
-            let ownClause = clause(c, before: f)
-            let sentenceEnd = stop(c, after: f)
+            let ownClause = c.clause(before: f)
+            let sentenceEnd = c.statementEnd(after: f)
             let rest = c.document.lines.text(from: f.location.end, to: sentenceEnd)
             // 其中 right after this figure (no other figure of its kind in between).
             if let r = rest.range(of: "其中") {
@@ -109,28 +109,9 @@ public struct TotalVsParts: Rule {
         return candidates
     }
 
-    /// The clause before a figure: back to the previous figure or clause mark.
-    static let clauseMarks = Set("，,；;。：:、".unicodeScalars)
-    static let statementEnds = Set("；;。".unicodeScalars)
-
-    static func clause(_ c: RuleContext, before f: Figure) -> String {
-        c.document.lines.text(from: c.document.lines.back(from: f.location.start, to: clauseMarks), to: f.location.start)
-    }
-
-    /// Where the statement that follows a figure ends: the next ；or 。 (or the end of the line).
-    static func stop(_ c: RuleContext, after f: Figure) -> Int {
-        c.document.lines.forward(from: f.location.end, to: statementEnds)
-    }
 
     static func sameFamily(_ a: Figure, _ b: Figure) -> Bool {
         a.kind == b.kind && (a.kind == .money || a.unit == b.unit || a.unit.hasPrefix(b.unit) || b.unit.hasPrefix(a.unit))
     }
 
-}
-
-extension TotalVsParts {
-    /// Scalar offset where the clause containing `f` starts.
-    static func clauseStart(_ c: RuleContext, of f: Figure) -> Int {
-        f.location.start - clause(c, before: f).unicodeScalars.count
-    }
 }

@@ -18,7 +18,7 @@ public struct YearConsistency: Rule {
         var out: [Finding] = []
         for f in c.figures where f.kind == .year && !f.inTable {
             guard let y = f.date?.year, y != year, y != year + 1 || !c.text(f.location).contains("度") else { continue }
-            let before = TotalVsParts.clause(c, before: f)
+            let before = c.clause(before: f)
             let lineText = c.document.lines.lineText(f.location.line)
             let after = c.document.lines.text(from: f.location.end, to: min(f.location.end + 12, c.document.lines.lineStarts[f.location.line - 1] + lineText.unicodeScalars.count))
             if Self.context.contains(where: { before.hasSuffix($0) || before.contains($0) || after.hasPrefix($0) }) || after.contains("将") || after.contains("计划") { continue }
