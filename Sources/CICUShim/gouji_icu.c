@@ -64,6 +64,30 @@ void *gouji_brk_open(int32_t kind, const char *locale, const uint16_t *text, int
     *error = 0;
     return it;
 }
+/* One iterator per kind and thread, reused by ubrk_setText: opening a dictionary-based
+   iterator costs far more than segmenting the short texts it is used on. */
+static __thread UBreakIterator *gouji_cached_brk[4];
+static __thread char gouji_cached_locale[4][16];
+
+void *gouji_brk_acquire(int32_t kind, const char *locale, const uint16_t *text, int32_t length, int32_t *error) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (kind < 0 || kind > 3 || strlen(locale) >= sizeof gouji_cached_locale[0])
+        return gouji_brk_open(kind, locale, text, length, error);
+    UBreakIterator *it = gouji_cached_brk[kind];
+    if (it != NULL && strcmp(gouji_cached_locale[kind], locale) == 0) {
+        ubrk_setText(it, (const UChar *)text, length, &status);
+        if (U_SUCCESS(status)) { *error = 0; return it; }
+        status = U_ZERO_ERROR;
+    }
+    if (it != NULL) { ubrk_close(it); gouji_cached_brk[kind] = NULL; }
+    it = ubrk_open((UBreakIteratorType)kind, locale, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) { *error = (int32_t)status; return NULL; }
+    gouji_cached_brk[kind] = it;
+    strcpy(gouji_cached_locale[kind], locale);
+    *error = 0;
+    return it;
+}
+
 int32_t gouji_brk_first(void *iterator) { return ubrk_first((UBreakIterator *)iterator); }
 int32_t gouji_brk_next(void *iterator) { return ubrk_next((UBreakIterator *)iterator); }
 int32_t gouji_brk_rule_status(void *iterator) { return ubrk_getRuleStatus((UBreakIterator *)iterator); }

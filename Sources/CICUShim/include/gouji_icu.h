@@ -28,6 +28,10 @@ enum { GOUJI_BRK_CHARACTER = 0, GOUJI_BRK_WORD = 1, GOUJI_BRK_LINE = 2, GOUJI_BR
 /// Opens a break iterator over UTF-16 `text` (the text must outlive the iterator).
 /// Returns NULL and sets `*error` (> 0) on failure.
 void *gouji_brk_open(int32_t kind, const char *locale, const uint16_t *text, int32_t length, int32_t *error);
+/// Like `gouji_brk_open`, but returns this thread's cached iterator of that kind and locale,
+/// set to `text`. Do not close it; it stays valid until the next acquire of the same kind on
+/// the same thread.
+void *gouji_brk_acquire(int32_t kind, const char *locale, const uint16_t *text, int32_t length, int32_t *error);
 int32_t gouji_brk_first(void *iterator);
 /// Next boundary, or -1 when done.
 int32_t gouji_brk_next(void *iterator);
@@ -38,6 +42,9 @@ void gouji_brk_close(void *iterator);
 /// bytes copied from `bytes`: RAM only, never a file-system entry. Returns its descriptor, or
 /// -1 with errno set (ENOSYS off Linux). Used to give ZIPFoundation a seekable FILE over bytes.
 int gouji_memfile_create(const void *bytes, long length);
+
+/// Not ICU: offset of the first occurrence of `needle` in `haystack`, or -1 (glibc memmem).
+long gouji_memmem(const void *haystack, long haystackLength, const void *needle, long needleLength);
 
 #ifdef __cplusplus
 }

@@ -12,7 +12,7 @@ public struct Checker: Sendable {
     }
 
     public func check(document: Document, figures: [Figure], facts: ReportFacts) -> [Finding] {
-        var context = RuleContext(document: document, figures: figures, facts: facts, lexicons: lexicons, configuration: configuration)
+        let context = RuleContext(document: document, figures: figures, facts: facts, lexicons: lexicons, configuration: configuration)
         for rule in RuleRegistry.all {
             let d = rule.description
             guard configuration.severity(for: d.id, default: d.severity, lexicons: lexicons) != nil else { continue }

@@ -24,7 +24,7 @@ public struct Configuration: Codable, Sendable {
 
     public static func load(path: String) throws -> Configuration {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return Configuration() }
+        if text.trimmedWhitespace.isEmpty { return Configuration() }
         return try YAMLDecoder().decode(Configuration.self, from: text)
     }
 

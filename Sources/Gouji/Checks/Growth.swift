@@ -25,7 +25,7 @@ public enum Growth {
             var run = [f]
             var j = i + 1
             while j < figures.count, figures[j].kind == .percent, figures[j].sentence == f.sentence {
-                let between = c.document.lines.text(from: run.last!.location.end, to: figures[j].location.start).trimmingCharacters(in: .whitespaces)
+                let between = c.document.lines.text(from: run.last!.location.end, to: figures[j].location.start).trimmedSpaces
                 guard between == "、" || between == "," || between == "，" && run.count > 0 && figures[j].direction == nil else { break }
                 run.append(figures[j]); j += 1
             }

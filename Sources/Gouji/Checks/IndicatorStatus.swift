@@ -17,7 +17,7 @@ public struct IndicatorStatus {
         guard a.kind == b.kind, a.unit == b.unit || a.kind == .money else { return nil }
         target = a; actual = b; weight = row.weight?.figure
         var comparator = a.comparator
-        if comparator == nil, let nature = row.nature?.trimmingCharacters(in: .whitespaces) {
+        if comparator == nil, let nature = row.nature?.trimmedSpaces {
             comparator = ["≥": Comparator.atLeast, ">=": .atLeast, "≤": .atMost, "<=": .atMost, "=": .equal, "＝": .equal][nature]
         }
         if comparator == nil, a.approximate, a.text.hasSuffix("以上") { comparator = .atLeast }

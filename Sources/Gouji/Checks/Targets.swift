@@ -40,8 +40,8 @@ public enum Targets {
     /// a run of at least four characters (法律援助案件 / 办理法律援助案件).
     public static func sameSubject(_ a: String?, _ b: String?) -> Bool {
         guard let a, let b, !a.isEmpty, !b.isEmpty else { return false }
-        if a == b || (a.count >= 2 && b.contains(a)) || (b.count >= 2 && a.contains(b)) { return true }
-        let x = Array(a), y = Array(b)
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if a == b || (x.count >= 2 && b.contains(a)) || (y.count >= 2 && a.contains(b)) { return true }
         var best = 0
         var row = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {

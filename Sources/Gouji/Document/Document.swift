@@ -59,7 +59,7 @@ public struct Paragraph: Sendable {
 public struct Table: Sendable {
     public var index: Int
     /// Rows as written: one entry per cell (w:tc, or one tab-line group in flattened text).
-    public var rows: [[Cell]]
+    public var rows: [[Cell]] { didSet { grid = Self.expand(rows) } }
     /// Optional caption: a heading row such as "一、项目基本概况" that introduced the table.
     public var caption: Cell?
     public var location: SourceLocation
@@ -67,13 +67,18 @@ public struct Table: Sendable {
     public init(index: Int, rows: [[Cell]], caption: Cell? = nil, location: SourceLocation) {
         self.index = index
         self.rows = rows
+        self.grid = Self.expand(rows)
         self.caption = caption
         self.location = location
     }
 
     /// Rows with horizontally or vertically merged cells expanded; copies carry `origin`.
-    public var grid: [[Cell]] {
+    /// Computed once when the rows are set: binding and checks walk it many times.
+    public private(set) var grid: [[Cell]]
+
+    static func expand(_ rows: [[Cell]]) -> [[Cell]] {
         var result: [[Cell]] = []
+        result.reserveCapacity(rows.count)
         for (r, row) in rows.enumerated() {
             var out: [Cell] = []
             for cell in row {
@@ -108,7 +113,7 @@ public struct GridPosition: Codable, Hashable, Sendable {
 public struct Cell: Sendable {
     public enum VerticalMerge: String, Codable, Sendable { case none, restart, continuation }
 
-    public var text: String
+    public var text: String { didSet { (trimmed, compact) = Self.forms(of: text) } }
     public var location: SourceLocation
     /// Number of grid columns the cell covers (w:gridSpan); 1 in flattened text.
     public var span: Int
@@ -121,6 +126,7 @@ public struct Cell: Sendable {
     public init(text: String, location: SourceLocation, span: Int = 1,
                 verticalMerge: VerticalMerge = .none, nested: [Table] = [], origin: GridPosition? = nil) {
         self.text = text
+        (trimmed, compact) = Self.forms(of: text)
         self.location = location
         self.span = span
         self.verticalMerge = verticalMerge
@@ -129,12 +135,11 @@ public struct Cell: Sendable {
     }
 
     /// The text with surrounding white space removed and inner line breaks kept.
-    public var trimmed: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    public private(set) var trimmed: String
     /// The text with all white space removed ("预 期 目 标" → "预期目标"), for label matching.
-    public var compact: String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
-}
+    public private(set) var compact: String
 
-extension String {
-    /// The text with all white space removed, for label matching.
-    public var compacted: String { String(unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
+    private static func forms(of text: String) -> (trimmed: String, compact: String) {
+        (text.trimmedWhitespace, text.compacted)
+    }
 }

@@ -25,6 +25,12 @@ public struct LineIndex: Sendable {
     /// Scalar offset at which each line starts (line 1 is index 0).
     public let lineStarts: [Int]
     private let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 and the byte offset of every scalar (plus the end), so that a slice of
+    /// text is a byte copy.
+    private let utf8: [UInt8]
+    private let byteOffsets: [Int32]
+    /// Per line, the offset of its first scalar that is not `isSimple` (the line end if none).
+    private let complexFrom: [Int]
     /// Grapheme boundaries in long lines, about every `checkpointSpacing` scalars, with their
     /// column, in text order. A column is counted from the nearest one before it instead of
     /// from the line start: counting from the line start for every figure made a long line
@@ -42,16 +48,31 @@ public struct LineIndex: Sendable {
     public init(_ text: String) {
         var starts = [0]
         var all: [Unicode.Scalar] = []
-        all.reserveCapacity(text.unicodeScalars.count)
+        var bytes: [UInt8] = []
+        var byteOffsets: [Int32] = []
+        all.reserveCapacity(text.utf8.count / 2)
+        bytes.reserveCapacity(text.utf8.count)
+        byteOffsets.reserveCapacity(text.utf8.count / 2 + 1)
+        var complexFrom: [Int] = []
+        var lineComplex: Int? = nil
         for s in text.unicodeScalars {
+            byteOffsets.append(Int32(bytes.count))
+            UTF8.encode(s) { bytes.append($0) }
+            if lineComplex == nil, !Self.isSimple(s) { lineComplex = all.count }
             all.append(s)
-            if s == "\n" { starts.append(all.count) }
+            if s == "\n" {
+                complexFrom.append(lineComplex ?? all.count)
+                lineComplex = nil
+                starts.append(all.count)
+            }
         }
+        byteOffsets.append(Int32(bytes.count))
+        complexFrom.append(lineComplex ?? all.count)
         var checkpoints: [Checkpoint] = []
         let spacing = Self.checkpointSpacing
         for (k, start) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : all.count
-            guard end - start > spacing else { continue }
+            guard end - start > spacing, complexFrom[k] < end else { continue }
             var view = String.UnicodeScalarView()
             view.append(contentsOf: all[start..<end])
             var offset = start, column = 1, next = start + spacing
@@ -66,7 +87,23 @@ public struct LineIndex: Sendable {
         }
         lineStarts = starts
         scalars = all
+        utf8 = bytes
+        self.byteOffsets = byteOffsets
+        self.complexFrom = complexFrom
         self.checkpoints = checkpoints
+    }
+
+    /// A scalar that is always a whole Character on its own (no combining, joining or CR LF
+    /// behaviour): ASCII printables, Latin-1, CJK ideographs and punctuation, full-width forms.
+    /// Up to the first other scalar of a line, columns are scalar counts.
+    private static func isSimple(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09, 0x0A, 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2030...0x205E,
+             0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
+            return true
+        default:
+            return false
+        }
     }
 
     public var scalarCount: Int { scalars.count }
@@ -85,15 +122,16 @@ public struct LineIndex: Sendable {
     public func location(start: Int, end: Int, part: String? = nil) -> SourceLocation {
         let line = line(of: start)
         let lineStart = lineStarts[line - 1]
+        if start <= complexFrom[line - 1] {
+            return SourceLocation(line: line, column: start - lineStart + 1, start: start, end: end, part: part)
+        }
         var from = (offset: lineStart, column: 1)
         if start - lineStart > Self.checkpointSpacing, let checkpoint = checkpoint(atOrBefore: start), checkpoint.offset >= lineStart {
             from = (checkpoint.offset, checkpoint.column)
         }
         let column: Int
         if start > from.offset {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[from.offset..<min(start, scalars.count)])
-            column = String(view).count + from.column
+            column = text(from: from.offset, to: start).count + from.column
         } else {
             column = from.column
         }
@@ -116,9 +154,7 @@ public struct LineIndex: Sendable {
         let s = lineStarts[line - 1]
         var e = line < lineStarts.count ? lineStarts[line] : scalars.count
         if e > s, scalars[e - 1] == "\n" { e -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[s..<e])
-        return String(view)
+        return text(from: s, to: e)
     }
 
     /// The scalar at an offset.
@@ -141,8 +177,7 @@ public struct LineIndex: Sendable {
 
     /// The text between two scalar offsets.
     public func text(from start: Int, to end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return String(view)
+        let s = min(max(0, start), scalars.count), e = max(s, min(end, scalars.count))
+        return String(decoding: utf8[Int(byteOffsets[s])..<Int(byteOffsets[e])], as: UTF8.self)
     }
 }

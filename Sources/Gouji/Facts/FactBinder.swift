@@ -21,7 +21,7 @@ public struct FactBinder: Sendable {
         let tables = allTables(document)
         // Below the recognition threshold, still bind what the closest template's labels find
         // (a funds table, a score row) so that sums can be checked; the family stays unknown.
-        guard let template = match.template ?? closestTemplate(document) else { return facts }
+        guard let template = match.template ?? match.closest else { return facts }
 
         for spec in template.fields {
             if let v = findField(spec, tables: tables, document: document, index: index) { facts.fields[spec.field] = v }
@@ -50,15 +50,6 @@ public struct FactBinder: Sendable {
         return facts
     }
 
-    func closestTemplate(_ document: Document) -> TemplateDefinition? {
-        var best: (TemplateDefinition, Double)? = nil
-        for t in lexicons.templates {
-            let m = TemplateMatcher(templates: [t]).scores(document)
-            if m > 0, best == nil || m > best!.1 { best = (t, m) }
-        }
-        return best?.0
-    }
-
     func allTables(_ document: Document) -> [Table] {
         var out: [Table] = []
         func walk(_ t: Table) { out.append(t); for row in t.rows { for c in row { c.nested.forEach(walk) } } }
@@ -85,15 +76,15 @@ public struct FactBinder: Sendable {
         for p in document.paragraphs {
             for label in spec.labels {
                 // "label：value", anywhere in the line; the value ends at a run of spaces.
-                guard p.text.contains(label), let l = p.text.range(of: label),
+                guard p.text.contains(label), let l = p.text.literalRange(of: label),
                       let colon = p.text[l.upperBound...].first.flatMap({ $0 == "：" || $0 == ":" ? $0 : nil }) else { continue }
                 _ = colon
                 let afterColon = p.text.index(after: l.upperBound)
                 let rest = p.text[afterColon...]
                 let leading = rest.prefix { $0 == " " || $0 == "\u{3000}" }
                 var value = String(rest.dropFirst(leading.count))
-                if let gap = value.range(of: "  ") { value = String(value[..<gap.lowerBound]) }
-                value = value.trimmingCharacters(in: .whitespaces)
+                if let gap = value.literalRange(of: "  ") { value = String(value[..<gap.lowerBound]) }
+                value = value.trimmedSpaces
                 let valueStart = p.location.start + p.text[..<afterColon].unicodeScalars.count + leading.unicodeScalars.count
                 let location = document.lines.location(start: valueStart, end: valueStart + value.unicodeScalars.count)
                 let figure = index.figures(in: location).first { $0.kind == .date || $0.kind.isQuantity }
@@ -111,7 +102,7 @@ public struct FactBinder: Sendable {
         for (text, location) in texts {
             for label in spec.labels where text.contains(label) {
                 for connector in ["为", "是", "：", ":"] {
-                    guard text.contains(label + connector), let r = text.range(of: label + connector) else { continue }
+                    guard text.contains(label + connector), let r = text.literalRange(of: label + connector) else { continue }
                     let after = text[r.upperBound...]
                     guard let grade = labels.first(where: { after.hasPrefix($0) }) else { continue }
                     let start = location.start + text[..<r.upperBound].unicodeScalars.count
@@ -150,7 +141,7 @@ public struct FactBinder: Sendable {
                     guard let first = sourceRow.first(where: { !$0.trimmed.isEmpty }),
                           let source = spec.sources.first(where: { matches(first.text, $0.labels) }) else { break }
                     funds.sources.append(source.field)
-                    funds.labels[source.field] = labels.normalize(first.text).replacingOccurrences(of: "其中：", with: "")
+                    funds.labels[source.field] = labels.normalize(first.text).replacingAll("其中：", with: "")
                     var cells: [String: BoundValue] = [:]
                     for c in columnAt where c.valueColumn < sourceRow.count {
                         cells[c.field] = bound(sourceRow[c.valueColumn], index)
@@ -194,11 +185,11 @@ public struct FactBinder: Sendable {
                         if let w = rateColumn, w < dataRow.count { funds.rate = bound(dataRow[w], index) }
                         if let w = scoreColumn, w < dataRow.count { funds.score = bound(dataRow[w], index) }
                         funds.labels["total"] = labels.normalize(labelCell.text)
-                    } else if let source = spec.sources.first(where: { matches(labelCell.text.replacingOccurrences(of: "其中：", with: "").replacingOccurrences(of: "其中:", with: ""), $0.labels) }) {
+                    } else if let source = spec.sources.first(where: { matches(labelCell.text.replacingAll("其中：", with: "").replacingAll("其中:", with: ""), $0.labels) }) {
                         funds.sources.append(source.field)
                         funds.cells[source.field] = values
                         if let w = rateColumn, w < dataRow.count, bound(dataRow[w], index).figure?.kind == .percent { funds.sourceRates[source.field] = bound(dataRow[w], index) }
-                        funds.labels[source.field] = labels.normalize(labelCell.text).replacingOccurrences(of: "其中：", with: "")
+                        funds.labels[source.field] = labels.normalize(labelCell.text).replacingAll("其中：", with: "")
                     } else if !funds.totals.isEmpty {
                         break
                     }

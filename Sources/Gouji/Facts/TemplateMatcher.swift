@@ -10,6 +10,9 @@ public struct TemplateMatcher: Sendable {
     public struct Match: Sendable {
         public var template: TemplateDefinition?
         public var confidence: Double
+        /// The best-scoring template even below the threshold (nil when no signal matched):
+        /// its labels still bind what they find in an unrecognised document.
+        public var closest: TemplateDefinition? = nil
     }
 
     /// The best raw confidence among the templates, without the threshold.
@@ -23,44 +26,64 @@ public struct TemplateMatcher: Sendable {
     public var threshold = 0.45
 
     public func match(_ document: Document) -> Match {
-        var labels = Set<String>()
-        func collect(_ table: Table) {
-            if let c = table.caption { labels.insert(Labels.normalize(c.text)) }
-            for row in table.rows { for cell in row {
-                labels.insert(Labels.normalize(cell.text))
-                cell.nested.forEach(collect)
-            } }
-        }
-        document.tables.forEach(collect)
-        let paragraphs = document.paragraphs.map { Labels.normalize($0.text) }
+        let labels = DocumentLabels(document)
         var best: (TemplateDefinition, Double)? = nil
         for t in templates {
             let total = t.signals.reduce(0) { $0 + $1.weight }
             guard total > 0 else { continue }
             var score = 0
-            for s in t.signals {
-                let label = s.label.compacted
-                if labels.contains(where: { $0.hasPrefix(label) || (label.count >= 4 && $0.contains(label)) }) || paragraphs.contains(where: { $0.contains(label) }) { score += s.weight }
-            }
+            for s in t.signals where labels.has(s.label.compacted) { score += s.weight }
             let confidence = Double(score) / Double(total)
             if best == nil || confidence > best!.1 { best = (t, confidence) }
         }
-        guard let best, best.1 >= threshold, best.1 > 0 else { return Match(template: nil, confidence: best?.1 ?? 0) }
-        return Match(template: best.0, confidence: (best.1 * 100).rounded() / 100)
+        let closest = best.flatMap { $0.1 > 0 ? $0.0 : nil }
+        guard let best, best.1 >= threshold, best.1 > 0 else {
+            return Match(template: nil, confidence: best?.1 ?? 0, closest: closest)
+        }
+        return Match(template: best.0, confidence: (best.1 * 100).rounded() / 100, closest: closest)
+    }
+}
+
+/// The normalised labels of a document's table cells and captions, and its paragraphs, each
+/// joined into one string so that a signal is found by one byte search.
+struct DocumentLabels {
+    /// "\u{1}label\u{1}label…": a label starts right after a separator.
+    private var cells = ""
+    private var paragraphs = ""
+    private static let separator = "\u{1}"
+
+    init(_ document: Document) {
+        func collect(_ table: Table) {
+            if let c = table.caption { cells += Self.separator + Labels.normalize(c.text) }
+            for row in table.rows { for cell in row {
+                cells += Self.separator + Labels.normalize(cell.text)
+                cell.nested.forEach(collect)
+            } }
+        }
+        document.tables.forEach(collect)
+        for p in document.paragraphs { paragraphs += Self.separator + Labels.normalize(p.text) }
+    }
+
+    /// A cell label starts with `label`, a cell label contains it (labels of 4+ characters),
+    /// or a paragraph contains it.
+    func has(_ label: String) -> Bool {
+        cells.contains(Self.separator + label) || (label.count >= 4 && cells.contains(label)) || paragraphs.contains(label)
     }
 }
 
 /// Label matching: white space, units in brackets and trailing colons are ignored.
 public enum Labels {
     public static func normalize(_ text: String) -> String {
-        var t = text.compacted
-        for (open, close) in [("（", "）"), ("(", ")")] {
-            while let o = t.range(of: open), let c = t.range(of: close, range: o.upperBound..<t.endIndex) {
-                t.removeSubrange(o.lowerBound..<c.upperBound)
+        var scalars = Array(text.compacted.unicodeScalars)
+        for (open, close) in [("（", "）"), ("(", ")")] as [(Unicode.Scalar, Unicode.Scalar)] {
+            while let o = scalars.firstIndex(of: open), let c = scalars[(o + 1)...].firstIndex(of: close) {
+                scalars.removeSubrange(o...c)
             }
         }
-        while let last = t.last, last == "：" || last == ":" { t.removeLast() }
-        return t
+        while let last = scalars.last, last == "：" || last == ":" { scalars.removeLast() }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 
     /// Whether a cell's text is one of the labels (exactly, or starting with it).
@@ -70,7 +93,9 @@ public enum Labels {
 
     /// The same on texts already normalised.
     static func matches(normalized t: String, _ labels: [String]) -> Bool {
-        !t.isEmpty && labels.contains { n in t == n || (n.count >= 2 && t.hasPrefix(n)) }
+        !t.isEmpty && labels.contains { n in
+            t.startsWithBytes(n) && (t.utf8.count == n.utf8.count || n.unicodeScalars.count >= 2)
+        }
     }
 }
 
@@ -85,7 +110,9 @@ final class LabelCache: @unchecked Sendable {
         return n
     }
 
+    /// Whether `text` is one of `labels`, which must already be normalised (template labels
+    /// are, see `TemplateDefinition.withNormalizedLabels`).
     func matches(_ text: String, _ labels: [String]) -> Bool {
-        Labels.matches(normalized: normalize(text), labels.map(normalize))
+        Labels.matches(normalized: normalize(text), labels)
     }
 }

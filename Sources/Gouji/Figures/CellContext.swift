@@ -97,16 +97,16 @@ struct TableContextBuilder {
     }
 
     func stripUnit(_ text: String) -> String {
-        var t = text
-        for open in ["（", "("] {
-            if let i = t.firstIndex(of: Character(open)) { t = String(t[..<i]) }
-        }
-        return t
+        guard let i = text.unicodeScalars.firstIndex(where: { $0 == "（" || $0 == "(" }) else { return text }
+        return String(text.unicodeScalars[..<i])
     }
 
+    private static let signs = Set("-+≥≤".unicodeScalars)
+    private static let numericMarks = Set(".,%-+≥≤<>=#元万亿".unicodeScalars)
+
     func isNumeric(_ text: String) -> Bool {
-        let t = Normalizer.normalize(text).trimmingCharacters(in: .whitespaces)
-        guard let first = t.first, first.isASCII && first.isNumber || first == "-" || first == "+" || first == "≥" || first == "≤" else { return false }
-        return t.allSatisfy { $0.isASCII && $0.isNumber || ".,%-+≥≤<>=#元万亿".contains($0) }
+        let t = Normalizer.normalize(text).trimmedSpaces.unicodeScalars
+        guard let first = t.first, ("0"..."9").contains(first) || Self.signs.contains(first) else { return false }
+        return t.allSatisfy { ("0"..."9").contains($0) || Self.numericMarks.contains($0) }
     }
 }

@@ -27,7 +27,7 @@ public struct FigureExtractor: Sendable {
             case .paragraph(let p):
                 extract(unit: p.text, start: p.location.start, part: p.location.part, context: nil, document: document, state: &state)
                 if p.text.contains("单位") , let u = builder.unit(in: p.text) { pendingUnit = u }
-                else if !p.text.trimmingCharacters(in: .whitespaces).isEmpty { pendingUnit = nil }
+                else if !p.text.trimmedSpaces.isEmpty { pendingUnit = nil }
             case .table(let t):
                 if t.rows.isEmpty {
                     pendingUnit = t.caption.flatMap { builder.unit(in: $0.text) }
@@ -112,7 +112,7 @@ public struct FigureExtractor: Sendable {
             if state.full { break }
             let s = utf8.scalarOffset(m.range.lowerBound)
             let e = utf8.scalarOffset(m.range.upperBound)
-            let surface = utf8.string(m.range).trimmingCharacters(in: .whitespaces)
+            let surface = utf8.string(m.range).trimmedSpaces
             let lead = utf8.string(m.range).prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count
             while sentenceCursor < sentences.count, sentences[sentenceCursor].upperBound <= s { sentenceCursor += 1 }
             let sentenceIndex = sentenceCursor < sentences.count && sentences[sentenceCursor].contains(s) ? sentenceCursor : 0
@@ -147,7 +147,7 @@ public struct FigureExtractor: Sendable {
             let number: Decimal
             var decimals = 0
             if numText.first!.isASCII {
-                guard let v = Decimal(plain: numText.replacingOccurrences(of: ",", with: "")) else { continue }
+                guard let v = Decimal(plain: numText.replacingAll(",", with: "")) else { continue }
                 number = v
                 if let dot = numText.firstIndex(of: ".") { decimals = numText.distance(from: dot, to: numText.endIndex) - 1 }
             } else {
@@ -214,8 +214,8 @@ public struct FigureExtractor: Sendable {
 
             // Qualifiers.
             if let c = m.range("cmp") { figure.comparator = Comparator(rawValue: lexicons.units.comparators[utf8.string(c)] ?? "") }
-            if figure.comparator == nil, let word = lexicons.units.comparators.keys.filter({ $0.count > 1 && preceding.hasSuffix($0) }).max(by: { $0.count < $1.count }) {
-                figure.comparator = Comparator(rawValue: lexicons.units.comparators[word]!)
+            if figure.comparator == nil, let word = lexicons.vocabulary.comparatorPrefixes.first(where: { preceding.endsWithBytes($0.word) }) {
+                figure.comparator = Comparator(rawValue: word.comparator)
             }
             let after = [m.range("approx"), m.range("approx2")].compactMap { $0.map { utf8.string($0) } }
             if !after.isEmpty {
@@ -223,10 +223,11 @@ public struct FigureExtractor: Sendable {
                 if after.contains("以上") && figure.comparator == nil { figure.comparator = .atLeast }
                 if after.contains("以下") && figure.comparator == nil { figure.comparator = .atMost }
             }
-            if lexicons.units.approxBefore.contains(where: { preceding.hasSuffix($0) }) && !preceding.hasSuffix("达") {
+            if lexicons.units.approxBefore.contains(where: { preceding.endsWithBytes($0) }) && !preceding.endsWithBytes("达") {
                 figure.approximate = true
             }
-            if let word = lexicons.units.directions.keys.filter({ preceding.hasSuffix($0) || preceding.hasSuffix($0 + "了") }).max(by: { $0.count < $1.count }) {
+            let precedingPlain = preceding.endsWithBytes("了") ? String(preceding.unicodeScalars.dropLast()) : preceding
+            if let word = lexicons.vocabulary.directionWords.first(where: { preceding.endsWithBytes($0) || precedingPlain.endsWithBytes($0) }) {
                 figure.direction = lexicons.units.directions[word]
             }
             if let r = m.range("num2"), let hi = Decimal(plain: utf8.string(r)) {
@@ -236,7 +237,7 @@ public struct FigureExtractor: Sendable {
             }
             // Malformed: a table cell holding the number with a stray character ("5.8.").
             if context != nil {
-                let cellText = Normalizer.normalize(text).trimmingCharacters(in: .whitespacesAndNewlines)
+                let cellText = Normalizer.normalize(text).trimmedWhitespace
                 let body = surface
                 if cellText != body && cellText.hasPrefix(body) && cellText.dropFirst(body.count).allSatisfy({ ".,。、".contains($0) }) {
                     figure.malformed = true
@@ -305,7 +306,7 @@ public struct FigureExtractor: Sendable {
             i -= 1
         }
         var v = String.UnicodeScalarView(); v.append(contentsOf: out.reversed())
-        return String(v).trimmingCharacters(in: .whitespaces)
+        return String(v).trimmedSpaces
     }
 }
 

@@ -46,16 +46,12 @@ public struct Interval: Sendable, Hashable, Codable {
 extension Decimal {
     /// 0.5 × 10^-d.
     public static func halfUnit(_ decimals: Int) -> Decimal {
-        var v = Decimal(5)
-        for _ in 0..<(decimals + 1) { v /= 10 }
-        return v
+        Decimal(sign: .plus, exponent: -(decimals + 1), significand: 5)
     }
 
     /// 10^n.
     public static func pow10(_ n: Int) -> Decimal {
-        var v = Decimal(1)
-        if n >= 0 { for _ in 0..<n { v *= 10 } } else { for _ in 0..<(-n) { v /= 10 } }
-        return v
+        Decimal(sign: .plus, exponent: n, significand: 1)
     }
 
     public func rounded(_ scale: Int, _ mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
@@ -87,9 +83,31 @@ extension Decimal {
 
     /// Parses plain ASCII decimal text exactly ("5623.6", "-0.5").
     public init?(plain text: String) {
+        if let d = Self.parseShort(text) { self = d; return }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
               text.filter({ $0 == "." }).count <= 1 else { return nil }
-        guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard let d = Decimal(string: text, locale: Self.posix) else { return nil }
         self = d
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The common case without Foundation's scanner: an optional leading "-", up to 18 digits
+    /// and at most one "." between digits. Anything else returns nil for the general parser.
+    private static func parseShort(_ text: String) -> Decimal? {
+        var negative = false, seenDot = false
+        var mantissa: UInt64 = 0
+        var digits = 0, fraction = 0, i = 0
+        for b in text.utf8 {
+            defer { i += 1 }
+            if b == UInt8(ascii: "-") && i == 0 { negative = true; continue }
+            if b == UInt8(ascii: ".") && !seenDot && digits > 0 { seenDot = true; continue }
+            guard b >= 48 && b <= 57, digits < 18 else { return nil }
+            mantissa = mantissa * 10 + UInt64(b - 48)
+            digits += 1
+            if seenDot { fraction += 1 }
+        }
+        guard digits > 0, !(seenDot && fraction == 0) else { return nil }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa))
     }
 }

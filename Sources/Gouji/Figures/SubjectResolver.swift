@@ -23,7 +23,7 @@ public struct SubjectResolver: Sendable {
         var scopes: [String] = []
         var leadingStage: String? = nil
         var rest = phrase
-        let quotes = Set("“”\"《》（）()".unicodeScalars)
+        let quotes = Self.quotes
         if rest.unicodeScalars.contains(where: quotes.contains) {
             rest = String(String.UnicodeScalarView(rest.unicodeScalars.filter { !quotes.contains($0) }))
         }
@@ -34,7 +34,7 @@ public struct SubjectResolver: Sendable {
         let stageWords = vocabulary.stageWords
         for (dimension, words) in vocabulary.scopes {
             for word in words {
-                let present = word.count == 1 ? startsAfterStages(rest, word, stageWords) : rest.contains(word)
+                let present = word.unicodeScalars.count == 1 ? startsAfterStages(rest, word, stageWords) : rest.contains(word)
                 guard present, !scopes.contains(where: { $0.contains(word) }) else { continue }
                 scopes.append(word)
                 if dimension != "measure" { break }
@@ -73,20 +73,26 @@ public struct SubjectResolver: Sendable {
         return leadingStage
     }
 
+    private static let quotes = Set("“”\"《》（）()".unicodeScalars)
+
+    /// Whether `phrase`, after any stage words and verbs (申报, 获批, 成功 …), starts with the
+    /// single-character level `word` (省, 市), and that is not the start of "省级…" unless
+    /// written so.
     func startsAfterStages(_ phrase: String, _ word: String, _ stages: [String]) -> Bool {
-        var p = Substring(phrase)
+        var at = 0
         var changed = true
         while changed {
             changed = false
-            for s in lexicons.vocabulary.stagePrefixes where p.hasPrefix(s) {
-                p = p.dropFirst(s.count); changed = true
+            for s in lexicons.vocabulary.stagePrefixes where phrase.hasBytes(s, at: at) {
+                at += s.utf8.count; changed = true
             }
         }
-        return p.hasPrefix(word) && !p.hasPrefix(word + "级") || p.hasPrefix(word + "级")
+        let levelled = phrase.hasBytes(word + "级", at: at)
+        return phrase.hasBytes(word, at: at) && !levelled || levelled
     }
 
     /// The canonical subject whose longest alias the phrase contains.
     public func canonicalName(_ phrase: String) -> String? {
-        lexicons.vocabulary.aliases.first { phrase.hasSuffix($0.alias) }?.canonical
+        lexicons.vocabulary.aliases.first { phrase.endsWithBytes($0.alias) }?.canonical
     }
 }

@@ -11,6 +11,10 @@ public final class SubjectVocabulary: Sendable {
     public let stagePrefixes: [String]
     /// (alias, canonical), longest alias first.
     public let aliases: [(alias: String, canonical: String)]
+    /// Comparator words of two or more characters written before a figure (不低于 → ≥), longest first.
+    public let comparatorPrefixes: [(word: String, comparator: String)]
+    /// Direction words (增长, 下降 …), longest first.
+    public let directionWords: [String]
 
     public init(subjects: Subjects, units: Units) {
         scopes = subjects.scopes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted { $0.count > $1.count }) }
@@ -22,6 +26,9 @@ public final class SubjectVocabulary: Sendable {
         self.strip = strip
         domainWords = Set(subjects.words).union(strip)
         stagePrefixes = (stageWords + ["成功", "完成", "组建", "培育", "获"]).sorted { $0.count > $1.count }
+        comparatorPrefixes = units.comparators.filter { $0.key.count > 1 }.map { ($0.key, $0.value) }
+            .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
+        directionWords = units.directions.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         aliases = subjects.aliases.flatMap { canonical, list in (list + [canonical]).map { ($0, canonical) } }.sorted { $0.0.count > $1.0.count }
     }
 }

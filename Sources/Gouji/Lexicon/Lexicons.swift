@@ -58,7 +58,7 @@ public struct Lexicons: Sendable {
         subjects = try decode("subjects.yaml", as: Subjects.self)
         rules = try decode("rules.yaml", as: RuleSettings.self)
         templates = try files.keys.filter { $0.hasPrefix("templates/") }.sorted().map {
-            try decode($0, as: TemplateDefinition.self)
+            try decode($0, as: TemplateDefinition.self).withNormalizedLabels()
         }
         patterns = try FigurePatterns(units: units)
         vocabulary = SubjectVocabulary(subjects: subjects, units: units)

@@ -103,4 +103,30 @@ public struct TemplateDefinition: Codable, Sendable {
             case actualLabels = "actual_labels"
         }
     }
+
+    /// The same template with every binding label in `Labels.normalize` form, as the binder
+    /// compares them against normalised cell texts. Lexicons apply this once on load.
+    public func withNormalizedLabels() -> TemplateDefinition {
+        func n(_ list: [String]) -> [String] { list.map(Labels.normalize) }
+        func n(_ list: [String]?) -> [String]? { list.map(n) }
+        func n(_ list: [Labelled]) -> [Labelled] { list.map { Labelled(field: $0.field, labels: n($0.labels)) } }
+        var t = self
+        t.fields = fields.map { var f = $0; f.labels = n(f.labels); return f }
+        if var f = funds {
+            f.columns = n(f.columns); f.sources = n(f.sources); f.totalLabels = n(f.totalLabels)
+            f.weightLabels = n(f.weightLabels); f.rateLabels = n(f.rateLabels); f.scoreLabels = n(f.scoreLabels)
+            t.funds = f
+        }
+        if var e = expenses { e.columns = n(e.columns); e.totalLabels = n(e.totalLabels); t.expenses = e }
+        if var i = indicators { i.columns = n(i.columns); i.totalLabels = n(i.totalLabels); t.indicators = i }
+        if var g = goals {
+            g.blockLabels = n(g.blockLabels); g.targetLabels = n(g.targetLabels); g.actualLabels = n(g.actualLabels)
+            t.goals = g
+        }
+        if var d = data {
+            d.staff = d.staff.mapValues(n); d.columns = n(d.columns); d.rows = n(d.rows); d.budget = d.budget.mapValues(n)
+            t.data = d
+        }
+        return t
+    }
 }

@@ -560,7 +560,7 @@ struct Context {
             guard let w = r.row.weight?.figure, let sc = r.row.score?.figure, w.value == sc.value, w.value > 0,
                   r.actual.value >= r.target.value, let edit = lowered(r.target, r.actual) else { return nil }
             var edits = [edit]
-            if let reason = r.row.reason, reason.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let reason = r.row.reason, reason.text.trimmedWhitespace.isEmpty {
                 let at = reason.location.start
                 edits.append(TextEdit(start: at, end: trimmedSpan(reason.location).upperBound,
                                       replacement: "受客观因素影响，实际完成值略低于目标值。"))
@@ -575,7 +575,7 @@ struct Context {
     func deviationReasons() -> [Plan] {
         guard isNational else { return [] }
         let rows = atLeastRows().filter { $0.row.reason != nil }
-        let unmet = rows.filter { $0.actual.value < $0.target.value && !($0.row.reason!.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty) }
+        let unmet = rows.filter { $0.actual.value < $0.target.value && !($0.row.reason!.text.trimmedWhitespace.isEmpty) }
         if !unmet.isEmpty {
             return unmet.compactMap { r in
                 guard let aspan = numberSpan(r.actual) else { return nil }
@@ -587,7 +587,7 @@ struct Context {
                             note: "reason of unmet \(describe(r.actual)) (target \(r.target.text)) emptied")
             }
         }
-        return rows.filter { $0.actual.value >= $0.target.value && $0.row.reason!.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        return rows.filter { $0.actual.value >= $0.target.value && $0.row.reason!.text.trimmedWhitespace.isEmpty }
             .compactMap { r in
                 guard let edit = lowered(r.target, r.actual) else { return nil }
                 let at = trimmedSpan(r.row.reason!.location).lowerBound

@@ -145,7 +145,7 @@ struct FlatRenderer {
 
     /// Lines of a paragraph inside a cell: tabs become spaces, blank lines are dropped.
     private static func cellLines(_ raw: String) -> [String] {
-        let text = raw.unicodeScalars.contains("\t") ? raw.replacingOccurrences(of: "\t", with: " ") : raw
+        let text = raw.unicodeScalars.contains("\t") ? raw.replacingAll("\t", with: " ") : raw
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
             .filter { !$0.allSatisfy(\.isWhitespace) }

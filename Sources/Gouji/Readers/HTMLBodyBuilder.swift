@@ -218,5 +218,5 @@ struct HTMLBodyBuilder {
 }
 
 private extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespaces) }
+    var trimmed: String { trimmedSpaces }
 }

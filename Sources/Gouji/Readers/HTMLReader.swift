@@ -20,13 +20,21 @@ public struct HTMLReader: Sendable {
     /// that starts with a tag and has several of `body`, `table`, `p`, `div`, `tr`, `td`, `br`
     /// tags within its first few thousand characters.
     public static func looksLikeHTML(_ text: String) -> Bool {
-        var head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(4096))).lowercased()
-        if head.hasPrefix("\u{FEFF}") { head.removeFirst() }
-        let start = head.drop { $0.isWhitespace }
-        if start.prefix(2048).contains("<html") || start.hasPrefix("<!doctype html") { return true }
+        // Tags are ASCII: look at the first 4096 scalars' bytes, lower-cased in ASCII only.
+        var bytes: [UInt8] = []
+        for u in text.unicodeScalars.prefix(4096) {
+            if bytes.isEmpty && (u == "\u{FEFF}" || u.isSpace) { continue }
+            UTF8.encode(u) { bytes.append($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) }
+        }
+        let start = String(decoding: bytes, as: UTF8.self)
+        if String(decoding: bytes.prefix(2048), as: UTF8.self).contains("<html") || start.hasPrefix("<!doctype html") { return true }
         guard start.hasPrefix("<") else { return false }
         let tags = ["<body", "<table", "<p>", "<p ", "<div", "<tr", "<td", "<br"]
-        let count = tags.reduce(0) { $0 + start.components(separatedBy: $1).count - 1 }
+        var count = 0
+        for tag in tags {
+            var from = 0
+            while count < 2, let at = start.byteOffset(of: tag, from: from) { count += 1; from = at + tag.utf8.count }
+        }
         return count >= 2
     }
 

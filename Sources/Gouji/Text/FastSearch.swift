@@ -1,6 +1,12 @@
-/// Substring search on UTF-8 bytes. Foundation's `contains(_:)` on String goes through NSString
-/// and Unicode folding and dominated the profile (≈ 25 % of a check); report text is valid
-/// UTF-8, which is self-synchronising, so a byte search finds exactly the literal occurrences.
+import CICUShim
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Substring search and white-space handling on UTF-8 bytes. Foundation's `contains(_:)`,
+/// `range(of:)` and `trimmingCharacters(in:)` on String go through NSString and Unicode folding
+/// and dominated the profile; report text is valid UTF-8, which is self-synchronising, so a byte
+/// search finds exactly the literal occurrences.
 extension String {
     /// Whether `other` occurs in the string (literal, byte-wise).
     @inlinable
@@ -10,29 +16,133 @@ extension String {
 
     /// Byte offset of the first occurrence of `other` in the UTF-8 of the string.
     public func byteOffset(of other: String) -> Int? {
-        if other.isEmpty { return 0 }
+        byteOffset(of: other, from: 0)
+    }
+
+    /// Byte offset of the first occurrence of `other` at or after byte offset `from`.
+    public func byteOffset(of other: String, from: Int) -> Int? {
+        if other.isEmpty { return min(from, utf8.count) }
         var haystack = self, needle = other
-        return haystack.withUTF8 { h in
+        return haystack.withUTF8 { h -> Int? in
             needle.withUTF8 { n -> Int? in
-                guard n.count <= h.count else { return nil }
-                let first = n[0]
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count && h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return i }
-                    }
-                    i += 1
-                }
-                return nil
+                guard from >= 0, from + n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return nil }
+                let at = gouji_memmem(hb + from, h.count - from, nb, n.count)
+                return at < 0 ? nil : from + at
             }
         }
+    }
+
+    /// Whether the UTF-8 of the string starts with that of `prefix` (literal; on valid UTF-8
+    /// a byte prefix is a scalar prefix).
+    public func startsWithBytes(_ prefix: String) -> Bool {
+        let n = prefix.utf8.count
+        guard n <= utf8.count else { return false }
+        return Self.bytesEqual(self, 0, prefix, n)
+    }
+
+    /// Whether the UTF-8 of the string ends with that of `suffix`.
+    public func endsWithBytes(_ suffix: String) -> Bool {
+        let n = suffix.utf8.count, count = utf8.count
+        guard n <= count else { return false }
+        return Self.bytesEqual(self, count - n, suffix, n)
+    }
+
+    /// Whether the UTF-8 of `other` occurs at byte offset `offset` of the string.
+    public func hasBytes(_ other: String, at offset: Int) -> Bool {
+        let n = other.utf8.count
+        guard offset >= 0, offset + n <= utf8.count else { return false }
+        return Self.bytesEqual(self, offset, other, n)
+    }
+
+    private static func bytesEqual(_ a: String, _ offset: Int, _ b: String, _ n: Int) -> Bool {
+        if n == 0 { return true }
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress! + offset, y.baseAddress!, n) == 0 }
+        }
+        if let fast, let result = fast { return result }
+        return a.utf8.dropFirst(offset).prefix(n).elementsEqual(b.utf8)
+    }
+
+    /// The range of the first literal occurrence of `other`, or nil.
+    public func literalRange(of other: String) -> Range<String.Index>? {
+        guard let offset = byteOffset(of: other) else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: other.utf8.count)
+    }
+
+    /// Every literal occurrence of `target` replaced by `replacement` (byte-wise).
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, var offset = byteOffset(of: target) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var copied = 0
+        let bytes = Array(utf8)
+        let t = target.utf8.count
+        while true {
+            out.append(contentsOf: bytes[copied..<offset])
+            out.append(contentsOf: replacement.utf8)
+            copied = offset + t
+            guard let next = byteOffset(of: target, from: copied) else { break }
+            offset = next
+        }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The string without leading and trailing white space (Unicode White_Space, which includes
+    /// the ideographic space U+3000 and line breaks).
+    public var trimmedWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpace })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+
+    /// The string without leading and trailing spaces and tabs (line breaks kept), like
+    /// Foundation's `trimmedSpaces`.
+    public var trimmedSpaces: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.isHorizontalSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isHorizontalSpace })!
+        if start == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[start...last])
+    }
+
+    /// The text with all white space removed, for label matching.
+    public var compacted: String {
+        guard unicodeScalars.contains(where: { $0.isSpace }) else { return self }
+        var out = String.UnicodeScalarView()
+        for u in unicodeScalars where !u.isSpace { out.append(u) }
+        return String(out)
     }
 }
 
 extension Substring {
     @inlinable
     public func contains(_ other: String) -> Bool { String(self).contains(other) }
+}
+
+extension Unicode.Scalar {
+    /// Unicode White_Space, decided without the property tables for the common scalars.
+    @inlinable
+    public var isSpace: Bool {
+        switch value {
+        case 0x20, 0x09...0x0D: return true
+        case 0..<0x80: return false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// A space or tab (Unicode Zs and U+0009), not a line break.
+    @inlinable
+    public var isHorizontalSpace: Bool {
+        switch value {
+        case 0x20, 0x09: return true
+        case 0..<0x80: return false
+        case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
 }

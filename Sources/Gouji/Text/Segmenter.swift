@@ -59,11 +59,10 @@ public struct Segmenter: Sendable {
         var result: [Range<Int>] = []
         utf16.withUnsafeBufferPointer { buf in
             var error: Int32 = 0
-            guard let it = gouji_brk_open(kind, "zh", buf.baseAddress, Int32(buf.count), &error), error <= 0 else {
+            guard let it = gouji_brk_acquire(kind, "zh", buf.baseAddress, Int32(buf.count), &error), error <= 0 else {
                 result = [0..<s]
                 return
             }
-            defer { gouji_brk_close(it) }
             var start = Int(gouji_brk_first(it))
             while true {
                 let next = Int(gouji_brk_next(it))
@@ -80,6 +79,7 @@ public struct Segmenter: Sendable {
 /// 1 scalar), so offsets found in the normalised text are offsets in the original.
 public enum Normalizer {
     public static func normalize(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value == 0x3000 || (0xFF05...0xFF1E).contains($0.value) }) else { return text }
         var out = String.UnicodeScalarView()
         for u in text.unicodeScalars {
             switch u.value {

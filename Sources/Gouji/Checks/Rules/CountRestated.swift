@@ -14,16 +14,18 @@ public struct CountRestated: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         var out: [Finding] = []
         func key(_ f: Figure) -> String? {
-            guard let phrase = f.subjectPhrase?.trimmingCharacters(in: .whitespaces), phrase.count >= 4, !f.approximate, f.direction == nil,
+            guard let phrase = f.subjectPhrase?.trimmedSpaces, phrase.count >= 4, !f.approximate, f.direction == nil,
                   f.kind == .count || f.kind == .money else { return nil }
             return [phrase, f.kind.rawValue, f.unit].joined(separator: "|")
         }
         let table = c.quantities.filter { $0.inTable && !Targets.isTarget($0, c.facts) }
-        let text = c.quantities.filter { !$0.inTable }
+        // Text figures by key, in reading order (the key is computed once per figure).
+        var text: [String: [Figure]] = [:]
+        for n in c.quantities where !n.inTable { if let k = key(n) { text[k, default: []].append(n) } }
         var reported = Set<String>()
         for t in table {
-            guard let k = key(t) else { continue }
-            for n in text where key(n) == k && n.value != t.value && !reported.contains(k) {
+            guard let k = key(t), let candidates = text[k] else { continue }
+            for n in candidates where n.value != t.value && !reported.contains(k) {
                 reported.insert(k)
                 if let f = c.finding(Self.description,
                                      message: Localized(zh: "“\(t.subjectPhrase!)”在表中为 \(t.text)（第\(t.location.line)行），文中为 \(n.text)（第\(n.location.line)行）",

@@ -13,7 +13,7 @@ public struct DeviationReason: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         c.facts.indicators.compactMap { row in
             guard let reason = row.reason, let st = IndicatorStatus(row), !st.met else { return nil }
-            let text = reason.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = reason.text.trimmedWhitespace
             // A reason cell claiming the target was met is G02's finding.
             guard IndicatorStatus.placeholders.contains(text) else { return nil }
             let name = row.content?.text ?? row.level2

@@ -32,7 +32,7 @@ public struct MalformedNumber: Rule {
             }
             let inCell = f.inTable
             if let finding = c.finding(Self.description, severity: inCell ? .error : .warning,
-                                       message: Localized(zh: "数字“\(cellText.trimmingCharacters(in: .whitespacesAndNewlines))”格式错误", en: "Malformed number “\(cellText.trimmingCharacters(in: .whitespacesAndNewlines))”"),
+                                       message: Localized(zh: "数字“\(cellText.trimmedWhitespace)”格式错误", en: "Malformed number “\(cellText.trimmedWhitespace)”"),
                                        arithmetic: arithmetic, figures: [f],
                                        suggestions: [Suggestion(location: cellRange(c, f), original: cellText, replacement: fixed,
                                                                 reason: Localized(zh: "改为“\(fixed)”", en: "write “\(fixed)”"), safe: true)]) {
@@ -44,7 +44,7 @@ public struct MalformedNumber: Rule {
             for m in Self.badGrouping.matchesWithOffsets(p.text) {
                 let loc = c.document.lines.location(start: p.location.start + m.0, end: p.location.start + m.1)
                 let text = c.text(loc)
-                let fixed = text.replacingOccurrences(of: ",", with: "")
+                let fixed = text.replacingAll(",", with: "")
                 if let finding = c.finding(Self.description, severity: .warning,
                                            message: Localized(zh: "数字“\(text)”的千分位分组不是三位", en: "Digit grouping of “\(text)” is not in threes"),
                                            locations: [loc],

@@ -14,7 +14,7 @@ public struct OperatorSanity: Rule {
         c.facts.indicators.compactMap { row in
             guard row.targetFigures.count == 1, let t = row.targetFigures.first else { return nil }
             var op = t.comparator
-            if op == nil, let nature = row.nature { op = ["≥": Comparator.atLeast, "≤": .atMost, "=": .equal][nature.trimmingCharacters(in: .whitespaces)] }
+            if op == nil, let nature = row.nature { op = ["≥": Comparator.atLeast, "≤": .atMost, "=": .equal][nature.trimmedSpaces] }
             let isCost = row.level2.contains("成本")
             let isSatisfaction = row.level2.contains("满意度")
             if isCost, op == .atLeast || op == .greater {

@@ -20,13 +20,13 @@ public struct ProblemsSection: Rule {
         var body: [Paragraph] = []
         for p in paragraphs[(h + 1)...] {
             if c.lexicons.patterns.heading.matches(p.text) && !body.isEmpty { break }
-            if !p.text.trimmingCharacters(in: .whitespaces).isEmpty { body.append(p) }
+            if !p.text.trimmedSpaces.isEmpty { body.append(p) }
             if body.count > 3 { break }
         }
         let header = paragraphs[h]
         // "存在问题：无" on the heading line itself also counts.
-        let inline = header.text.split(whereSeparator: { $0 == "：" || $0 == ":" }).last.map { String($0).trimmingCharacters(in: .whitespaces) }
-        let saysNone = body.first.map { Self.none.contains($0.text.trimmingCharacters(in: .whitespaces)) } ?? (inline.map { Self.none.contains($0) } ?? false)
+        let inline = header.text.split(whereSeparator: { $0 == "：" || $0 == ":" }).last.map { String($0).trimmedSpaces }
+        let saysNone = body.first.map { Self.none.contains($0.text.trimmedSpaces) } ?? (inline.map { Self.none.contains($0) } ?? false)
         guard saysNone else { return [] }
         let noneLocation = body.first?.location ?? header.location
         var admitted: [(Paragraph, String)] = []
@@ -47,6 +47,6 @@ public struct ProblemsSection: Rule {
     /// The clause of `text` that contains `word`.
     static func clause(around word: String, in text: String) -> String {
         let parts = text.split(whereSeparator: { "，。；,;".contains($0) })
-        return parts.first { $0.contains(word) }.map { String($0).trimmingCharacters(in: .whitespaces) } ?? word
+        return parts.first { $0.contains(word) }.map { String($0).trimmedSpaces } ?? word
     }
 }

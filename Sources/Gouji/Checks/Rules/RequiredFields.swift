@@ -24,7 +24,7 @@ public struct RequiredFields: Rule {
             let lineStart = c.document.lines.lineStarts[dept.location.line - 1]
             var location = dept.location
             let label = "主管部门"
-            if let r = line.range(of: label) {
+            if let r = line.literalRange(of: label) {
                 let offset = line[..<r.lowerBound].unicodeScalars.count
                 location = c.document.lines.location(start: lineStart + offset, end: lineStart + offset + label.unicodeScalars.count, part: dept.location.part)
             }

@@ -29,7 +29,7 @@ public struct ScoreRestated: Rule {
             let stated = grade.text.compacted
             for p in c.document.paragraphs {
                 for marker in ["评价等次为", "自评等级为", "评价等级为", "等次为", "等级为"] {
-                    guard let r = p.text.range(of: marker) else { continue }
+                    guard let r = p.text.literalRange(of: marker) else { continue }
                     let after = p.text[r.upperBound...].prefix(3)
                     guard let label = c.lexicons.rules.grades.flatMap(\.labels).sorted(by: { $0.count > $1.count }).first(where: { after.hasPrefix($0) }) else { break }
                     let band = { (l: String) in c.lexicons.rules.grades.first { $0.labels.contains(l) }?.grade }

@@ -63,7 +63,7 @@ public struct TotalVsParts: Rule {
             let sentenceEnd = c.statementEnd(after: f)
             let rest = c.document.lines.text(from: f.location.end, to: sentenceEnd)
             // 其中 right after this figure (no other figure of its kind in between).
-            if let r = rest.range(of: "其中") {
+            if let r = rest.literalRange(of: "其中") {
                 let qiStart = f.location.end + rest[..<r.lowerBound].unicodeScalars.count
                 let between = figures[(i + 1)...].prefix { $0.location.start < qiStart }
                 if !between.contains(where: { sameFamily($0, f) }) {
