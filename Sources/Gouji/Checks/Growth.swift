@@ -50,7 +50,7 @@ public enum Growth {
     /// Value–rate pairs of enumerations whose counts agree. A rate that follows an increment
     /// ("较上年增加1782个，增长10.56%") is not paired with it; see `increments`.
     public static func pairs(_ c: RuleContext) -> [Pair] {
-        enumerations(c).flatMap { e -> [Pair] in
+        c.growthEnumerations.flatMap { e -> [Pair] in
             guard e.values.count == e.rates.count else { return [] }
             return zip(e.values, e.rates).map { Pair(value: $0, rate: $1) }.filter { $0.value.direction == nil }
         }
@@ -66,7 +66,7 @@ public enum Growth {
     public static func increments(_ c: RuleContext) -> [(total: Figure, increment: Figure, rate: Figure)] {
         let q = c.figures.filter(\.kind.isQuantity)
         var out: [(Figure, Figure, Figure)] = []
-        for e in enumerations(c) where e.rates.count == 1 && e.values.count == 1 {
+        for e in c.growthEnumerations where e.rates.count == 1 && e.values.count == 1 {
             let n = e.values[0]
             guard n.direction != nil, let i = q.firstIndex(where: { $0.location == n.location }), i > 0 else { continue }
             let v = q[i - 1]

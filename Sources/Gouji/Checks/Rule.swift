@@ -38,7 +38,7 @@ public protocol Rule: Sendable {
 /// as a struct (≈ 4 KB with the facts inline) each of those was a copy.
 public final class RuleContext {
     public var document: Document
-    public var figures: [Figure] { didSet { quantities = figures.filter(\.kind.isQuantity) } }
+    public var figures: [Figure] { didSet { quantities = figures.filter(\.kind.isQuantity); derived = Derived() } }
     public var facts: ReportFacts
     public var lexicons: Lexicons
     public var configuration: Configuration
@@ -55,6 +55,39 @@ public final class RuleContext {
         self.facts = facts
         self.lexicons = lexicons
         self.configuration = configuration
+    }
+
+    /// Structures several rules need, computed on first use for this document's figures and facts.
+    private struct Derived {
+        var totalPartGroups: [(Figure, [Figure])]?
+        var growthEnumerations: [Growth.Enumeration]?
+        var growthPairs: [Growth.Pair]?
+        var targets: Targets.Spans?
+    }
+    private var derived = Derived()
+
+    /// Totals with their parts in the narrative ("共…，其中…"), see `TotalVsParts.groups`.
+    public var totalPartGroups: [(Figure, [Figure])] {
+        if let v = derived.totalPartGroups { return v }
+        let v = TotalVsParts.groups(self); derived.totalPartGroups = v; return v
+    }
+
+    /// Enumerations of values with their rates, see `Growth.enumerations`.
+    public var growthEnumerations: [Growth.Enumeration] {
+        if let v = derived.growthEnumerations { return v }
+        let v = Growth.enumerations(self); derived.growthEnumerations = v; return v
+    }
+
+    /// Value–rate pairs, see `Growth.pairs`.
+    public var growthPairs: [Growth.Pair] {
+        if let v = derived.growthPairs { return v }
+        let v = Growth.pairs(self); derived.growthPairs = v; return v
+    }
+
+    /// Whether a figure sits in a target cell or the goal text (see `Targets.isTarget`).
+    public func isTarget(_ f: Figure) -> Bool {
+        if derived.targets == nil { derived.targets = Targets.Spans(facts) }
+        return derived.targets!.contains(f)
     }
 
     public func setting(_ key: String, _ fallback: Decimal) -> Decimal {

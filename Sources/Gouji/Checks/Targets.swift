@@ -17,13 +17,27 @@ public enum Targets {
 
     /// Whether a figure sits in a target cell or the goal text.
     public static func isTarget(_ f: Figure, _ facts: ReportFacts) -> Bool {
-        if facts.goalTargets.contains(where: { $0.figure.location.start == f.location.start }) { return true }
-        for row in facts.indicators {
-            for cell in [row.content, row.target].compactMap({ $0 }) where cell.location.start <= f.location.start && f.location.start < cell.location.end {
-                return true
+        Spans(facts).contains(f)
+    }
+
+    /// Where the targets are: goal figures by start, indicator content and target cells by span.
+    public struct Spans: Sendable {
+        var goalStarts: Set<Int> = []
+        var cells: [Range<Int>] = []
+
+        public init(_ facts: ReportFacts) {
+            goalStarts = Set(facts.goalTargets.map { $0.figure.location.start })
+            for row in facts.indicators {
+                for cell in [row.content, row.target] {
+                    if let l = cell?.location, l.start < l.end { cells.append(l.start..<l.end) }
+                }
             }
         }
-        return false
+
+        public func contains(_ f: Figure) -> Bool {
+            let s = f.location.start
+            return goalStarts.contains(s) || cells.contains { $0.contains(s) }
+        }
     }
 
     /// The level scope (省级, 市级 …) of a figure, normalised (省 → 省级).

@@ -21,43 +21,172 @@ public enum Comparator: String, Codable, Sendable {
 }
 
 /// One figure found in the text or in a table cell.
+///
+/// The fields live in a shared, copy-on-write box: figures are copied into many arrays and
+/// closures by the binder and the rules, and a copy is now one reference count instead of
+/// some 300 bytes with a dozen strings to retain.
 public struct Figure: Codable, Sendable, Hashable {
+    /// The stored fields of a figure.
+    public struct Fields: Codable, Sendable, Hashable {
+        /// The text as written, including scale and unit ("9783.6万元", "100余个", "≥98%").
+        public var text: String
+        /// Exact value in the base unit: 元 for money, the number itself for counts, percent
+        /// numbers for percentages (33.95 for 33.95%).
+        public var value: Decimal
+        /// Base unit: 元, %, 个百分点, ‰, 分, the measure word, or "" for a bare number.
+        public var unit: String
+        /// The unit as written (万元, 万, 元, 家 …), or the inherited header unit.
+        public var writtenUnit: String
+        public var kind: FigureKind
+        public var location: SourceLocation
+        /// Number of decimals written (defines the rounding interval).
+        public var decimals: Int
+        /// Factor from the written number to `value` (10000 for 万元).
+        public var factor: Decimal
+        /// The number as written, without scale or unit (5623.6).
+        public var number: Decimal
+        public var approximate: Bool
+        public var comparator: Comparator?
+        /// Direction word right before the figure (增长 → up, 下降 → down).
+        public var direction: String?
+        /// Normalised subject the figure quantifies (高新技术企业) and its scope words (新增, 省级 …).
+        public var subject: String?
+        public var subjectPhrase: String?
+        public var scopes: [String]
+        public var inTable: Bool
+        /// How the unit was obtained when the figure itself has none: "header", "inferred".
+        public var unitSource: String?
+        /// The source text was not a well-formed number (e.g. "5.8.").
+        public var malformed: Bool
+        /// Year or date components for date kinds (yyyy, mm, dd; 0 when absent).
+        public var date: DateParts?
+        /// Index of the sentence (within the document) the figure belongs to.
+        public var sentence: Int
+        /// Index of the paragraph or cell (within the document) the figure belongs to.
+        public var block: Int = 0
+    }
+
+    private final class Box: @unchecked Sendable {
+        // Mutated only through `fields` below, which copies the box first unless this figure
+        // holds the only reference: shared boxes are never written.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private var fields: Fields {
+        get { box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
+    }
+
     /// The text as written, including scale and unit ("9783.6万元", "100余个", "≥98%").
-    public var text: String
+    public var text: String {
+        get { box.fields.text }
+        set { fields.text = newValue }
+    }
     /// Exact value in the base unit: 元 for money, the number itself for counts, percent
     /// numbers for percentages (33.95 for 33.95%).
-    public var value: Decimal
+    public var value: Decimal {
+        get { box.fields.value }
+        set { fields.value = newValue }
+    }
     /// Base unit: 元, %, 个百分点, ‰, 分, the measure word, or "" for a bare number.
-    public var unit: String
+    public var unit: String {
+        get { box.fields.unit }
+        set { fields.unit = newValue }
+    }
     /// The unit as written (万元, 万, 元, 家 …), or the inherited header unit.
-    public var writtenUnit: String
-    public var kind: FigureKind
-    public var location: SourceLocation
+    public var writtenUnit: String {
+        get { box.fields.writtenUnit }
+        set { fields.writtenUnit = newValue }
+    }
+    public var kind: FigureKind {
+        get { box.fields.kind }
+        set { fields.kind = newValue }
+    }
+    public var location: SourceLocation {
+        get { box.fields.location }
+        set { fields.location = newValue }
+    }
     /// Number of decimals written (defines the rounding interval).
-    public var decimals: Int
+    public var decimals: Int {
+        get { box.fields.decimals }
+        set { fields.decimals = newValue }
+    }
     /// Factor from the written number to `value` (10000 for 万元).
-    public var factor: Decimal
+    public var factor: Decimal {
+        get { box.fields.factor }
+        set { fields.factor = newValue }
+    }
     /// The number as written, without scale or unit (5623.6).
-    public var number: Decimal
-    public var approximate: Bool
-    public var comparator: Comparator?
+    public var number: Decimal {
+        get { box.fields.number }
+        set { fields.number = newValue }
+    }
+    public var approximate: Bool {
+        get { box.fields.approximate }
+        set { fields.approximate = newValue }
+    }
+    public var comparator: Comparator? {
+        get { box.fields.comparator }
+        set { fields.comparator = newValue }
+    }
     /// Direction word right before the figure (增长 → up, 下降 → down).
-    public var direction: String?
+    public var direction: String? {
+        get { box.fields.direction }
+        set { fields.direction = newValue }
+    }
     /// Normalised subject the figure quantifies (高新技术企业) and its scope words (新增, 省级 …).
-    public var subject: String?
-    public var subjectPhrase: String?
-    public var scopes: [String]
-    public var inTable: Bool
+    public var subject: String? {
+        get { box.fields.subject }
+        set { fields.subject = newValue }
+    }
+    public var subjectPhrase: String? {
+        get { box.fields.subjectPhrase }
+        set { fields.subjectPhrase = newValue }
+    }
+    public var scopes: [String] {
+        get { box.fields.scopes }
+        set { fields.scopes = newValue }
+    }
+    public var inTable: Bool {
+        get { box.fields.inTable }
+        set { fields.inTable = newValue }
+    }
     /// How the unit was obtained when the figure itself has none: "header", "inferred".
-    public var unitSource: String?
+    public var unitSource: String? {
+        get { box.fields.unitSource }
+        set { fields.unitSource = newValue }
+    }
     /// The source text was not a well-formed number (e.g. "5.8.").
-    public var malformed: Bool
+    public var malformed: Bool {
+        get { box.fields.malformed }
+        set { fields.malformed = newValue }
+    }
     /// Year or date components for date kinds (yyyy, mm, dd; 0 when absent).
-    public var date: DateParts?
+    public var date: DateParts? {
+        get { box.fields.date }
+        set { fields.date = newValue }
+    }
     /// Index of the sentence (within the document) the figure belongs to.
-    public var sentence: Int
+    public var sentence: Int {
+        get { box.fields.sentence }
+        set { fields.sentence = newValue }
+    }
     /// Index of the paragraph or cell (within the document) the figure belongs to.
-    public var block: Int = 0
+    public var block: Int {
+        get { box.fields.block }
+        set { fields.block = newValue }
+    }
+
+    public init(from decoder: Decoder) throws { box = Box(try Fields(from: decoder)) }
+    public func encode(to encoder: Encoder) throws { try box.fields.encode(to: encoder) }
+    public static func == (a: Figure, b: Figure) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
     public init(text: String, value: Decimal, unit: String, writtenUnit: String, kind: FigureKind,
                 location: SourceLocation, decimals: Int, factor: Decimal, number: Decimal,
@@ -65,12 +194,10 @@ public struct Figure: Codable, Sendable, Hashable {
                 subject: String? = nil, subjectPhrase: String? = nil, scopes: [String] = [],
                 inTable: Bool = false, unitSource: String? = nil, malformed: Bool = false,
                 date: DateParts? = nil, sentence: Int = 0) {
-        self.text = text; self.value = value; self.unit = unit; self.writtenUnit = writtenUnit
-        self.kind = kind; self.location = location; self.decimals = decimals; self.factor = factor
-        self.number = number; self.approximate = approximate; self.comparator = comparator
-        self.direction = direction; self.subject = subject; self.subjectPhrase = subjectPhrase
-        self.scopes = scopes; self.inTable = inTable; self.unitSource = unitSource
-        self.malformed = malformed; self.date = date; self.sentence = sentence
+        box = Box(Fields(text: text, value: value, unit: unit, writtenUnit: writtenUnit, kind: kind, location: location,
+                         decimals: decimals, factor: factor, number: number, approximate: approximate, comparator: comparator,
+                         direction: direction, subject: subject, subjectPhrase: subjectPhrase, scopes: scopes, inTable: inTable,
+                         unitSource: unitSource, malformed: malformed, date: date, sentence: sentence, block: 0))
     }
 
     /// The same figure holding another value (for "what if this figure were …" arithmetic).

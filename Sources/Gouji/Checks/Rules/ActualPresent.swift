@@ -13,7 +13,7 @@ public struct ActualPresent: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        let results = c.quantities.filter { !Targets.isTarget($0, c.facts) }
+        let results = c.quantities.filter { !c.isTarget($0) }
         for goal in c.facts.goalTargets {
             let g = goal.figure
             guard let subject = g.subject else { continue }

@@ -18,7 +18,7 @@ public struct CountRestated: Rule {
                   f.kind == .count || f.kind == .money else { return nil }
             return [phrase, f.kind.rawValue, f.unit].joined(separator: "|")
         }
-        let table = c.quantities.filter { $0.inTable && !Targets.isTarget($0, c.facts) }
+        let table = c.quantities.filter { $0.inTable && !c.isTarget($0) }
         // Text figures by key, in reading order (the key is computed once per figure).
         var text: [String: [Figure]] = [:]
         for n in c.quantities where !n.inTable { if let k = key(n) { text[k, default: []].append(n) } }

@@ -11,7 +11,7 @@ public struct EnumeratedRates: Rule {
     public init() {}
 
     public func check(_ c: RuleContext) -> [Finding] {
-        Growth.enumerations(c).compactMap { e in
+        c.growthEnumerations.compactMap { e in
             guard e.rates.count >= 2, e.values.count != e.rates.count, e.values.count >= 2 else { return nil }
             return c.finding(Self.description,
                              message: Localized(zh: "列举了 \(e.values.count) 个数值，却给出 \(e.rates.count) 个增长率，无法一一对应",

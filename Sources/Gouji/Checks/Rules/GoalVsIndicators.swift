@@ -21,7 +21,7 @@ public struct GoalVsIndicators: Rule {
             let others = indicatorTargets.filter { $0.subject == subject && Targets.level($0, c.lexicons) == level && $0.kind == g.kind && $0.value != g.value }
             guard let other = others.first else { continue }
             // The reported results for the same subject, to show the reviewer.
-            let actuals = c.quantities.filter { $0.subject == subject && Targets.level($0, c.lexicons) == level && $0.kind == g.kind && !Targets.isTarget($0, c.facts) }
+            let actuals = c.quantities.filter { $0.subject == subject && Targets.level($0, c.lexicons) == level && $0.kind == g.kind && !c.isTarget($0) }
             var seenValues = Set<String>()
             let shown = actuals.filter { seenValues.insert("\($0.value)|\(Targets.stage($0, c.lexicons) ?? "")").inserted }
             let actualText = shown.map { "\(Targets.stage($0, c.lexicons) ?? "")\($0.text)（第\($0.location.line)行）" }.joined(separator: "、")

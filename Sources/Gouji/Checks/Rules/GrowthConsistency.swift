@@ -33,7 +33,7 @@ public struct GrowthConsistency: Rule {
                                  suggestions: [Suggestion(location: g.location, original: g.text, replacement: Arithmetic.replacement(for: g, value: exact.rounded(g.decimals), surface: g.text),
                                                           reason: Localized(zh: "按增量与本年数重算", en: "recompute from the change and the value"))]) { out.append(f) }
         }
-        for p in Growth.pairs(c) where p.value.kind != .percent {
+        for p in c.growthPairs where p.value.kind != .percent {
             let v = p.value, g = p.rate
             // (iii) An increment stated for the same subject in the same sentence.
             if let n = c.figures.first(where: { $0.sentence == v.sentence && $0.scopes.contains("新增") && $0.subject == v.subject && $0.kind == v.kind && $0.location.start < v.location.start }),

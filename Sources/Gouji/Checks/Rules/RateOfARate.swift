@@ -12,7 +12,7 @@ public struct RateOfARate: Rule {
     public init() {}
 
     public func check(_ c: RuleContext) -> [Finding] {
-        Growth.enumerations(c).flatMap { e -> [Finding] in
+        c.growthEnumerations.flatMap { e -> [Finding] in
             guard e.values.count == e.rates.count else { return [] }
             return zip(e.values, e.rates).compactMap { v, g in
                 guard v.kind == .percent, v.direction == nil, g.direction == "up" || g.direction == "down" else { return nil }

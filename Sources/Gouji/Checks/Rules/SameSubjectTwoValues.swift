@@ -12,8 +12,8 @@ public struct SameSubjectTwoValues: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         var groups: [String: [Figure]] = [:]
-        let partsOfTotals = Set(TotalVsParts.groups(c).flatMap { $0.1.map(\.location.start) })
-        for f in c.quantities where f.subject != nil && !f.approximate && f.direction == nil && f.kind != .percent && !Targets.isTarget(f, c.facts) {
+        let partsOfTotals = Set(c.totalPartGroups.flatMap { $0.1.map(\.location.start) })
+        for f in c.quantities where f.subject != nil && !f.approximate && f.direction == nil && f.kind != .percent && !c.isTarget(f) {
             if let measure = Targets.measureClass(f) {
                 let key = [f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure].joined(separator: "|")
                 groups[key, default: []].append(f)
@@ -25,7 +25,7 @@ public struct SameSubjectTwoValues: Rule {
             }
         }
         var out: [Finding] = []
-        let pairs = Growth.pairs(c)
+        let pairs = c.growthPairs
         for (_, figs) in groups.sorted(by: { $0.value[0].location.start < $1.value[0].location.start }) {
             let distinct = Dictionary(grouping: figs, by: \.value)
             guard distinct.count >= 2 else { continue }
@@ -45,7 +45,7 @@ public struct SameSubjectTwoValues: Rule {
                 notes.append(("\(f.number.plain) ÷ (1 + \(p.rate.number.plain)%) ≈ \(base.mid.display(2))，上年约 \(baseText)，增量 \((f.number - (base.containsInteger ? whole : base.mid)).display(2))",
                               "\(f.number.plain) / (1 + \(p.rate.number.plain)%) ≈ \(base.mid.display(2)), prior year about \(baseText), increase \((f.number - (base.containsInteger ? whole : base.mid)).display(2))"))
             }
-            if let n = c.quantities.first(where: { $0.subject == a.subject && $0.scopes.contains("新增") && !Targets.isTarget($0, c.facts) }) {
+            if let n = c.quantities.first(where: { $0.subject == a.subject && $0.scopes.contains("新增") && !c.isTarget($0) }) {
                 notes.append(("另报新增 \(n.text)", "an increase of \(n.text) is also stated"))
             }
             let subject = a.subject!

@@ -24,7 +24,7 @@ public struct TotalVsParts: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var seen: [(Decimal, [Decimal])] = []
-        for (total, parts) in Self.groups(c).sorted(by: { !$0.0.inTable && $1.0.inTable }) {
+        for (total, parts) in c.totalPartGroups.sorted(by: { !$0.0.inTable && $1.0.inTable }) {
             guard let finding = SumCheck.check(Self.description, c, total: total, parts: parts,
                                                what: Localized(zh: "所述合计", en: "The stated total")) else { continue }
             // The same total and parts restated elsewhere (a table cell repeating the text) join one finding.
