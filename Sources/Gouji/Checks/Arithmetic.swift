@@ -7,30 +7,36 @@ public enum Arithmetic {
     public struct SumVerdict {
         public var sum: Decimal
         public var difference: Decimal   // total − sum
-        public var tolerance: Decimal    // R
+        /// 2R: the sum of the widths of all the figures' rounding intervals.
+        public var widths: Decimal
         public var severity: Severity?   // nil: passes
-        /// Factor k (10^3, 10^4, 10^8) when total = sum × k or sum = total × k.
+        /// Factor k (10^3, 10^4, 10^8) when total = sum × k or sum = total × k (only looked
+        /// for when the sum fails).
         public var unitSlip: Decimal?
+        /// R, half a unit of the last written place summed over the figures.
+        public var tolerance: Decimal { widths / 2 }
     }
 
     public static func sum(total: Figure, parts: [Figure]) -> SumVerdict {
         let sum = parts.reduce(Decimal(0)) { $0 + $1.value }
-        let r = (parts.reduce(Decimal(0)) { $0 + $1.interval.width } + total.interval.width) / 2
+        let widths = parts.reduce(total.interval.width) { $0 + $1.interval.width }   // 2r
         let diff = total.value - sum
+        let twice = diff.magnitude + diff.magnitude
+        // |diff| ≤ r passes; r < |diff| ≤ 10r is a warning, beyond an error.
+        guard twice > widths else { return SumVerdict(sum: sum, difference: diff, widths: widths, severity: nil, unitSlip: nil) }
+        let severity: Severity = twice <= widths.shifted(by: 1) ? .warning : .error
         var slip: Decimal? = nil
-        for k in [Decimal(1000), 10000, 100_000_000] where sum != 0 && (total.value == sum * k || total.value * k == sum) {
-            slip = k
+        for n in [3, 4, 8] where !sum.isZero && (total.value == sum.shifted(by: n) || total.value.shifted(by: n) == sum) {
+            slip = Decimal.pow10(n)
         }
-        let magnitude = diff.magnitude
-        let severity: Severity? = magnitude <= r ? nil : (magnitude <= 10 * r ? .warning : .error)
-        return SumVerdict(sum: sum, difference: diff, tolerance: r, severity: severity, unitSlip: slip)
+        return SumVerdict(sum: sum, difference: diff, widths: widths, severity: severity, unitSlip: slip)
     }
 
     /// A figure's number in its written unit, with `decimals` places at most, trailing zeros cut.
     public static func inUnit(_ value: Decimal, of figure: Figure, decimals: Int? = nil) -> String {
         let factor = figure.factor == 0 ? 1 : figure.factor
         let places = decimals ?? max(figure.decimals, 2)
-        return (value / factor).rounded(places).plain
+        return value.divided(by: factor).rounded(places).plain
     }
 
     /// "660 + 5623.6 + 3600" in the unit of `unitOf`.
@@ -46,8 +52,8 @@ public enum Arithmetic {
 
     /// Replacement text for `figure` holding `value` instead, in the same unit and style.
     public static func replacement(for figure: Figure, value: Decimal, surface: String) -> String {
-        let places = max(figure.decimals, value.decimalPlaces > 0 ? min((value / (figure.factor == 0 ? 1 : figure.factor)).decimalPlaces, 4) : 0)
-        var number = (value / (figure.factor == 0 ? 1 : figure.factor)).rounded(places).plain
+        let places = max(figure.decimals, value.decimalPlaces > 0 ? min(value.divided(by: figure.factor == 0 ? 1 : figure.factor).decimalPlaces, 4) : 0)
+        var number = value.divided(by: figure.factor == 0 ? 1 : figure.factor).rounded(places).plain
         if figure.decimals > 0, !number.contains(".") { number += "." + String(repeating: "0", count: figure.decimals) }
         else if figure.decimals > 0, let dot = number.firstIndex(of: ".") {
             let have = number.distance(from: dot, to: number.endIndex) - 1

@@ -9,11 +9,12 @@ public enum SumCheck {
         let parts = parts
         guard parts.count >= 1 else { return nil }
         let v = Arithmetic.sum(total: total, parts: parts)
+        guard v.severity != nil else { return nil }   // adds up: no texts to build
         let unit = Arithmetic.unitLabel(total)
         let sumText = Arithmetic.inUnit(v.sum, of: total)
         let diffText = Arithmetic.inUnit(v.difference, of: total)
         let termText = Arithmetic.terms(parts, unitOf: total)
-        if let k = v.unitSlip, v.severity != nil {
+        if let k = v.unitSlip {
             let kText = k == 10000 ? "10⁴（万元/元混用）" : k == 1000 ? "10³（千元/元混用）" : "10⁸（亿元/元混用）"
             return c.finding(UnitConsistency.description, severity: .error,
                              message: Localized(zh: "\(what.zh) \(total.text) 与分项之和 \(sumText)\(unit) 恰好相差 \(kText) 倍，疑为单位错误",

@@ -74,6 +74,7 @@ struct DocumentLabels {
 /// Label matching: white space, units in brackets and trailing colons are ignored.
 public enum Labels {
     public static func normalize(_ text: String) -> String {
+        if isNormal(text) { return text }
         var scalars = Array(text.compacted.unicodeScalars)
         for (open, close) in [("（", "）"), ("(", ")")] as [(Unicode.Scalar, Unicode.Scalar)] {
             while let o = scalars.firstIndex(of: open), let c = scalars[(o + 1)...].firstIndex(of: close) {
@@ -84,6 +85,14 @@ public enum Labels {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
+    }
+
+    /// Whether `normalize` would return the text unchanged: no white space, no bracket, no
+    /// trailing colon (most cell texts).
+    static func isNormal(_ text: String) -> Bool {
+        for u in text.unicodeScalars where u.isSpace || u == "（" || u == "(" { return false }
+        let last = text.unicodeScalars.last
+        return last != "：" && last != ":"
     }
 
     /// Whether a cell's text is one of the labels (exactly, or starting with it).
@@ -104,6 +113,7 @@ final class LabelCache: @unchecked Sendable {
     private var cache: [String: String] = [:]
 
     func normalize(_ text: String) -> String {
+        if Labels.isNormal(text) { return text }
         if let n = cache[text] { return n }
         let n = Labels.normalize(text)
         cache[text] = n

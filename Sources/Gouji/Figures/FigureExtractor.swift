@@ -80,7 +80,7 @@ public struct FigureExtractor: Sendable {
             for i in indexes {
                 var f = state.figures[i]
                 f.kind = .money; f.unit = "元"; f.writtenUnit = written; f.factor = factor
-                f.value = f.number * factor; f.unitSource = "inferred"
+                f.value = f.number.times(factor); f.unitSource = "inferred"
                 state.figures[i] = f
             }
         }
@@ -88,7 +88,7 @@ public struct FigureExtractor: Sendable {
 
     /// Extracts the figures of one paragraph or cell whose text starts at scalar offset `start`.
     func extract(unit text: String, start: Int, part: String?, context: CellContext?, document: Document, state: inout State) {
-        guard text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return }
+        guard text.unicodeScalars.contains(where: NumericScalars.contains) else { return }
         let normalized = Normalizer.normalize(text)
         let utf8 = UTF8Text(normalized)
         let patterns = lexicons.patterns
@@ -166,7 +166,7 @@ public struct FigureExtractor: Sendable {
             let preceding = clausePrefix(scalars, before: s)
             if let moneyFactor = patterns.moneyFactors[unitWord] {
                 figure.kind = .money; figure.unit = "元"; figure.writtenUnit = scaleWord + unitWord
-                figure.factor = scale * moneyFactor
+                figure.factor = scale.times(moneyFactor)
             } else if unitWord == "%" {
                 figure.kind = .percent; figure.unit = "%"; figure.writtenUnit = "%"
             } else if unitWord == "个百分点" || unitWord == "百分点" {
@@ -210,7 +210,7 @@ public struct FigureExtractor: Sendable {
                 if figure.kind == .number, numText.count == 6, context.label.contains("邮") { figure.kind = .postcode }
             }
             if !figure.kind.isQuantity { state.figures.append(figure); continue }
-            figure.value = signed * figure.factor
+            figure.value = signed.times(figure.factor)
 
             // Qualifiers.
             if let c = m.range("cmp") { figure.comparator = Comparator(rawValue: lexicons.units.comparators[utf8.string(c)] ?? "") }
@@ -354,5 +354,24 @@ public enum DateParser {
         let b = Array(numbers[years[1]...])
         func parts(_ n: [Int]) -> DateParts { DateParts(year: n[0], month: n.count > 1 ? n[1] : 0, day: n.count > 2 ? n[2] : 0) }
         return (parts(a), parts(b))
+    }
+}
+
+/// Whether a scalar has a Unicode numeric type (digits, 一二三, 壹贰, ①, Ⅻ …): a table of the
+/// Basic Multilingual Plane built once, the property lookup beyond it.
+enum NumericScalars {
+    private static let bmp: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<0x10000 {
+            if let u = Unicode.Scalar(UInt32(v)), u.properties.numericType != nil { bits[v >> 6] |= 1 << UInt64(v & 63) }
+        }
+        return bits
+    }()
+
+    static func contains(_ u: Unicode.Scalar) -> Bool {
+        let v = Int(u.value)
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        if v < 0x10000 { return bmp[v >> 6] & (1 << UInt64(v & 63)) != 0 }
+        return u.properties.numericType != nil
     }
 }

@@ -18,7 +18,7 @@ public struct Interval: Sendable, Hashable, Codable {
     }
 
     public func scaled(by f: Decimal) -> Interval {
-        f >= 0 ? Interval(lo * f, hi * f) : Interval(hi * f, lo * f)
+        f >= 0 ? Interval(lo.times(f), hi.times(f)) : Interval(hi.times(f), lo.times(f))
     }
 
     public static func + (a: Interval, b: Interval) -> Interval { Interval(a.lo + b.lo, a.hi + b.hi) }
@@ -51,7 +51,12 @@ extension Decimal {
 
     /// 10^n.
     public static func pow10(_ n: Int) -> Decimal {
-        Decimal(sign: .plus, exponent: n, significand: 1)
+        guard n >= -128 && n <= 127 else {
+            var v = Decimal(1)
+            if n >= 0 { for _ in 0..<n { v *= 10 } } else { for _ in 0..<(-n) { v /= 10 } }
+            return v
+        }
+        return Decimal(sign: .plus, exponent: n, significand: 1)
     }
 
     public func rounded(_ scale: Int, _ mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
@@ -80,6 +85,34 @@ extension Decimal {
     }
 
     public var magnitude: Decimal { self < 0 ? -self : self }
+
+    // Foundation's Decimal on Linux takes ≈ 1.4 µs to multiply and ≈ 10 µs to divide; scaling
+    // by a unit factor (10⁴ for 万, 10⁸ for 亿) only needs the exponent moved.
+
+    /// self × 10ⁿ, exact.
+    public func shifted(by n: Int) -> Decimal {
+        if n == 0 || isZero || isNaN { return self }
+        let e = exponent + n
+        guard e >= -128 && e <= 127 else { return n > 0 ? self * Decimal.pow10(n) : self / Decimal.pow10(-n) }
+        return Decimal(sign: sign, exponent: e, significand: significand)
+    }
+
+    /// n when the value is 10ⁿ (1, 10⁴, 10⁸ …), nil otherwise.
+    public var powerOfTen: Int? {
+        sign == .plus && !isZero && significand == 1 ? exponent : nil
+    }
+
+    /// `self * f`, exact; a power-of-ten factor moves the exponent instead of multiplying.
+    public func times(_ f: Decimal) -> Decimal {
+        if let n = f.powerOfTen { return shifted(by: n) }
+        return self * f
+    }
+
+    /// `self / f`; a power-of-ten divisor moves the exponent instead of dividing.
+    public func divided(by f: Decimal) -> Decimal {
+        if let n = f.powerOfTen { return shifted(by: -n) }
+        return self / f
+    }
 
     /// Parses plain ASCII decimal text exactly ("5623.6", "-0.5").
     public init?(plain text: String) {

@@ -42,7 +42,7 @@ public struct SubjectResolver: Sendable {
         }
         // Strip leading and trailing noise, scope and direction words at ICU word boundaries.
         let strip = vocabulary.strip
-        var words = Segmenter().words(rest, domainWords: vocabulary.domainWords)
+        var words = Segmenter().words(rest, domainWords: vocabulary.domainWords, domainPrefixes: vocabulary.domainPrefixes)
         while let first = words.first, strip.contains(first) || first.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeFirst() }
         while let last = words.last, strip.contains(last) || last.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeLast() }
         var noun = words.joined()

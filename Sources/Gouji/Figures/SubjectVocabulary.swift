@@ -7,6 +7,8 @@ public final class SubjectVocabulary: Sendable {
     public let levelWords: Set<String>
     public let strip: Set<String>
     public let domainWords: Set<String>
+    /// Every leading part of every domain word (see `Segmenter.words`).
+    public let domainPrefixes: Set<String>
     /// Stage words and verbs that may precede a single-character level (省, 市), longest first.
     public let stagePrefixes: [String]
     /// (alias, canonical), longest alias first.
@@ -25,6 +27,7 @@ public final class SubjectVocabulary: Sendable {
                         + ["向上", "先后", "安排", "进入", "入选", "实现", "为", "达", "共", "有", "获", "同比", "预计", "全社会", "办理", "开展", "完成", "做到", "全部", "均", "已", "较上年", "上年", "比上年", "本年", "全年", "全市", "全县", "全区"])
         self.strip = strip
         domainWords = Set(subjects.words).union(strip)
+        domainPrefixes = Segmenter.prefixes(of: domainWords)
         stagePrefixes = (stageWords + ["成功", "完成", "组建", "培育", "获"]).sorted { $0.count > $1.count }
         comparatorPrefixes = units.comparators.filter { $0.key.count > 1 }.map { ($0.key, $0.value) }
             .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }

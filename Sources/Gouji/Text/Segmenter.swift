@@ -13,29 +13,45 @@ public struct Segmenter: Sendable {
 
     /// ICU word segments of `text` (in Unicode-scalar offsets), with adjacent segments merged
     /// when together they form a word of `domainWords` (ICU splits 高新技术 into 高|新|技术).
-    public func words(_ text: String, domainWords: Set<String> = []) -> [String] {
+    /// `domainPrefixes` (every leading part of every domain word) lets the merge stop as soon
+    /// as a run of segments can no longer become a domain word; pass `Segmenter.prefixes(of:)`.
+    public func words(_ text: String, domainWords: Set<String> = [], domainPrefixes: Set<String>? = nil) -> [String] {
         let scalars = Array(text.unicodeScalars)
         let ranges = boundaries(text, kind: Int32(GOUJI_BRK_WORD))
         var pieces = ranges.map { r -> String in
             var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[r]); return String(v)
         }
         guard !domainWords.isEmpty else { return pieces }
+        let prefixes = domainPrefixes ?? Self.prefixes(of: domainWords)
         var i = 0
         while i < pieces.count {
-            var merged = false
-            var j = min(pieces.count, i + 6)
-            while j > i + 1 {
-                let candidate = pieces[i..<j].joined()
-                if domainWords.contains(candidate) {
-                    pieces.replaceSubrange(i..<j, with: [candidate])
-                    merged = true
-                    break
-                }
-                j -= 1
+            // The longest run of up to 6 segments from i that is a domain word.
+            var candidate = pieces[i]
+            var longest: (end: Int, word: String)? = nil
+            var j = i + 1
+            while j < min(pieces.count, i + 6) {
+                candidate += pieces[j]
+                guard prefixes.contains(candidate) else { break }
+                if domainWords.contains(candidate) { longest = (j + 1, candidate) }
+                j += 1
             }
-            if !merged { i += 1 }
+            if let longest {
+                pieces.replaceSubrange(i..<longest.end, with: [longest.word])
+            } else {
+                i += 1
+            }
         }
         return pieces
+    }
+
+    /// Every non-empty leading part (by scalar) of every word.
+    public static func prefixes(of words: Set<String>) -> Set<String> {
+        var out = Set<String>()
+        for w in words {
+            var v = String.UnicodeScalarView()
+            for u in w.unicodeScalars { v.append(u); out.insert(String(v)) }
+        }
+        return out
     }
 
     func boundaries(_ text: String, kind: Int32) -> [Range<Int>] {

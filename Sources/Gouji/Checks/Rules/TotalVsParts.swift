@@ -94,8 +94,15 @@ public struct TotalVsParts: Rule {
     /// items) or all the candidates.
     static func exhaustiveParts(_ total: Figure, _ candidates: [Figure], _ c: RuleContext) -> [Figure]? {
         guard candidates.count >= 2 else { return candidates }
-        for n in 2...candidates.count where Arithmetic.sum(total: total, parts: Array(candidates.prefix(n))).severity == nil {
-            return nil
+        // Running sums of values and interval widths: prefix n balances when |total − sum| ≤ r,
+        // r = (Σ widths + total width) / 2, as in `Arithmetic.sum`.
+        var sum = candidates[0].value
+        var widths = total.interval.width + candidates[0].interval.width
+        for f in candidates.dropFirst() {
+            sum += f.value
+            widths += f.interval.width
+            let gap = (total.value - sum).magnitude
+            if gap + gap <= widths { return nil }
         }
         var run = [candidates[0]]
         for f in candidates.dropFirst() {
