@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The version of the rules and extraction logic. Bump it whenever a change to the extractor,
 /// the binder or the checker can change what is stored for an unchanged report: `gouji batch`
@@ -260,10 +261,15 @@ public final class AuditStore: Sendable {
                     r.readMilliseconds, r.checkMilliseconds, r.rulesVersion, runID, r.errors, r.warnings, r.infos, now,
                 ])
                 let id = db.lastInsertedRowID
+                // Figures are most of the rows (≈ 150 per report): bound directly, without
+                // building a StatementArguments per row (a third of the writer's time).
+                let row = RowBinder(insertFigure)
                 for (i, f) in r.figures.enumerated() {
-                    try insertFigure.execute(arguments: [
-                        id, i, f.text, f.value, f.unit, f.kind, f.line, f.column, f.start, f.end, f.subject, f.inTable,
-                    ])
+                    row.begin()
+                    row.bind(1, Int64(id)); row.bind(2, Int64(i)); row.bind(3, f.text); row.bind(4, f.value)
+                    row.bind(5, f.unit); row.bind(6, f.kind); row.bind(7, Int64(f.line)); row.bind(8, Int64(f.column))
+                    row.bind(9, Int64(f.start)); row.bind(10, Int64(f.end)); row.bind(11, f.subject); row.bind(12, Int64(f.inTable ? 1 : 0))
+                    try row.execute(db)
                 }
                 for (i, f) in r.findings.enumerated() {
                     try insertFinding.execute(arguments: [
@@ -271,6 +277,44 @@ public final class AuditStore: Sendable {
                     ])
                 }
             }
+        }
+    }
+}
+
+/// Binds and steps one row of a prepared insert through the SQLite C API, for the bulk rows of
+/// `AuditStore.write`. The statement comes from GRDB (which prepares, caches and finalizes it);
+/// it must only be executed through this binder.
+struct RowBinder {
+    private let statement: SQLiteStatement
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ statement: Statement) { self.statement = statement.sqliteStatement }
+
+    func begin() {
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+    }
+
+    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
+
+    func bind(_ index: Int32, _ value: String?) {
+        guard var value else { sqlite3_bind_null(statement, index); return }
+        value.withUTF8 { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress {
+                    sqlite3_bind_text(statement, index, base, Int32(chars.count), Self.transient)
+                } else {
+                    sqlite3_bind_text(statement, index, "", 0, Self.transient)
+                }
+            }
+        }
+    }
+
+    func execute(_ db: Database) throws {
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            sqlite3_reset(statement)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
     }
 }

@@ -113,7 +113,7 @@ public struct GridPosition: Codable, Hashable, Sendable {
 public struct Cell: Sendable {
     public enum VerticalMerge: String, Codable, Sendable { case none, restart, continuation }
 
-    public var text: String { didSet { (trimmed, compact) = Self.forms(of: text) } }
+    public var text: String
     public var location: SourceLocation
     /// Number of grid columns the cell covers (w:gridSpan); 1 in flattened text.
     public var span: Int
@@ -126,7 +126,6 @@ public struct Cell: Sendable {
     public init(text: String, location: SourceLocation, span: Int = 1,
                 verticalMerge: VerticalMerge = .none, nested: [Table] = [], origin: GridPosition? = nil) {
         self.text = text
-        (trimmed, compact) = Self.forms(of: text)
         self.location = location
         self.span = span
         self.verticalMerge = verticalMerge
@@ -135,11 +134,7 @@ public struct Cell: Sendable {
     }
 
     /// The text with surrounding white space removed and inner line breaks kept.
-    public private(set) var trimmed: String
+    public var trimmed: String { text.trimmedWhitespace }
     /// The text with all white space removed ("预 期 目 标" → "预期目标"), for label matching.
-    public private(set) var compact: String
-
-    private static func forms(of text: String) -> (trimmed: String, compact: String) {
-        (text.trimmedWhitespace, text.compacted)
-    }
+    public var compact: String { text.compacted }
 }

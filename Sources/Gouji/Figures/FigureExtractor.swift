@@ -163,7 +163,7 @@ public struct FigureExtractor: Sendable {
 
             // Kind, unit and value.
             let scale = scaleWord.isEmpty ? Decimal(1) : (patterns.scales[scaleWord] ?? 1)
-            let preceding = clausePrefix(scalars, before: s)
+            let preceding = clausePrefix(scalars, before: s, in: utf8)
             if let moneyFactor = patterns.moneyFactors[unitWord] {
                 figure.kind = .money; figure.unit = "元"; figure.writtenUnit = scaleWord + unitWord
                 figure.factor = scale.times(moneyFactor)
@@ -249,7 +249,7 @@ public struct FigureExtractor: Sendable {
             if s < segmentCursor.offset { segmentCursor = (0, 0) }
             segmentCursor = (s, segmentCursor.index + segmentIndex(scalars, from: segmentCursor.offset, to: s))
             let segment = segmentCursor.index
-            let stage = resolver.resolve(&figure, phrase: subjectPhrase(scalars, before: s, previousEnd: sameSentence.map { $0.location.end - start }),
+            let stage = resolver.resolve(&figure, phrase: subjectPhrase(scalars, before: s, in: utf8, previousEnd: sameSentence.map { $0.location.end - start }),
                              previous: sameSentence, carriedStage: carriedStage?.sentence == segment ? carriedStage?.stage : nil,
                              following: followingNoun(scalars, after: e, isCount: figure.kind == .count))
             if let stage { carriedStage = (segment, stage) }
@@ -265,7 +265,7 @@ public struct FigureExtractor: Sendable {
 
     /// Segment ends between `start` and `end`.
     func segmentIndex(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
-        scalars[start..<end].reduce(0) { "。；;！？\n".unicodeScalars.contains($1) ? $0 + 1 : $0 }
+        scalars[start..<end].reduce(0) { Self.segmentEnds.contains($1) ? $0 + 1 : $0 }
     }
 
     /// For a count followed directly by its noun ("6个重大科技创新项目"), that noun.
@@ -280,33 +280,24 @@ public struct FigureExtractor: Sendable {
         return String(out)
     }
 
+    private static let segmentEnds = Set("。；;！？\n".unicodeScalars)
+    private static let clauseMarks = Set("，,；;。：:\n".unicodeScalars)
+    private static let phraseMarks = Set("，,；;。：:、\n".unicodeScalars)
+
     /// Up to 12 characters before `offset`, within the clause.
-    func clausePrefix(_ scalars: [Unicode.Scalar], before offset: Int) -> String {
+    func clausePrefix(_ scalars: [Unicode.Scalar], before offset: Int, in text: UTF8Text) -> String {
         var i = offset
-        var out: [Unicode.Scalar] = []
-        while i > 0 && out.count < 12 {
-            let u = scalars[i - 1]
-            if "，,；;。：:\n".unicodeScalars.contains(u) { break }
-            out.append(u)
-            i -= 1
-        }
-        var v = String.UnicodeScalarView(); v.append(contentsOf: out.reversed()); return String(v)
+        while i > 0 && offset - i < 12 && !Self.clauseMarks.contains(scalars[i - 1]) { i -= 1 }
+        return text.string(scalars: i..<offset)
     }
 
     /// The words before a figure that say what it counts: from the clause start (or the end of
     /// the previous figure in the same clause) up to the figure.
-    func subjectPhrase(_ scalars: [Unicode.Scalar], before offset: Int, previousEnd: Int?) -> String {
+    func subjectPhrase(_ scalars: [Unicode.Scalar], before offset: Int, in text: UTF8Text, previousEnd: Int?) -> String {
         var i = offset
-        var out: [Unicode.Scalar] = []
         let floor = max(0, previousEnd ?? 0)
-        while i > floor && out.count < 40 {
-            let u = scalars[i - 1]
-            if "，,；;。：:、\n".unicodeScalars.contains(u) { break }
-            out.append(u)
-            i -= 1
-        }
-        var v = String.UnicodeScalarView(); v.append(contentsOf: out.reversed())
-        return String(v).trimmedSpaces
+        while i > floor && offset - i < 40 && !Self.phraseMarks.contains(scalars[i - 1]) { i -= 1 }
+        return text.string(scalars: i..<offset).trimmedSpaces
     }
 }
 

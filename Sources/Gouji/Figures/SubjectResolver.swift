@@ -32,9 +32,9 @@ public struct SubjectResolver: Sendable {
         // Scope words, longest first; single-character levels (省, 市) only at the phrase start.
         let vocabulary = lexicons.vocabulary
         let stageWords = vocabulary.stageWords
-        for (dimension, words) in vocabulary.scopes {
-            for word in words {
-                let present = word.unicodeScalars.count == 1 ? startsAfterStages(rest, word, stageWords) : rest.contains(word)
+        for (dimension, words) in vocabulary.scopeEntries where !rest.isEmpty {
+            for (word, single) in words {
+                let present = single ? startsAfterStages(rest, word, stageWords) : rest.contains(word)
                 guard present, !scopes.contains(where: { $0.contains(word) }) else { continue }
                 scopes.append(word)
                 if dimension != "measure" { break }
@@ -42,12 +42,12 @@ public struct SubjectResolver: Sendable {
         }
         // Strip leading and trailing noise, scope and direction words at ICU word boundaries.
         let strip = vocabulary.strip
-        var words = Segmenter().words(rest, domainWords: vocabulary.domainWords, domainPrefixes: vocabulary.domainPrefixes)
+        var words = rest.isEmpty ? [] : Segmenter().words(rest, domainWords: vocabulary.domainWords, domainPrefixes: vocabulary.domainPrefixes)
         while let first = words.first, strip.contains(first) || first.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeFirst() }
         while let last = words.last, strip.contains(last) || last.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeLast() }
         var noun = words.joined()
         if noun.count > 16 { noun = String(noun.suffix(16)) }
-        if let stage = stageWords.filter({ rest.contains($0) }).max(by: { $0.count < $1.count }),
+        if let stage = vocabulary.stageWordsLongestFirst.first(where: { rest.contains($0) }),
            let s = rest.byteOffset(of: stage), noun.isEmpty || rest.byteOffset(of: noun).map({ s < $0 }) == true {
             leadingStage = stage
         }

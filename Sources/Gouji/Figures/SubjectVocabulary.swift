@@ -4,6 +4,11 @@
 public final class SubjectVocabulary: Sendable {
     public let scopes: [(dimension: String, words: [String])]
     public let stageWords: [String]
+    /// Stage words longest first (ties in lexicon order).
+    public let stageWordsLongestFirst: [String]
+    /// `scopes` with, for each word, whether it is a single character (省, 市: matched only at
+    /// the phrase start).
+    public let scopeEntries: [(dimension: String, words: [(word: String, single: Bool)])]
     public let levelWords: Set<String>
     public let strip: Set<String>
     public let domainWords: Set<String>
@@ -21,6 +26,10 @@ public final class SubjectVocabulary: Sendable {
     public init(subjects: Subjects, units: Units) {
         scopes = subjects.scopes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted { $0.count > $1.count }) }
         stageWords = subjects.scopes["stage"] ?? []
+        stageWordsLongestFirst = stageWords.enumerated().sorted {
+            $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset
+        }.map(\.element)
+        scopeEntries = scopes.map { ($0.dimension, $0.words.map { ($0, $0.unicodeScalars.count == 1) }) }
         levelWords = Set(subjects.scopes["level"] ?? [])
         let strip = Set(subjects.leadingNoise + subjects.scopes.values.flatMap { $0 } + Array(units.directions.keys)
                         + Array(units.comparators.keys) + units.approxBefore

@@ -135,16 +135,28 @@ public struct UTF8Text {
     /// Scalar index of each byte that starts a scalar; continuation bytes map to their scalar.
     private let scalarAt: [Int32]
 
+    /// Byte offset at which each scalar starts, plus the end.
+    private let byteAt: [Int32]
+
     public init(_ text: String) {
         bytes = Array(text.utf8)
         var map = [Int32](repeating: 0, count: bytes.count + 1)
+        var starts: [Int32] = []
+        starts.reserveCapacity(bytes.count + 1)
         var scalar: Int32 = -1
         for (i, b) in bytes.enumerated() {
-            if b & 0xC0 != 0x80 { scalar += 1 }
+            if b & 0xC0 != 0x80 { scalar += 1; starts.append(Int32(i)) }
             map[i] = scalar
         }
         map[bytes.count] = scalar + 1
+        starts.append(Int32(bytes.count))
         scalarAt = map
+        byteAt = starts
+    }
+
+    /// The text of scalars `range` (offsets in scalars).
+    public func string(scalars range: Range<Int>) -> String {
+        String(decoding: bytes[Int(byteAt[range.lowerBound])..<Int(byteAt[range.upperBound])], as: UTF8.self)
     }
 
     public func scalarOffset(_ byte: Int) -> Int { Int(scalarAt[byte]) }

@@ -95,23 +95,30 @@ public struct Segmenter: Sendable {
 /// 1 scalar), so offsets found in the normalised text are offsets in the original.
 public enum Normalizer {
     public static func normalize(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value == 0x3000 || (0xFF05...0xFF1E).contains($0.value) }) else { return text }
-        var out = String.UnicodeScalarView()
+        guard text.unicodeScalars.contains(where: { halfWidth($0) != nil }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for u in text.unicodeScalars {
-            switch u.value {
-            case 0xFF10...0xFF19: out.append(Unicode.Scalar(u.value - 0xFF10 + 0x30)!)
-            case 0xFF0E: out.append(".")   // ．
-            case 0xFF05: out.append("%")   // ％
-            case 0xFF0B: out.append("+")
-            case 0xFF0D: out.append("-")
-            case 0xFF1C: out.append("<")
-            case 0xFF1E: out.append(">")
-            case 0xFF1D: out.append("=")
-            case 0x3000: out.append(" ")
-            default: out.append(u)
-            }
+            if let ascii = halfWidth(u) { out.append(ascii) } else { UTF8.encode(u) { out.append($0) } }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The ASCII replacement of a full-width digit, ．％＋－＜＞＝ or the ideographic space.
+    @inline(__always)
+    static func halfWidth(_ u: Unicode.Scalar) -> UInt8? {
+        switch u.value {
+        case 0xFF10...0xFF19: return UInt8(u.value - 0xFF10 + 0x30)
+        case 0xFF0E: return UInt8(ascii: ".")   // ．
+        case 0xFF05: return UInt8(ascii: "%")   // ％
+        case 0xFF0B: return UInt8(ascii: "+")
+        case 0xFF0D: return UInt8(ascii: "-")
+        case 0xFF1C: return UInt8(ascii: "<")
+        case 0xFF1E: return UInt8(ascii: ">")
+        case 0xFF1D: return UInt8(ascii: "=")
+        case 0x3000: return UInt8(ascii: " ")
+        default: return nil
+        }
     }
 
     /// Whether normalisation changed anything in `text`.
