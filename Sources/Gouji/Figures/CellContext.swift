@@ -35,19 +35,25 @@ struct TableContextBuilder {
         let grid = table.grid
         for row in grid {
             var contexts: [CellContext] = []
+            contexts.reserveCapacity(row.count)
+            // Each cell's forms once per row (a cell is also its right neighbour's label).
+            let trimmedRow = row.map(\.trimmed)
+            let compactRow = row.map(\.compact)
+            let numericRow = trimmedRow.map(isNumeric)
             var rowUnit: String? = nil
             if let uc = unitColumn, uc < row.count {
-                let t = row[uc].trimmed
-                if !t.isEmpty && !isNumeric(t) { rowUnit = t }
+                let t = trimmedRow[uc]
+                if !t.isEmpty && !numericRow[uc] { rowUnit = t }
             }
+            var headerRow: Bool? = nil
             for (c, cell) in row.enumerated() {
-                let text = cell.compact
+                let text = compactRow[c]
                 var ctx = CellContext()
-                let left = c > 0 ? row[c - 1].compact : ""
+                let left = c > 0 ? compactRow[c - 1] : ""
                 ctx.label = stripUnit(left)
                 ctx.header = columnHeader[c] ?? ""
-                if isNumeric(cell.trimmed) || cell.trimmed.isEmpty {
-                    if c > 0, !isNumeric(row[c - 1].trimmed), let u = unit(in: row[c - 1].text) {
+                if numericRow[c] || trimmedRow[c].isEmpty {
+                    if c > 0, !numericRow[c - 1], let u = unit(in: row[c - 1].text) {
                         ctx.unit = u; ctx.unitSource = "header"
                         columnUnit[c] = u
                     } else if let u = rowUnit {
@@ -73,13 +79,13 @@ struct TableContextBuilder {
                 } else {
                     if let u = unit(in: cell.text) {
                         if c == 0 && row.count == 1 { tableUnit = u } else { columnUnit[c] = u }
-                        let headerRow = row.allSatisfy { !isNumeric($0.trimmed) }
-                        if c == 0 && (text.hasPrefix("项目资金") || text.contains("单位:") || text.contains("单位：")) { tableUnit = u }
+                        if headerRow == nil { headerRow = !numericRow.contains(true) }
+                        if c == 0 && (text.startsWithBytes("项目资金") || text.contains("单位:") || text.contains("单位：")) { tableUnit = u }
                         // A money unit in a header row ("年度预算数（万元）") covers the block below it.
-                        if headerRow && patterns.moneyFactors[u] != nil { tableUnit = u }
+                        if headerRow == true && patterns.moneyFactors[u] != nil { tableUnit = u }
                     }
                     columnHeader[c] = stripUnit(text)
-                    if text.hasPrefix("计量单位") || text.hasPrefix("度量单位") { unitColumn = c }
+                    if text.startsWithBytes("计量单位") || text.startsWithBytes("度量单位") { unitColumn = c }
                     ctx.isVoucherColumn = columnHeader[c]?.contains("凭证") ?? false
                 }
                 contexts.append(ctx)

@@ -6,10 +6,15 @@ import Foundation
 public struct TableSplitter: Sendable {
     public var layout: Layout
 
-    public init(layout: Layout) { self.layout = layout }
+    /// `layout.captionPatterns`, compiled once (PCRE2; an invalid pattern is skipped).
+    private let captions: [Regex]
+
+    public init(layout: Layout) {
+        self.layout = layout
+        captions = layout.captionPatterns.compactMap { try? Regex($0) }
+    }
 
     public func split(rows: [[Cell]], firstIndex: Int, lines: LineIndex) -> [Table] {
-        let captions = layout.captionPatterns.compactMap { try? NSRegularExpression(pattern: $0) }
         let starts = layout.tableStarts.map(\.compacted)
         var tables: [Table] = []
         var current: [[Cell]] = []
@@ -30,14 +35,13 @@ public struct TableSplitter: Sendable {
             let nonEmpty = row.filter { !$0.trimmed.isEmpty }
             if row.count == 1, let only = nonEmpty.first {
                 let text = only.trimmed
-                let range = NSRange(text.startIndex..., in: text)
-                if captions.contains(where: { $0.firstMatch(in: text, range: range) != nil }) {
+                if captions.contains(where: { $0.firstMatch(in: text) != nil }) {
                     flush()
                     caption = only
                     continue
                 }
             }
-            if let first = nonEmpty.first, starts.contains(where: { first.compact.hasPrefix($0) }), !current.isEmpty {
+            if let first = nonEmpty.first, starts.contains(where: { first.compact.startsWithBytes($0) }), !current.isEmpty {
                 flush()
             }
             current.append(row)
