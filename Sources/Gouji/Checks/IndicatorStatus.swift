@@ -20,7 +20,7 @@ public struct IndicatorStatus {
         if comparator == nil, let nature = row.nature?.trimmedSpaces {
             comparator = ["≥": Comparator.atLeast, ">=": .atLeast, "≤": .atMost, "<=": .atMost, "=": .equal, "＝": .equal][nature]
         }
-        if comparator == nil, a.approximate, a.text.hasSuffix("以上") { comparator = .atLeast }
+        if comparator == nil, a.approximate, a.text.endsWithBytes("以上") { comparator = .atLeast }
         guard let op = comparator else { return nil }
         let A = a.value, B = b.value
         switch op {

@@ -63,6 +63,7 @@ public final class RuleContext {
         var growthEnumerations: [Growth.Enumeration]?
         var growthPairs: [Growth.Pair]?
         var targets: Targets.Spans?
+        var tableSums: [(Figure, [Figure])]?
     }
     private var derived = Derived()
 
@@ -82,6 +83,12 @@ public final class RuleContext {
     public var growthPairs: [Growth.Pair] {
         if let v = derived.growthPairs { return v }
         let v = Growth.pairs(self); derived.growthPairs = v; return v
+    }
+
+    /// Total cells with the cells they add up, see `GenericTableSums.pairs`.
+    public var tableSums: [(Figure, [Figure])] {
+        if let v = derived.tableSums { return v }
+        let v = GenericTableSums.pairs(self); derived.tableSums = v; return v
     }
 
     /// Whether a figure sits in a target cell or the goal text (see `Targets.isTarget`).

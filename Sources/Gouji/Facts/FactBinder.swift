@@ -309,7 +309,7 @@ public struct FactBinder: Sendable {
                 for dataRow in grid[(r + 1)...] {
                     guard let labelCell = dataRow.first(where: { !$0.trimmed.isEmpty }) else { continue }
                     var label = labels.normalize(labelCell.text)
-                    for prefix in ["其中：", "其中:", "其中"] where label.hasPrefix(prefix) { label.removeFirst(prefix.count) }
+                    for prefix in ["其中：", "其中:", "其中"] where label.startsWithBytes(prefix) { label.removeFirst(prefix.count) }
                     while let f = label.first, f.isASCII && f.isNumber || f == "、" || f == "." { label.removeFirst() }
                     guard let field = spec.rows.first(where: { matches(label, $0.labels) })?.field, data.rows[field] == nil else { continue }
                     data.rows[field] = Dictionary(columns.compactMap { c in c.1 < dataRow.count ? (c.0, bound(dataRow[c.1], index)) : nil }, uniquingKeysWith: { a, _ in a })

@@ -49,7 +49,7 @@ public enum ChineseNumerals {
     /// Value of a financial amount written in uppercase: "壹万伍仟元整", "叁拾元伍角贰分".
     public static func money(_ text: String) -> Decimal? {
         var s = text
-        if s.hasSuffix("整") || s.hasSuffix("正") { s.removeLast() }
+        if s.endsWithBytes("整") || s.endsWithBytes("正") { s.removeLast() }
         var yuan = Decimal(0)
         var rest = Substring(s)
         if let i = s.firstIndex(where: { $0 == "元" || $0 == "圆" }) {

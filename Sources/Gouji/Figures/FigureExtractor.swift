@@ -127,7 +127,7 @@ public struct FigureExtractor: Sendable {
             if m.range("docno") != nil { state.figures.append(make(.docNumber)); continue }
             if m.range("daterange") != nil { state.figures.append(make(.dateRange)); continue }
             if m.range("date") != nil {
-                let kind: FigureKind = (surface.hasSuffix("#") || context?.isVoucherColumn == true) ? .voucher : .date
+                let kind: FigureKind = (surface.endsWithBytes("#") || context?.isVoucherColumn == true) ? .voucher : .date
                 state.figures.append(make(kind, date: DateParser.parse(surface)))
                 continue
             }
@@ -239,7 +239,7 @@ public struct FigureExtractor: Sendable {
             if context != nil {
                 let cellText = Normalizer.normalize(text).trimmedWhitespace
                 let body = surface
-                if cellText != body && cellText.hasPrefix(body) && cellText.dropFirst(body.count).allSatisfy({ ".,。、".contains($0) }) {
+                if cellText != body && cellText.startsWithBytes(body) && cellText.dropFirst(body.count).allSatisfy({ ".,。、".contains($0) }) {
                     figure.malformed = true
                 }
             }

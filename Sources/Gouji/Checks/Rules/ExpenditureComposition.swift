@@ -17,7 +17,7 @@ public struct ExpenditureComposition: Rule {
         // Every labelled row of the data table restated in the text (项目支出, 公用经费, 政府采购金额 …).
         for (field, word) in data.labels.filter({ data.rows[$0.key] != nil }).sorted(by: { $0.key < $1.key }) {
             guard let table = data.rows[field]?["actual"]?.figure else { continue }
-            for f in c.quantities where !f.inTable && f.kind == .money && c.clause(before: f).hasSuffix(word) {
+            for f in c.quantities where !f.inTable && f.kind == .money && c.clause(before: f).endsWithBytes(word) {
                 // Only statements of this year's spending.
                 let clause = c.clause(before: f)
                 guard !clause.contains("上年"), !clause.contains("预算") else { continue }

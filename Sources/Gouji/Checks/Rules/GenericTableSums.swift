@@ -14,7 +14,8 @@ public enum GenericTableSums {
             let grid = table.grid
             var segmentStart = 0
             for (r, row) in grid.enumerated() {
-                guard let label = row.first(where: { !$0.trimmed.isEmpty }), totalWords.contains(where: { label.compact.hasPrefix($0) || label.compact.hasSuffix($0) }) else { continue }
+                guard let label = row.first(where: { !$0.trimmed.isEmpty })?.compact,
+                      totalWords.contains(where: { label.startsWithBytes($0) || label.endsWithBytes($0) }) else { continue }
                 defer { segmentStart = r + 1 }
                 for (col, cell) in row.enumerated() {
                     guard let total = index.figures(in: cell.location).first(where: { ($0.kind == .money || $0.kind == .count) && !$0.malformed }),
@@ -23,7 +24,7 @@ public enum GenericTableSums {
                     for above in grid[segmentStart..<r] {
                         guard col < above.count else { continue }
                         let rowLabel = above.first(where: { !$0.trimmed.isEmpty })?.compact ?? ""
-                        if rowLabel.hasPrefix("其中") { continue }
+                        if rowLabel.startsWithBytes("其中") { continue }
                         let figs = index.figures(in: above[col].location).filter(\.kind.isQuantity)
                         if figs.count == 1, figs[0].kind == total.kind { parts.append(figs[0]) }
                     }

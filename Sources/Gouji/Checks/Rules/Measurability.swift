@@ -13,7 +13,7 @@ public struct Measurability: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         // Only where the table is declared quantitative (the Hunan 定量 table); national forms mix both.
-        let declared = c.document.tables.contains { t in t.rows.contains { row in row.contains { $0.compact.hasPrefix("项目绩效定量目标") } } }
+        let declared = c.document.tables.contains { t in t.rows.contains { row in row.contains { $0.compact.startsWithBytes("项目绩效定量目标") } } }
         guard declared else { return [] }
         return c.facts.indicators.compactMap { row in
             guard let target = row.target, !target.empty, row.targetFigures.isEmpty, !["无", "/"].contains(target.text) else { return nil }

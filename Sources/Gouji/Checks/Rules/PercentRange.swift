@@ -15,7 +15,8 @@ public struct PercentRange: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         c.quantities.compactMap { f in
-            guard f.kind == .percent, f.direction == nil else { return nil }
+            // Only a rate of 100 % or more can be flagged: test that before reading any text.
+            guard f.kind == .percent, f.direction == nil, f.value >= 100 else { return nil }
             let clause = c.clause(before: f)
             guard Self.rateWords.contains(where: { clause.contains($0) || (f.subject ?? "").contains($0) }) || (c.rowText(of: f).map { r in Self.rateWords.contains { r.contains($0) } } ?? false) else { return nil }
             if f.value > 100 {
@@ -23,7 +24,7 @@ public struct PercentRange: Rule {
                                  message: Localized(zh: "比率 \(f.text) 超过 100%", en: "The rate \(f.text) exceeds 100 %"),
                                  arithmetic: Localized(zh: "\(f.number.plain) > 100", en: "\(f.number.plain) > 100"), figures: [f])
             }
-            let explicit = f.text.hasPrefix("≥") || f.text.hasPrefix(">=") || ["不低于", "不少于"].contains { clause.hasSuffix($0) } || f.text.hasSuffix("以上")
+            let explicit = f.text.startsWithBytes("≥") || f.text.startsWithBytes(">=") || ["不低于", "不少于"].contains { clause.endsWithBytes($0) } || f.text.endsWithBytes("以上")
             if f.value == 100, f.comparator == .atLeast, explicit {
                 return c.finding(Self.description,
                                  message: Localized(zh: "目标“\(f.text)”无意义：比率不可能超过 100%，应写作“=100%”", en: "The target “\(f.text)” cannot be exceeded; write “=100%”"),

@@ -118,7 +118,7 @@ public struct TotalVsParts: Rule {
 
 
     static func sameFamily(_ a: Figure, _ b: Figure) -> Bool {
-        a.kind == b.kind && (a.kind == .money || a.unit == b.unit || a.unit.hasPrefix(b.unit) || b.unit.hasPrefix(a.unit))
+        a.kind == b.kind && (a.kind == .money || a.unit == b.unit || a.unit.startsWithBytes(b.unit) || b.unit.startsWithBytes(a.unit))
     }
 
 }

@@ -20,7 +20,7 @@ public struct UnitConsistency: Rule {
     /// Equality checks elsewhere call `SumCheck`, which reports the factor under this id; this
     /// rule itself compares generic one-part totals in any table (合计 rows with a single line).
     public func check(_ c: RuleContext) -> [Finding] {
-        GenericTableSums.pairs(c).filter { $0.1.count == 1 }.compactMap { total, parts in
+        c.tableSums.filter { $0.1.count == 1 }.compactMap { total, parts in
             let v = Arithmetic.sum(total: total, parts: parts)
             guard v.unitSlip != nil, v.severity != nil else { return nil }
             return SumCheck.check(Self.description, c, total: total, parts: parts, what: Localized(zh: "合计", en: "The total"))

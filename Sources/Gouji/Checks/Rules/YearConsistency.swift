@@ -21,7 +21,7 @@ public struct YearConsistency: Rule {
             let before = c.clause(before: f)
             let lineText = c.document.lines.lineText(f.location.line)
             let after = c.document.lines.text(from: f.location.end, to: min(f.location.end + 12, c.document.lines.lineStarts[f.location.line - 1] + lineText.unicodeScalars.count))
-            if Self.context.contains(where: { before.hasSuffix($0) || before.contains($0) || after.hasPrefix($0) }) || after.contains("将") || after.contains("计划") { continue }
+            if Self.context.contains(where: { before.endsWithBytes($0) || before.contains($0) || after.startsWithBytes($0) }) || after.contains("将") || after.contains("计划") { continue }
             if y == year + 1 && (lineText.contains("将") || lineText.contains("计划")) { continue }
             if let finding = c.finding(Self.description,
                                        message: Localized(zh: "年份 \(f.text) 不是评价年度 \(year) 年，且上下文未说明", en: "The year \(f.text) is not the evaluation year \(year) and the context does not say why"),
