@@ -12,6 +12,7 @@ public struct FactBinder: Sendable {
     public init(lexicons: Lexicons) { self.lexicons = lexicons }
 
     func matches(_ text: String, _ candidates: [String]) -> Bool { labels.matches(text, candidates) }
+    func matches(_ cell: Cell, _ candidates: [String]) -> Bool { labels.matches(cell, candidates) }
 
     public func bind(document: Document, figures: [Figure]) -> ReportFacts {
         let match = TemplateMatcher(templates: lexicons.templates).match(document)
@@ -62,7 +63,7 @@ public struct FactBinder: Sendable {
     func findField(_ spec: TemplateDefinition.FieldSpec, tables: [Table], document: Document, index: FigureIndex) -> BoundValue? {
         for table in tables {
             for row in table.grid {
-                for (c, cell) in row.enumerated() where matches(cell.text, spec.labels) {
+                for (c, cell) in row.enumerated() where matches(cell, spec.labels) {
                     // The value is the next cell to the right that is not a copy of the label.
                     if let value = row[(c + 1)...].first(where: { $0.location.start != cell.location.start }) {
                         return BoundValue(figure: index.figures(in: value.location).first { $0.kind.isQuantity || $0.kind == .date || $0.kind == .dateRange },
@@ -127,7 +128,7 @@ public struct FactBinder: Sendable {
             for (r, row) in grid.enumerated() {
                 var columnAt: [(field: String, valueColumn: Int, label: String)] = []
                 for col in spec.columns {
-                    if let c = row.indices.first(where: { matches(row[$0].text, col.labels) }), c + 1 < row.count {
+                    if let c = row.indices.first(where: { matches(row[$0], col.labels) }), c + 1 < row.count {
                         columnAt.append((col.field, c + 1, labels.normalize(row[c].text)))
                     }
                 }
@@ -139,7 +140,7 @@ public struct FactBinder: Sendable {
                 }
                 for sourceRow in grid[(r + 1)...] {
                     guard let first = sourceRow.first(where: { !$0.trimmed.isEmpty }),
-                          let source = spec.sources.first(where: { matches(first.text, $0.labels) }) else { break }
+                          let source = spec.sources.first(where: { matches(first, $0.labels) }) else { break }
                     funds.sources.append(source.field)
                     funds.labels[source.field] = labels.normalize(first.text).replacingAll("其中：", with: "")
                     var cells: [String: BoundValue] = [:]
@@ -161,14 +162,14 @@ public struct FactBinder: Sendable {
             for (r, row) in grid.enumerated() {
                 var columnAt: [(String, Int, String)] = []
                 for col in spec.columns {
-                    if let c = row.indices.first(where: { matches(row[$0].text, col.labels) }) {
+                    if let c = row.indices.first(where: { matches(row[$0], col.labels) }) {
                         columnAt.append((col.field, c, labels.normalize(row[c].text)))
                     }
                 }
                 guard columnAt.count >= 2 else { continue }
                 func column(_ labels: [String]?) -> Int? {
                     guard let labels else { return nil }
-                    return row.indices.first { matches(row[$0].text, labels) }
+                    return row.indices.first { matches(row[$0], labels) }
                 }
                 let weightColumn = column(spec.weightLabels), rateColumn = column(spec.rateLabels), scoreColumn = column(spec.scoreLabels)
                 var funds = FundsGrid(columns: columnAt.map(\.0), sources: [], totals: [:], cells: [:], labels: [:], weight: nil, rate: nil, score: nil, unit: spec.unit)
@@ -179,7 +180,7 @@ public struct FactBinder: Sendable {
                     let labelCell = dataRow.prefix(firstValue).last { !$0.trimmed.isEmpty && index.figures(in: $0.location).allSatisfy { !$0.kind.isQuantity } }
                     guard let labelCell else { continue }
                     let values = Dictionary(uniqueKeysWithValues: columnAt.compactMap { c in c.1 < dataRow.count ? (c.0, bound(dataRow[c.1], index)) : nil })
-                    if matches(labelCell.text, spec.totalLabels ?? []) {
+                    if matches(labelCell, spec.totalLabels ?? []) {
                         funds.totals = values
                         if let w = weightColumn, w < dataRow.count { funds.weight = bound(dataRow[w], index) }
                         if let w = rateColumn, w < dataRow.count { funds.rate = bound(dataRow[w], index) }
@@ -205,9 +206,9 @@ public struct FactBinder: Sendable {
     func bindExpenses(_ spec: TemplateDefinition.ExpenseSpec, tables: [Table], index: FigureIndex, into facts: inout ReportFacts) {
         for table in tables {
             let grid = table.grid
-            guard let h = grid.firstIndex(where: { row in spec.columns.filter { col in row.contains { matches($0.text, col.labels) } }.count >= 2 }) else { continue }
+            guard let h = grid.firstIndex(where: { row in spec.columns.filter { col in row.contains { matches($0, col.labels) } }.count >= 2 }) else { continue }
             var col: [String: Int] = [:]
-            for c in spec.columns { if let i = grid[h].firstIndex(where: { matches($0.text, c.labels) }) { col[c.field] = i } }
+            for c in spec.columns { if let i = grid[h].firstIndex(where: { matches($0, c.labels) }) { col[c.field] = i } }
             guard let amountColumn = col["amount"] else { continue }
             for row in grid[(h + 1)...] where amountColumn < row.count {
                 let label = row[col["content"] ?? 0].text
@@ -241,14 +242,14 @@ public struct FactBinder: Sendable {
         for table in tables {
             let grid = table.grid
             func has(_ row: [Cell], _ field: String) -> Bool {
-                spec.columns.first { $0.field == field }.map { col in row.contains { matches($0.text, col.labels) } } ?? false
+                spec.columns.first { $0.field == field }.map { col in row.contains { matches($0, col.labels) } } ?? false
             }
             guard let h = grid.firstIndex(where: { row in
                 (has(row, "target") && has(row, "actual")) || (has(row, "weight") && has(row, "score") && has(row, "level1"))
             }) else { continue }
             found = true
             var col: [String: Int] = [:]
-            for c in spec.columns { if let i = grid[h].firstIndex(where: { matches($0.text, c.labels) }) { col[c.field] = i } }
+            for c in spec.columns { if let i = grid[h].firstIndex(where: { matches($0, c.labels) }) { col[c.field] = i } }
             var level1 = "", level2 = ""
             var level1Cell: BoundValue? = nil, level2Cell: BoundValue? = nil
             for (r, row) in grid.enumerated() where r > h {
@@ -261,7 +262,7 @@ public struct FactBinder: Sendable {
                     }
                 }
                 let l1 = cell("level1")?.trimmed ?? "", l2 = cell("level2")?.trimmed ?? ""
-                if matches(l1, spec.totalLabels ?? []) || row.prefix(2).contains(where: { matches($0.text, spec.totalLabels ?? []) }) {
+                if matches(l1, spec.totalLabels ?? []) || row.prefix(2).contains(where: { matches($0, spec.totalLabels ?? []) }) {
                     facts.indicatorTotalWeight = cell("weight").map { bound($0, index) }
                     facts.indicatorTotalScore = cell("score").map { bound($0, index) }
                     continue
@@ -299,12 +300,12 @@ public struct FactBinder: Sendable {
             let grid = table.grid
             for (r, row) in grid.enumerated() {
                 // Staff: 编制数 | 实际在职人数 | 控制率 header, values in the next row.
-                let staffColumns = spec.staff.compactMap { field, labels in row.firstIndex { matches($0.text, labels) }.map { (field, $0) } }
+                let staffColumns = spec.staff.compactMap { field, labels in row.firstIndex { matches($0, labels) }.map { (field, $0) } }
                 if staffColumns.count >= 2, data.staff.isEmpty { data.staff = values(below: r, in: grid, at: staffColumns) }
-                let budgetColumns = spec.budget.compactMap { field, labels in row.firstIndex { matches($0.text, labels) }.map { (field, $0) } }
+                let budgetColumns = spec.budget.compactMap { field, labels in row.firstIndex { matches($0, labels) }.map { (field, $0) } }
                 if budgetColumns.count == 2, data.budget.isEmpty { data.budget = values(below: r, in: grid, at: budgetColumns) }
                 // Expense rows under a 上年决算数 | 本年预算数 | 本年决算数 header.
-                let columns = spec.columns.compactMap { col in row.firstIndex { matches($0.text, col.labels) }.map { (col.field, $0) } }
+                let columns = spec.columns.compactMap { col in row.firstIndex { matches($0, col.labels) }.map { (col.field, $0) } }
                 guard columns.count >= 2 else { continue }
                 for dataRow in grid[(r + 1)...] {
                     guard let labelCell = dataRow.first(where: { !$0.trimmed.isEmpty }) else { continue }
@@ -327,11 +328,11 @@ public struct FactBinder: Sendable {
         for table in tables {
             let grid = table.grid
             for (r, row) in grid.enumerated() {
-                guard let t = row.firstIndex(where: { matches($0.text, spec.targetLabels) }),
-                      let a = row.firstIndex(where: { matches($0.text, spec.actualLabels) }) else { continue }
+                guard let t = row.firstIndex(where: { matches($0, spec.targetLabels) }),
+                      let a = row.firstIndex(where: { matches($0, spec.actualLabels) }) else { continue }
                 var next = r + 1
                 // The values are in the same row right of the labels (national form) or in the next row.
-                if t + 1 < row.count && a + 1 < row.count && !matches(row[t + 1].text, spec.actualLabels) && r + 1 >= grid.count { next = r }
+                if t + 1 < row.count && a + 1 < row.count && !matches(row[t + 1], spec.actualLabels) && r + 1 >= grid.count { next = r }
                 guard next < grid.count, t < grid[next].count, a < grid[next].count else { continue }
                 let targetCell = grid[next][t], actualCell = grid[next][a]
                 facts.goalTargetText = bound(targetCell, index)

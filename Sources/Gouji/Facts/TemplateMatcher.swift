@@ -111,6 +111,7 @@ public enum Labels {
 /// Memoised label normalisation for one binding pass (cell texts and labels repeat a lot).
 final class LabelCache: @unchecked Sendable {
     private var cache: [String: String] = [:]
+    private var cells: [Int: String] = [:]
 
     func normalize(_ text: String) -> String {
         if Labels.isNormal(text) { return text }
@@ -124,5 +125,15 @@ final class LabelCache: @unchecked Sendable {
     /// are, see `TemplateDefinition.withNormalizedLabels`).
     func matches(_ text: String, _ labels: [String]) -> Bool {
         Labels.matches(normalized: normalize(text), labels)
+    }
+
+    /// The same for a cell, whose normalised text is looked up by its position (an integer key
+    /// instead of hashing the text: the binder asks about every cell for every label list).
+    func matches(_ cell: Cell, _ labels: [String]) -> Bool {
+        let key = cell.location.start << 32 | cell.location.end
+        if let n = cells[key] { return Labels.matches(normalized: n, labels) }
+        let n = Labels.normalize(cell.text)
+        cells[key] = n
+        return Labels.matches(normalized: n, labels)
     }
 }

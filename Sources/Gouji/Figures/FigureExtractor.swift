@@ -105,6 +105,7 @@ public struct FigureExtractor: Sendable {
         var carriedStage: (sentence: Int, stage: String)? = nil
         // Matches come in text order: the sentence and segment of each are found by moving
         // forward, not by scanning from the start for every figure (quadratic on long text).
+        var cellText: String? = nil   // the whole cell, trimmed: computed for the first figure that needs it
         var sentenceCursor = 0
         var segmentCursor = (offset: 0, index: 0)
 
@@ -237,7 +238,8 @@ public struct FigureExtractor: Sendable {
             }
             // Malformed: a table cell holding the number with a stray character ("5.8.").
             if context != nil {
-                let cellText = Normalizer.normalize(text).trimmedWhitespace
+                if cellText == nil { cellText = normalized.trimmedWhitespace }
+                let cellText = cellText!
                 let body = surface
                 if cellText != body && cellText.startsWithBytes(body) && cellText.dropFirst(body.count).allSatisfy({ ".,。、".contains($0) }) {
                     figure.malformed = true

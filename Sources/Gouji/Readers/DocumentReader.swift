@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Opens an input read-only, checks it, recognises its format from its bytes (never from its
 /// name alone) and hands it to the matching reader.
@@ -41,22 +44,20 @@ public struct DocumentReader: Sendable {
 
     /// Reads the file's bytes after checking it is a regular, readable file within the size limit.
     func load(path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            // fileExists follows symlinks; a dangling link or a loop also lands here.
-            if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+        // One stat (it follows symbolic links) instead of FileManager's existence and
+        // attribute queries, which build a dictionary of every attribute per file.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            var link = stat()
+            if code == ELOOP || (lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK) {
                 throw ReadError.unreadable("broken or looping symbolic link")
             }
             throw ReadError.notFound
         }
-        if isDirectory.boolValue { throw ReadError.isDirectory }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
-            throw ReadError.unreadable("not a regular file")
-        }
-        if let size = attributes?[.size] as? Int, size > limits.maxInputBytes {
-            throw ReadError.tooLarge(limit: limits.maxInputBytes)
-        }
+        if info.st_mode & S_IFMT == S_IFDIR { throw ReadError.isDirectory }
+        if info.st_mode & S_IFMT != S_IFREG { throw ReadError.unreadable("not a regular file") }
+        if Int(info.st_size) > limits.maxInputBytes { throw ReadError.tooLarge(limit: limits.maxInputBytes) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ReadError.unreadable("permission denied")
         }
