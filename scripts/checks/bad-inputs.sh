@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-gouji=$root/.build/debug/gouji
+gouji=${GOUJI_BIN:-$root/.build/debug/gouji}
 if [ ! -x "$gouji" ]; then
   echo "bad-inputs: $gouji is not built (run swift build)" >&2
   exit 1

@@ -35,7 +35,16 @@ public struct SHA256: Sendable {
     public static func hex(_ data: Data) -> String {
         var h = SHA256()
         h.update(data)
-        return h.finalize().map { String(format: "%02x", $0) }.joined()
+        return hexDigits(h.finalize())
+    }
+
+    /// Lowercase hex of bytes (Foundation's `String(format:)` per byte cost more than hashing).
+    static func hexDigits(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func hex(_ string: String) -> String { hex(Data(string.utf8)) }

@@ -109,6 +109,7 @@ public struct FigureExtractor: Sendable {
         var sentenceCursor = 0
         var segmentCursor = (offset: 0, index: 0)
 
+        let groups = patterns.tokenGroups
         for m in patterns.token.matches(in: utf8.bytes) {
             if state.full { break }
             let s = utf8.scalarOffset(m.range.lowerBound)
@@ -125,25 +126,25 @@ public struct FigureExtractor: Sendable {
                        decimals: 0, factor: 1, number: 0, inTable: context != nil, date: date,
                        sentence: sentenceBase + sentenceIndex)
             }
-            if m.range("docno") != nil { state.figures.append(make(.docNumber)); continue }
-            if m.range("daterange") != nil { state.figures.append(make(.dateRange)); continue }
-            if m.range("date") != nil {
+            if m.range(at: groups.docno) != nil { state.figures.append(make(.docNumber)); continue }
+            if m.range(at: groups.daterange) != nil { state.figures.append(make(.dateRange)); continue }
+            if m.range(at: groups.date) != nil {
                 let kind: FigureKind = (surface.endsWithBytes("#") || context?.isVoucherColumn == true) ? .voucher : .date
                 state.figures.append(make(kind, date: DateParser.parse(surface)))
                 continue
             }
-            if m.range("year") != nil { state.figures.append(make(.year, date: DateParser.parse(surface))); continue }
-            if m.range("phone") != nil { state.figures.append(make(.phone)); continue }
-            if m.range("marker") != nil { state.figures.append(make(.ordinal)); continue }
+            if m.range(at: groups.year) != nil { state.figures.append(make(.year, date: DateParser.parse(surface))); continue }
+            if m.range(at: groups.phone) != nil { state.figures.append(make(.phone)); continue }
+            if m.range(at: groups.marker) != nil { state.figures.append(make(.ordinal)); continue }
             if QuoteScanner.isInsideQuotes(scalars, at: s) { continue } // 《…》 “人才新政45条”: part of a name
-            if m.range("upper") != nil {
+            if m.range(at: groups.upper) != nil {
                 guard let v = ChineseNumerals.money(surface) else { continue }
                 var f = make(.money)
                 f.value = v; f.number = v; f.unit = "元"; f.writtenUnit = "元"; f.decimals = v.decimalPlaces
                 state.figures.append(f)
                 continue
             }
-            guard let numRange = m.range("num") else { continue }
+            guard let numRange = m.range(at: groups.num) else { continue }
             let numText = utf8.string(numRange)
             let number: Decimal
             var decimals = 0
@@ -155,9 +156,9 @@ public struct FigureExtractor: Sendable {
                 guard let v = ChineseNumerals.value(numText) else { continue }
                 number = v
             }
-            let signed = m.range("sign").map { utf8.string($0) == "-" } == true ? -number : number
-            let scaleWord = m.range("scale").map { utf8.string($0) } ?? ""
-            let unitWord = m.range("unit").map { utf8.string($0) } ?? ""
+            let signed = m.range(at: groups.sign).map { utf8.string($0) == "-" } == true ? -number : number
+            let scaleWord = m.range(at: groups.scale).map { utf8.string($0) } ?? ""
+            let unitWord = m.range(at: groups.unit).map { utf8.string($0) } ?? ""
             var figure = make(.number)
             figure.number = signed
             figure.decimals = decimals
@@ -214,11 +215,11 @@ public struct FigureExtractor: Sendable {
             figure.value = signed.times(figure.factor)
 
             // Qualifiers.
-            if let c = m.range("cmp") { figure.comparator = Comparator(rawValue: lexicons.units.comparators[utf8.string(c)] ?? "") }
+            if let c = m.range(at: groups.cmp) { figure.comparator = Comparator(rawValue: lexicons.units.comparators[utf8.string(c)] ?? "") }
             if figure.comparator == nil, let word = lexicons.vocabulary.comparatorPrefixes.first(where: { preceding.endsWithBytes($0.word) }) {
                 figure.comparator = Comparator(rawValue: word.comparator)
             }
-            let after = [m.range("approx"), m.range("approx2")].compactMap { $0.map { utf8.string($0) } }
+            let after = [m.range(at: groups.approx), m.range(at: groups.approx2)].compactMap { $0.map { utf8.string($0) } }
             if !after.isEmpty {
                 figure.approximate = true
                 if after.contains("以上") && figure.comparator == nil { figure.comparator = .atLeast }
@@ -231,7 +232,7 @@ public struct FigureExtractor: Sendable {
             if let word = lexicons.vocabulary.directionWords.first(where: { preceding.endsWithBytes($0) || precedingPlain.endsWithBytes($0) }) {
                 figure.direction = lexicons.units.directions[word]
             }
-            if let r = m.range("num2"), let hi = Decimal(plain: utf8.string(r)) {
+            if let r = m.range(at: groups.num2), let hi = Decimal(plain: utf8.string(r)) {
                 // A range "10-20万元": keep the lower bound as value, mark approximate.
                 figure.approximate = true
                 _ = hi

@@ -5,6 +5,7 @@ import Foundation
 /// (document numbers, date ranges, dates, years, phone numbers, list markers) win over quantities.
 public final class FigurePatterns: @unchecked Sendable {
     public let token: Regex
+    public let tokenGroups: TokenGroups
     /// Unit words and what they make a number: money factor, or kind.
     public let moneyFactors: [String: Decimal]
     public let scales: [String: Decimal]
@@ -58,7 +59,46 @@ public final class FigurePatterns: @unchecked Sendable {
                 + "(?<approx>余|多)?(?<scale>\(scalesAlt))?(?<unit>\(unitsAlt))?(?<approx2>左右|以上|以下|余|多)?)",
         ].joined(separator: "|")
         token = try Regex(pattern)
+        tokenGroups = TokenGroups(token)
         unitInParentheses = try Regex("[（(]\\s*(?:单位\\s*[:：]\\s*)?(?<unit>\(unitsAlt))\\s*[)）]|单位\\s*[:：]\\s*(?<unit2>\(unitsAlt))")
         heading = try Regex(#"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、](?!\d))"#)
+    }
+}
+
+/// Group numbers of the named groups of `FigurePatterns.token`, looked up once instead of by
+/// name for every match.
+public struct TokenGroups: Sendable {
+    let approx: Int?
+    let approx2: Int?
+    let cmp: Int?
+    let date: Int?
+    let daterange: Int?
+    let docno: Int?
+    let marker: Int?
+    let num: Int?
+    let num2: Int?
+    let phone: Int?
+    let scale: Int?
+    let sign: Int?
+    let unit: Int?
+    let upper: Int?
+    let year: Int?
+
+    init(_ regex: Regex) {
+        approx = regex.groups["approx"]
+        approx2 = regex.groups["approx2"]
+        cmp = regex.groups["cmp"]
+        date = regex.groups["date"]
+        daterange = regex.groups["daterange"]
+        docno = regex.groups["docno"]
+        marker = regex.groups["marker"]
+        num = regex.groups["num"]
+        num2 = regex.groups["num2"]
+        phone = regex.groups["phone"]
+        scale = regex.groups["scale"]
+        sign = regex.groups["sign"]
+        unit = regex.groups["unit"]
+        upper = regex.groups["upper"]
+        year = regex.groups["year"]
     }
 }

@@ -14,6 +14,11 @@ public final class Regex: @unchecked Sendable {
         public var ranges: [Range<Int>?]
         public let groupNumbers: [String: Int]
         public var range: Range<Int> { ranges[0]! }
+        /// The range of group number `n` (nil when the group did not take part or `n` is nil).
+        public func range(at n: Int?) -> Range<Int>? {
+            guard let n, n < ranges.count else { return nil }
+            return ranges[n]
+        }
         public func range(_ name: String) -> Range<Int>? {
             guard let n = groupNumbers[name], n < ranges.count else { return nil }
             return ranges[n]
