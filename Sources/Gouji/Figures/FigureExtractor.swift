@@ -58,16 +58,17 @@ public struct FigureExtractor: Sendable {
         var columnTotalUnit: [Int: String] = [:]
         for (r, row) in table.grid.enumerated() {
             if state.full { break }
+            let rowLabel = row.first?.compact ?? ""
+            let isTotalRow = ["合计", "总计", "小计", "支出合计"].contains(where: rowLabel.startsWithBytes)
             for (c, cell) in row.enumerated() {
                 if state.full { break }
                 if cell.origin != nil { continue } // merged copy: its figures belong to the origin cell
                 let before = state.figures.count
                 extract(unit: cell.text, start: cell.location.start, part: cell.location.part,
                         context: contexts[r][c], document: document, state: &state)
-                let rowLabel = row.first?.compact ?? ""
                 for i in before..<state.figures.count where state.figures[i].kind.isQuantity {
                     if state.figures[i].unit.isEmpty { perColumn[c, default: []].append(i) }
-                    else if ["合计", "总计", "小计", "支出合计"].contains(where: rowLabel.hasPrefix) {
+                    else if isTotalRow {
                         columnTotalUnit[c] = state.figures[i].writtenUnit
                     }
                 }

@@ -32,9 +32,18 @@ public struct SubjectResolver: Sendable {
         // Scope words, longest first; single-character levels (省, 市) only at the phrase start.
         let vocabulary = lexicons.vocabulary
         let stageWords = vocabulary.stageWords
+        // The multi-character scope words the phrase contains, found in one pass over it.
+        var contained = Set<String>()
+        var at = 0
+        for u in rest.unicodeScalars {
+            if let candidates = vocabulary.scopeWordsByFirst[u] {
+                for word in candidates where rest.hasBytes(word, at: at) { contained.insert(word) }
+            }
+            at += UTF8.width(u)
+        }
         for (dimension, words) in vocabulary.scopeEntries where !rest.isEmpty {
             for (word, single) in words {
-                let present = single ? startsAfterStages(rest, word, stageWords) : rest.contains(word)
+                let present = single ? startsAfterStages(rest, word, stageWords) : contained.contains(word)
                 guard present, !scopes.contains(where: { $0.contains(word) }) else { continue }
                 scopes.append(word)
                 if dimension != "measure" { break }

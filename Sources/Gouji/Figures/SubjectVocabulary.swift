@@ -9,6 +9,9 @@ public final class SubjectVocabulary: Sendable {
     /// `scopes` with, for each word, whether it is a single character (省, 市: matched only at
     /// the phrase start).
     public let scopeEntries: [(dimension: String, words: [(word: String, single: Bool)])]
+    /// Scope words of two or more characters by their first scalar, to find the ones a phrase
+    /// contains in one pass over the phrase.
+    public let scopeWordsByFirst: [Unicode.Scalar: [String]]
     public let levelWords: Set<String>
     public let strip: Set<String>
     public let domainWords: Set<String>
@@ -29,6 +32,11 @@ public final class SubjectVocabulary: Sendable {
         stageWordsLongestFirst = stageWords.enumerated().sorted {
             $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset
         }.map(\.element)
+        var byFirst: [Unicode.Scalar: [String]] = [:]
+        for word in Set(scopes.flatMap(\.words)) where word.unicodeScalars.count > 1 {
+            byFirst[word.unicodeScalars.first!, default: []].append(word)
+        }
+        scopeWordsByFirst = byFirst
         scopeEntries = scopes.map { ($0.dimension, $0.words.map { ($0, $0.unicodeScalars.count == 1) }) }
         levelWords = Set(subjects.scopes["level"] ?? [])
         let strip = Set(subjects.leadingNoise + subjects.scopes.values.flatMap { $0 } + Array(units.directions.keys)

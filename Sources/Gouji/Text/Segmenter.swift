@@ -16,11 +16,9 @@ public struct Segmenter: Sendable {
     /// `domainPrefixes` (every leading part of every domain word) lets the merge stop as soon
     /// as a run of segments can no longer become a domain word; pass `Segmenter.prefixes(of:)`.
     public func words(_ text: String, domainWords: Set<String> = [], domainPrefixes: Set<String>? = nil) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let utf8 = UTF8Text(text)
         let ranges = boundaries(text, kind: Int32(GOUJI_BRK_WORD))
-        var pieces = ranges.map { r -> String in
-            var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[r]); return String(v)
-        }
+        var pieces = ranges.map { utf8.string(scalars: $0) }
         guard !domainWords.isEmpty else { return pieces }
         let prefixes = domainPrefixes ?? Self.prefixes(of: domainWords)
         var i = 0
