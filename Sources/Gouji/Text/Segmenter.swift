@@ -8,8 +8,24 @@ public struct Segmenter: Sendable {
 
     /// Boundaries (in Unicode-scalar offsets) of the ICU sentences of `text`.
     public func sentences(_ text: String) -> [Range<Int>] {
-        boundaries(text, kind: Int32(GOUJI_BRK_SENTENCE))
+        // UAX #29 breaks sentences only after a terminal (STerm, ATerm) or a paragraph
+        // separator: a text with neither (most table cells) is one sentence, without ICU.
+        var count = 0
+        var mayBreak = false
+        for u in text.unicodeScalars {
+            count += 1
+            if u.value < 0x80 {
+                if u == "." || u == "!" || u == "?" || u == "\n" || u == "\r" { mayBreak = true; break }
+            } else if u.properties.isSentenceTerminal || Self.otherBreaks.contains(u) {
+                mayBreak = true; break
+            }
+        }
+        if !mayBreak { return count == 0 ? [] : [0..<count] }
+        return boundaries(text, kind: Int32(GOUJI_BRK_SENTENCE))
     }
+
+    /// ATerm beyond ".", and the paragraph separators NEL, LS, PS.
+    private static let otherBreaks: Set<Unicode.Scalar> = ["\u{2024}", "\u{FE52}", "\u{FF0E}", "\u{85}", "\u{2028}", "\u{2029}"]
 
     /// ICU word segments of `text` (in Unicode-scalar offsets), with adjacent segments merged
     /// when together they form a word of `domainWords` (ICU splits 高新技术 into 高|新|技术).
