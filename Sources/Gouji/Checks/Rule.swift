@@ -136,8 +136,14 @@ public final class RuleContext {
 
     /// The clause before a figure: back to the previous clause mark (，；。：、) or the line start.
     public func clause(before f: Figure) -> String {
-        document.lines.text(from: clauseStart(of: f), to: f.location.start)
+        if let known = clauses[f.location.start] { return known }
+        let text = document.lines.text(from: clauseStart(of: f), to: f.location.start)
+        clauses[f.location.start] = text
+        return text
     }
+
+    /// `clause(before:)` by figure start: many rules ask for the same figures' clauses.
+    private var clauses: [Int: String] = [:]
 
     /// Scalar offset where the clause containing `f` starts.
     public func clauseStart(of f: Figure) -> Int {
