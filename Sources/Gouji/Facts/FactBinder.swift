@@ -15,7 +15,7 @@ public struct FactBinder: Sendable {
     func matches(_ cell: Cell, _ candidates: [String]) -> Bool { labels.matches(cell, candidates) }
 
     public func bind(document: Document, figures: [Figure]) -> ReportFacts {
-        let match = TemplateMatcher(templates: lexicons.templates).match(document)
+        let match = TemplateMatcher(templates: lexicons.templates).match(document, labels: labels)
         var facts = ReportFacts(family: match.template?.family ?? "unknown",
                                 variant: match.template?.id ?? "unknown", confidence: match.confidence)
         let index = FigureIndex(figures)

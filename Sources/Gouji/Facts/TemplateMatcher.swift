@@ -26,7 +26,12 @@ public struct TemplateMatcher: Sendable {
     public var threshold = 0.45
 
     public func match(_ document: Document) -> Match {
-        let labels = DocumentLabels(document)
+        match(document, labels: LabelCache())
+    }
+
+    /// The same, normalising cell labels through the binder's cache (which then has them).
+    func match(_ document: Document, labels cache: LabelCache) -> Match {
+        let labels = DocumentLabels(document, cache: cache)
         var best: (TemplateDefinition, Double)? = nil
         for t in templates {
             let total = t.signals.reduce(0) { $0 + $1.weight }
@@ -52,11 +57,11 @@ struct DocumentLabels {
     private var paragraphs = ""
     private static let separator = "\u{1}"
 
-    init(_ document: Document) {
+    init(_ document: Document, cache: LabelCache) {
         func collect(_ table: Table) {
-            if let c = table.caption { cells += Self.separator + Labels.normalize(c.text) }
+            if let c = table.caption { cells += Self.separator + cache.normalized(c) }
             for row in table.rows { for cell in row {
-                cells += Self.separator + Labels.normalize(cell.text)
+                cells += Self.separator + cache.normalized(cell)
                 cell.nested.forEach(collect)
             } }
         }
@@ -130,10 +135,15 @@ final class LabelCache: @unchecked Sendable {
     /// The same for a cell, whose normalised text is looked up by its position (an integer key
     /// instead of hashing the text: the binder asks about every cell for every label list).
     func matches(_ cell: Cell, _ labels: [String]) -> Bool {
+        Labels.matches(normalized: normalized(cell), labels)
+    }
+
+    /// A cell's normalised text, remembered by the cell's position.
+    func normalized(_ cell: Cell) -> String {
         let key = cell.location.start << 32 | cell.location.end
-        if let n = cells[key] { return Labels.matches(normalized: n, labels) }
+        if let n = cells[key] { return n }
         let n = Labels.normalize(cell.text)
         cells[key] = n
-        return Labels.matches(normalized: n, labels)
+        return n
     }
 }
