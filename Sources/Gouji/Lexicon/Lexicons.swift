@@ -4,16 +4,19 @@ import Yams
 /// The data the engine runs on: units, scales, measure words, subject aliases, templates and
 /// rule settings, read from YAML. Built in (embedded at build time from Lexicons/) unless a
 /// directory is given with `--lexicons DIR`, whose files replace the built-in ones by name.
-public struct Lexicons: Sendable {
-    public var layout: Layout
-    public var units: Units
-    public var subjects: Subjects
-    public var templates: [TemplateDefinition]
-    public var rules: RuleSettings
+///
+/// Immutable once loaded, and a class: every extractor, binder, rule context and resolver holds
+/// it, and as a struct each of those copies retained some thirty arrays and dictionaries.
+public final class Lexicons: Sendable {
+    public let layout: Layout
+    public let units: Units
+    public let subjects: Subjects
+    public let templates: [TemplateDefinition]
+    public let rules: RuleSettings
     /// The figure patterns compiled from `units` (once per Lexicons value).
     public let patterns: FigurePatterns
     /// Subject word lists prepared once (sorted, merged into sets) for the SubjectResolver.
-    public private(set) var vocabulary: SubjectVocabulary
+    public let vocabulary: SubjectVocabulary
 
     /// The built-in lexicons, parsed once.
     public static let builtIn: Lexicons = {
@@ -40,28 +43,34 @@ public struct Lexicons: Sendable {
     /// These lexicons with a user configuration's extra subject aliases merged in.
     public func merging(_ configuration: Configuration) -> Lexicons {
         guard let extra = configuration.aliases, !extra.isEmpty else { return self }
-        var copy = self
-        for (canonical, aliases) in extra { copy.subjects.aliases[canonical, default: []] += aliases }
-        copy.vocabulary = SubjectVocabulary(subjects: copy.subjects, units: copy.units)
-        return copy
+        var subjects = self.subjects
+        for (canonical, aliases) in extra { subjects.aliases[canonical, default: []] += aliases }
+        return Lexicons(layout: layout, units: units, subjects: subjects, templates: templates, rules: rules,
+                        patterns: patterns, vocabulary: SubjectVocabulary(subjects: subjects, units: units))
     }
 
-    public init(files: [String: String]) throws {
+    private init(layout: Layout, units: Units, subjects: Subjects, templates: [TemplateDefinition], rules: RuleSettings,
+                 patterns: FigurePatterns, vocabulary: SubjectVocabulary) {
+        self.layout = layout; self.units = units; self.subjects = subjects; self.templates = templates
+        self.rules = rules; self.patterns = patterns; self.vocabulary = vocabulary
+    }
+
+    public convenience init(files: [String: String]) throws {
         func decode<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
             guard let text = files[name] else { throw LexiconError.invalid(name, "missing") }
             do { return try YAMLDecoder().decode(T.self, from: text) } catch {
                 throw LexiconError.invalid(name, "\(error)")
             }
         }
-        layout = try decode("layout.yaml", as: Layout.self)
-        units = try decode("units.yaml", as: Units.self)
-        subjects = try decode("subjects.yaml", as: Subjects.self)
-        rules = try decode("rules.yaml", as: RuleSettings.self)
-        templates = try files.keys.filter { $0.hasPrefix("templates/") }.sorted().map {
+        let layout = try decode("layout.yaml", as: Layout.self)
+        let units = try decode("units.yaml", as: Units.self)
+        let subjects = try decode("subjects.yaml", as: Subjects.self)
+        let rules = try decode("rules.yaml", as: RuleSettings.self)
+        let templates = try files.keys.filter { $0.hasPrefix("templates/") }.sorted().map {
             try decode($0, as: TemplateDefinition.self).withNormalizedLabels()
         }
-        patterns = try FigurePatterns(units: units)
-        vocabulary = SubjectVocabulary(subjects: subjects, units: units)
+        self.init(layout: layout, units: units, subjects: subjects, templates: templates, rules: rules,
+                  patterns: try FigurePatterns(units: units), vocabulary: SubjectVocabulary(subjects: subjects, units: units))
     }
 }
 
