@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+@testable import Gouji
+
+/// The byte-wise text and Decimal helpers that replaced Foundation calls on hot paths must give
+/// Foundation's results: each is checked against the call it replaced, on the seed's own texts
+/// and on edge cases (full-width and ideographic spaces, line breaks, empty strings).
+final class FastTextTests: XCTestCase {
+    /// Every line and every cell text of the seed, plus edge cases.
+    lazy var samples: [String] = {
+        let document = try! Fixtures.readSeed()
+        var texts = document.text.components(separatedBy: "\n")
+        for t in document.tables { for row in t.rows { for cell in row { texts.append(cell.text) } } }
+        texts += ["", " ", "\u{3000}", "\t预 期 目 标\u{3000}\n", "\n\n项目\n", "\u{A0}资金（万元）：\u{2003}", "a\u{0301}b ", "  5.8. ", "其中：其中：x", ",,1,234,,"]
+        return texts
+    }()
+
+    func testTrimmingMatchesFoundation() {
+        for s in samples {
+            XCTAssertEqual(s.trimmedSpaces, s.trimmingCharacters(in: .whitespaces), "trimmedSpaces of \(s.debugDescription)")
+            XCTAssertEqual(s.trimmedWhitespace, s.trimmingCharacters(in: .whitespacesAndNewlines), "trimmedWhitespace of \(s.debugDescription)")
+            XCTAssertEqual(s.compacted, String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)), "compacted of \(s.debugDescription)")
+        }
+    }
+
+    func testSearchAndReplaceMatchFoundation() {
+        let needles = ["其中", "：", "万元", "合计", ",", "2021", "", "不存在的词"]
+        for s in samples {
+            for n in needles where !n.isEmpty {
+                XCTAssertEqual(s.contains(n), s.range(of: n) != nil, "contains \(n) in \(s.debugDescription)")
+                XCTAssertEqual(s.literalRange(of: n), s.range(of: n), "range of \(n) in \(s.debugDescription)")
+                XCTAssertEqual(s.replacingAll(n, with: "#"), s.replacingOccurrences(of: n, with: "#"), "replace \(n) in \(s.debugDescription)")
+                XCTAssertEqual(s.startsWithBytes(n), s.hasPrefix(n), "prefix \(n) of \(s.debugDescription)")
+                XCTAssertEqual(s.endsWithBytes(n), s.hasSuffix(n), "suffix \(n) of \(s.debugDescription)")
+            }
+        }
+        XCTAssertEqual("abcabc".byteOffset(of: "c", from: 3), 5)
+        XCTAssertNil("abc".byteOffset(of: "abcd"))
+        XCTAssertTrue("项目资金".hasBytes("资金", at: 6))
+        XCTAssertFalse("项目资金".hasBytes("资金", at: 7))
+    }
+
+    func testNormalizerChangesOnlyHalfWidthForms() {
+        XCTAssertEqual(Normalizer.normalize("１２．５％，（万元）\u{3000}＋－＜＝＞"), "12.5%，（万元） +-<=>")
+        let plain = "预算执行率为100%，（一）项目"
+        XCTAssertEqual(Normalizer.normalize(plain), plain)
+    }
+
+    func testDecimalPlainMatchesFoundation() {
+        XCTAssertTrue(DecimalText.layoutIsKnown)
+        var generator = SystemRandomNumberGenerator()
+        for i in 0..<20_000 {
+            let mantissa = UInt64.random(in: 0...(i % 2 == 0 ? 999_999 : UInt64.max / 2), using: &generator)
+            let d = Decimal(sign: i % 3 == 0 ? .minus : .plus, exponent: Int.random(in: -12...12, using: &generator), significand: Decimal(mantissa))
+            XCTAssertEqual(d.plain, NSDecimalNumber(decimal: d).stringValue)
+        }
+        let sum = Decimal(string: "1.10")! + Decimal(string: "2.30")!   // not compacted: 340 × 10⁻²
+        XCTAssertEqual(sum.plain, "3.4")
+    }
+
+    func testDecimalScalingAndParsingAreExact() {
+        let posix = Locale(identifier: "en_US_POSIX")
+        for text in ["5623.6", "-0.5", "58000.00", "0", "0.00", "97836000", "12345678901234.5678", "007", "123456789012345678901234"] {
+            let parsed = Decimal(plain: text)
+            XCTAssertEqual(parsed, Decimal(string: text, locale: posix), text)
+            for n in [-8, -4, 0, 3, 4, 8] {
+                XCTAssertEqual(parsed!.shifted(by: n), parsed! * Decimal.pow10(n), "\(text) × 10^\(n)")
+            }
+            XCTAssertEqual(parsed!.times(10000), parsed! * 10000, text)
+            XCTAssertEqual(parsed!.divided(by: 10000), parsed! / 10000, text)
+            XCTAssertEqual(parsed!.times(Decimal(string: "0.5")!), parsed! * Decimal(string: "0.5")!, text)
+        }
+        // Odd inputs give what the Foundation-only parser gave.
+        func foundationOnly(_ text: String) -> Decimal? {
+            guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+                  text.filter({ $0 == "." }).count <= 1 else { return nil }
+            return Decimal(string: text, locale: posix)
+        }
+        for odd in ["", "-", ".", "1.", ".5", "-0", "1.2.3", "1-2", "--1", "１２"] {
+            XCTAssertEqual(Decimal(plain: odd), foundationOnly(odd), odd)
+        }
+        XCTAssertEqual(Decimal.halfUnit(2), Decimal(string: "0.005"))
+    }
+
+    func testSentenceShortcutMatchesICU() {
+        let segmenter = Segmenter()
+        for text in samples + ["资金使用合规。项目完成", "完成率100%! 好", "一\u{2029}二", "A. B"] {
+            XCTAssertEqual(segmenter.sentences(text), segmenter.boundaries(text, kind: 3), text.debugDescription)
+        }
+    }
+
+    /// The domain-word merge with prefix pruning against the merge it replaced (every run of up
+    /// to six segments, longest first).
+    func testWordMergeMatchesExhaustiveMerge() {
+        let vocabulary = Lexicons.builtIn.vocabulary
+        let segmenter = Segmenter()
+        func exhaustive(_ text: String) -> [String] {
+            var pieces = segmenter.words(text)
+            var i = 0
+            while i < pieces.count {
+                var merged = false
+                var j = min(pieces.count, i + 6)
+                while j > i + 1 {
+                    let candidate = pieces[i..<j].joined()
+                    if vocabulary.domainWords.contains(candidate) {
+                        pieces.replaceSubrange(i..<j, with: [candidate]); merged = true; break
+                    }
+                    j -= 1
+                }
+                if !merged { i += 1 }
+            }
+            return pieces
+        }
+        var compared = 0
+        for line in samples {
+            for clause in line.split(whereSeparator: { "，。；：、".contains($0) }).map(String.init) where !clause.isEmpty {
+                XCTAssertEqual(segmenter.words(clause, domainWords: vocabulary.domainWords, domainPrefixes: vocabulary.domainPrefixes),
+                               exhaustive(clause), clause)
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 300)
+    }
+}
