@@ -24,7 +24,9 @@ public enum Comparator: String, Codable, Sendable {
 ///
 /// The fields live in a shared, copy-on-write box: figures are copied into many arrays and
 /// closures by the binder and the rules, and a copy is now one reference count instead of
-/// some 300 bytes with a dozen strings to retain.
+/// some 300 bytes with a dozen strings to retain. The accessors below are written out: a
+/// `@dynamicMemberLookup` subscript over key paths would replace them but made a batch about
+/// 6 % slower (measured).
 public struct Figure: Codable, Sendable, Hashable {
     /// The stored fields of a figure.
     public struct Fields: Codable, Sendable, Hashable {
