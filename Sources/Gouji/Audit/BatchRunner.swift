@@ -17,7 +17,7 @@ public final class PipelineProvider: @unchecked Sendable {
     private let lock = NSLock()
     private var byFolder: [String: Choice] = [:]
     private var byConfigFile: [String: Choice] = [:]
-    private var configByFolder: [String: String?] = [:]
+    private let locator = ConfigurationLocator()   // used under `lock`
 
     /// `configuration`: use it for every file; nil: discover `.gouji.yaml` per folder.
     public init(lexicons: Lexicons, lexiconFiles: [String: String], limits: ReadLimits, configuration: Configuration?) {
@@ -40,7 +40,7 @@ public final class PipelineProvider: @unchecked Sendable {
         lock.lock()
         if let cached = byFolder[folder] { lock.unlock(); return cached }
         defer { lock.unlock() }
-        let configPath = configFile(in: URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path)
+        let configPath = locator.file(for: path)
         let key = configPath ?? ""
         let choice: Choice
         if let cached = byConfigFile[key] {
@@ -57,22 +57,6 @@ public final class PipelineProvider: @unchecked Sendable {
         }
         byFolder[folder] = choice
         return choice
-    }
-
-    /// `Configuration.discover` for a file in `folder`, with every folder's answer remembered:
-    /// an archive's many folders share their ancestors, each looked at once. Called under `lock`.
-    private func configFile(in folder: String) -> String? {
-        if let known = configByFolder[folder] { return known }
-        let candidate = (folder as NSString).appendingPathComponent(".gouji.yaml")
-        let found: String?
-        if FileManager.default.fileExists(atPath: candidate) {
-            found = candidate
-        } else {
-            let parent = (folder as NSString).deletingLastPathComponent
-            found = parent.isEmpty || parent == folder ? nil : configFile(in: parent)
-        }
-        configByFolder[folder] = .some(found)
-        return found
     }
 }
 

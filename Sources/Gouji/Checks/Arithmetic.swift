@@ -17,14 +17,20 @@ public enum Arithmetic {
         public var tolerance: Decimal { widths / 2 }
     }
 
+    /// Whether a difference lies within the tolerance R = widths / 2 (rules.md §2.0), where
+    /// `widths` is the sum of the rounding intervals' widths of all the figures involved.
+    public static func balances(difference: Decimal, widths: Decimal) -> Bool {
+        let m = difference.magnitude
+        return m + m <= widths
+    }
+
     public static func sum(total: Figure, parts: [Figure]) -> SumVerdict {
         let sum = parts.reduce(Decimal(0)) { $0 + $1.value }
         let widths = parts.reduce(total.interval.width) { $0 + $1.interval.width }   // 2r
         let diff = total.value - sum
-        let twice = diff.magnitude + diff.magnitude
         // |diff| ≤ r passes; r < |diff| ≤ 10r is a warning, beyond an error.
-        guard twice > widths else { return SumVerdict(sum: sum, difference: diff, widths: widths, severity: nil, unitSlip: nil) }
-        let severity: Severity = twice <= widths.shifted(by: 1) ? .warning : .error
+        guard !balances(difference: diff, widths: widths) else { return SumVerdict(sum: sum, difference: diff, widths: widths, severity: nil, unitSlip: nil) }
+        let severity: Severity = balances(difference: diff, widths: widths.shifted(by: 1)) ? .warning : .error
         var slip: Decimal? = nil
         for n in [3, 4, 8] where !sum.isZero && (total.value == sum.shifted(by: n) || total.value.shifted(by: n) == sum) {
             slip = Decimal.pow10(n)

@@ -30,14 +30,7 @@ public struct Configuration: Codable, Sendable {
 
     /// The nearest `.gouji.yaml` in the input's folder or one of its parents.
     public static func discover(from input: String) -> String? {
-        var dir = URL(fileURLWithPath: input).standardizedFileURL.deletingLastPathComponent()
-        while true {
-            let candidate = dir.appendingPathComponent(".gouji.yaml").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = dir.deletingLastPathComponent()
-            if parent.path == dir.path { return nil }
-            dir = parent
-        }
+        ConfigurationLocator().file(for: input)
     }
 
     /// The severity a finding of `rule` gets, or nil when the rule is off.
@@ -66,5 +59,30 @@ public struct Configuration: Codable, Sendable {
         if let s = settings?[key], let d = Decimal(plain: s) { return d }
         if let s = lexicons.rules.settings[key], let d = Decimal(plain: s) { return d }
         return value
+    }
+}
+
+/// Finds the `.gouji.yaml` that applies to an input: the nearest one in its folder or above.
+/// Each folder's answer is remembered, so a batch over an archive's many folders looks at each
+/// shared ancestor once. Not thread-safe: callers serialise access.
+final class ConfigurationLocator {
+    private var known: [String: String?] = [:]
+
+    func file(for input: String) -> String? {
+        file(inFolder: URL(fileURLWithPath: input).standardizedFileURL.deletingLastPathComponent().path)
+    }
+
+    private func file(inFolder folder: String) -> String? {
+        if let answer = known[folder] { return answer }
+        let candidate = (folder as NSString).appendingPathComponent(".gouji.yaml")
+        let found: String?
+        if FileManager.default.fileExists(atPath: candidate) {
+            found = candidate
+        } else {
+            let parent = (folder as NSString).deletingLastPathComponent
+            found = parent.isEmpty || parent == folder ? nil : file(inFolder: parent)
+        }
+        known[folder] = .some(found)
+        return found
     }
 }

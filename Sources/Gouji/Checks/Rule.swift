@@ -36,17 +36,19 @@ public protocol Rule: Sendable {
 ///
 /// A class: rules receive it, and their closures capture it, thousands of times per document;
 /// as a struct (≈ 4 KB with the facts inline) each of those was a copy.
+///
+/// Its inputs are constants, so what it derives from them on first use (see `Derived`) stays valid.
 public final class RuleContext {
-    public var document: Document
-    public var figures: [Figure] { didSet { quantities = figures.filter(\.kind.isQuantity); derived = Derived() } }
-    public var facts: ReportFacts
-    public var lexicons: Lexicons
-    public var configuration: Configuration
+    public let document: Document
+    public let figures: [Figure]
+    public let facts: ReportFacts
+    public let lexicons: Lexicons
+    public let configuration: Configuration
     /// Findings of rules that ran before (rules run in registry order), for rules like S03.
     public var earlier: [Finding] = []
 
     /// Quantities only, in reading order.
-    public private(set) var quantities: [Figure]
+    public let quantities: [Figure]
 
     public init(document: Document, figures: [Figure], facts: ReportFacts, lexicons: Lexicons, configuration: Configuration) {
         self.document = document
@@ -64,6 +66,8 @@ public final class RuleContext {
         var growthPairs: [Growth.Pair]?
         var targets: Targets.Spans?
         var tableSums: [(Figure, [Figure])]?
+        /// `clause(before:)` by figure start: many rules ask for the same figures' clauses.
+        var clauses: [Int: String] = [:]
     }
     private var derived = Derived()
 
@@ -91,7 +95,7 @@ public final class RuleContext {
         let v = GenericTableSums.pairs(self); derived.tableSums = v; return v
     }
 
-    /// Whether a figure sits in a target cell or the goal text (see `Targets.isTarget`).
+    /// Whether a figure sits in a target cell or the goal text (see `Targets.Spans`).
     public func isTarget(_ f: Figure) -> Bool {
         if derived.targets == nil { derived.targets = Targets.Spans(facts) }
         return derived.targets!.contains(f)
@@ -136,14 +140,11 @@ public final class RuleContext {
 
     /// The clause before a figure: back to the previous clause mark (，；。：、) or the line start.
     public func clause(before f: Figure) -> String {
-        if let known = clauses[f.location.start] { return known }
+        if let known = derived.clauses[f.location.start] { return known }
         let text = document.lines.text(from: clauseStart(of: f), to: f.location.start)
-        clauses[f.location.start] = text
+        derived.clauses[f.location.start] = text
         return text
     }
-
-    /// `clause(before:)` by figure start: many rules ask for the same figures' clauses.
-    private var clauses: [Int: String] = [:]
 
     /// Scalar offset where the clause containing `f` starts.
     public func clauseStart(of f: Figure) -> Int {

@@ -2,25 +2,9 @@ import Foundation
 
 /// Which figures are targets and which are reported results, for the target rules.
 public enum Targets {
-    /// Locations (start offsets) of figures that are targets: the goal/target text, and the
-    /// 指标内容 / 指标值 cells of indicator rows.
-    public static func targetStarts(_ facts: ReportFacts) -> Set<Int> {
-        var s = Set(facts.goalTargets.map { $0.figure.location.start })
-        for row in facts.indicators {
-            s.formUnion(row.targetFigures.map(\.location.start))
-            if let content = row.content {
-                s.formUnion((content.location.start..<max(content.location.start, content.location.end)).map { $0 })
-            }
-        }
-        return s
-    }
-
-    /// Whether a figure sits in a target cell or the goal text.
-    public static func isTarget(_ f: Figure, _ facts: ReportFacts) -> Bool {
-        Spans(facts).contains(f)
-    }
-
     /// Where the targets are: goal figures by start, indicator content and target cells by span.
+    /// A figure in one of them is a target, any other quantity a reported result
+    /// (`RuleContext.isTarget(_:)` keeps one per document).
     public struct Spans: Sendable {
         var goalStarts: Set<Int> = []
         var cells: [Range<Int>] = []

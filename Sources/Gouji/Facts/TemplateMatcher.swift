@@ -15,13 +15,6 @@ public struct TemplateMatcher: Sendable {
         public var closest: TemplateDefinition? = nil
     }
 
-    /// The best raw confidence among the templates, without the threshold.
-    public func scores(_ document: Document) -> Double {
-        var m = self
-        m.threshold = 0
-        return m.match(document).confidence
-    }
-
     /// Lowest confidence accepted as a recognised family.
     public var threshold = 0.45
 

@@ -262,12 +262,8 @@ public struct FigureExtractor: Sendable {
         }
     }
 
-    /// Segments end at 。；; and line breaks: a stage word carries on only within one.
-    func segmentIndex(_ scalars: [Unicode.Scalar], at offset: Int) -> Int {
-        segmentIndex(scalars, from: 0, to: offset)
-    }
-
-    /// Segment ends between `start` and `end`.
+    /// Segment ends (。；;！？ and line breaks) between `start` and `end`: a stage word carries
+    /// on only within one segment.
     func segmentIndex(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
         scalars[start..<end].reduce(0) { Self.segmentEnds.contains($1) ? $0 + 1 : $0 }
     }

@@ -94,15 +94,13 @@ public struct TotalVsParts: Rule {
     /// items) or all the candidates.
     static func exhaustiveParts(_ total: Figure, _ candidates: [Figure], _ c: RuleContext) -> [Figure]? {
         guard candidates.count >= 2 else { return candidates }
-        // Running sums of values and interval widths: prefix n balances when |total − sum| ≤ r,
-        // r = (Σ widths + total width) / 2, as in `Arithmetic.sum`.
+        // Running sums, so that each prefix is tested as `Arithmetic.sum` would without re-adding it.
         var sum = candidates[0].value
         var widths = total.interval.width + candidates[0].interval.width
         for f in candidates.dropFirst() {
             sum += f.value
             widths += f.interval.width
-            let gap = (total.value - sum).magnitude
-            if gap + gap <= widths { return nil }
+            if Arithmetic.balances(difference: total.value - sum, widths: widths) { return nil }
         }
         var run = [candidates[0]]
         for f in candidates.dropFirst() {
