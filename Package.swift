@@ -35,12 +35,15 @@ let package = Package(
         // C wrapper whose public header has no ICU types.
         .target(name: "CICUShim", dependencies: ["CICU"]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        // libxml2's SAX2 push parser for word/document.xml (FoundationXML's XMLParser wraps the
+        // same library but builds a dictionary and strings per event).
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .executableTarget(name: "LexiconEmbedder"),
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
         .target(
             name: "Gouji",
             dependencies: [
-                "CICUShim", "CPCRE2",
+                "CICUShim", "CPCRE2", "CXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -225,9 +225,12 @@ public final class AuditStore: Sendable {
 
     /// The stored state of a path, if any. Safe from any thread, concurrently with the writer.
     public func stored(path: String) throws -> StoredDocument? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, content_hash, rules_version, status, errors FROM documents WHERE path = ?",
-                             arguments: [path]).map {
+        // One SELECT needs no enclosing transaction (SQLite runs it on one snapshot anyway);
+        // `read` would add BEGIN and COMMIT around every lookup of a batch.
+        try pool.unsafeRead { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT id, content_hash, rules_version, status, errors FROM documents WHERE path = ?")
+            return try Row.fetchOne(statement, arguments: [path]).map {
                 StoredDocument(id: $0["id"], contentHash: $0["content_hash"], rulesVersion: $0["rules_version"],
                                status: $0["status"], errors: $0["errors"])
             }

@@ -1,36 +1,43 @@
+import CXML2
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// Streams `word/document.xml` with `XMLParser` and collects the body as `RawItem`s:
-/// body paragraphs, tables with their cells (`w:gridSpan`, `w:vMerge`) and nested tables.
+/// Streams `word/document.xml` through libxml2's SAX2 push parser and collects the body as
+/// `RawItem`s: body paragraphs, tables with their cells (`w:gridSpan`, `w:vMerge`) and nested
+/// tables.
 ///
 /// What text is kept: `w:t` inside runs, `w:tab` (as a tab), `w:br`/`w:cr` (as a line break),
 /// `w:noBreakHyphen`; tracked insertions are kept and deletions (`w:del`, `w:moveFrom`,
 /// `w:delText`) dropped; of a complex field only its result (between `separate` and `end`) is
 /// kept, never its instruction (`w:instrText`); `w:fldSimple` keeps its runs. Old properties in
 /// tracked property changes (`w:tcPrChange` …) and `mc:Fallback` duplicates are ignored.
-/// Paragraphs inside a text box join the paragraph that anchors it.
+/// Paragraphs inside a text box join the paragraph that anchors it. CDATA sections are ignored.
 ///
-/// The input must have no DTD (checked by the caller on the raw bytes; any declaration that still
-/// reaches the parser aborts it) and external entities are never resolved.
-final class DocxBodyParser: NSObject, XMLParserDelegate {
-    private static let wordNamespaces: Set<String> = [
-        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-        "http://purl.oclc.org/ooxml/wordprocessingml/main",
+/// The input must have no DTD (checked by the caller on the raw bytes): a document type, any
+/// declaration or any entity other than the five predefined ones that still reaches the parser
+/// aborts it, and nothing external is ever loaded.
+///
+/// The parser runs as FoundationXML's `XMLParser` did (options `RECOVER | NOENT`, the encoding
+/// taken from the first four bytes, the rest pushed 128 KB at a time), without the dictionary
+/// and strings that `XMLParser` builds for every event.
+final class DocxBodyParser {
+    private static let wordNamespaces: [[UInt8]] = [
+        Array("http://schemas.openxmlformats.org/wordprocessingml/2006/main".utf8),
+        Array("http://purl.oclc.org/ooxml/wordprocessingml/main".utf8),
     ]
-    private static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    private static let markupCompatibility = Array("http://schemas.openxmlformats.org/markup-compatibility/2006".utf8)
     /// Elements whose whole content is dropped.
     private static let dropped: Set<String> = [
         "del", "moveFrom", "delText", "instrText", "delInstrText",
         "tcPrChange", "trPrChange", "tblPrChange", "tblPrExChange", "tblGridChange",
         "pPrChange", "rPrChange", "sectPrChange", "numberingChange",
     ]
+    /// Bytes pushed to libxml2 per call after the first four.
+    private static let chunkSize = 4096 * 32
 
     private let limits: ReadLimits
     private(set) var body: [RawItem] = []
     private(set) var failure: ReadError?
+    private var context: xmlParserCtxtPtr?
 
     private var depth = 0
     private var dropFromDepth: Int?
@@ -46,49 +53,141 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
 
     /// Parses the XML of a document part into body items.
     static func parse(_ xml: Data, limits: ReadLimits) throws -> [RawItem] {
+        _ = initialised
         let delegate = DocxBodyParser(limits: limits)
-        // Fed as a stream: libxml2 then parses in small chunks. Given the whole Data at once, it
-        // fails on parts over 10 MB ("huge input lookup") because XML_PARSE_HUGE is not set.
-        let parser = XMLParser(stream: InputStream(data: xml))
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = false
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        let ok = parser.parse()
+        var handler = Self.handler()
+        var outcome: (code: Int32, line: Int32, column: Int32) = (0, 0, 0)
+        withExtendedLifetime(delegate) {
+            xml.withUnsafeBytes { raw in
+                // Fewer than four bytes never start a parse (as with XMLParser): an empty body.
+                guard raw.count >= 4, let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
+                let user = Unmanaged.passUnretained(delegate).toOpaque()
+                guard let ctxt = xmlCreatePushParserCtxt(&handler, user, base, 4, nil) else {
+                    outcome.code = Int32(XML_ERR_NO_MEMORY.rawValue)
+                    return
+                }
+                defer { xmlFreeParserCtxt(ctxt) }
+                delegate.context = ctxt
+                xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOENT.rawValue))
+                var from = 4
+                var to = min(raw.count, chunkSize)
+                var rc = xmlParseChunk(ctxt, base + from, Int32(to - from), 0)
+                while rc == 0 && to < raw.count {
+                    from = to
+                    to = min(raw.count, from + chunkSize)
+                    rc = xmlParseChunk(ctxt, base + from, Int32(to - from), 0)
+                }
+                if rc == 0 { rc = xmlParseChunk(ctxt, nil, 0, 1) }
+                delegate.context = nil
+                let last = ctxt.pointee.lastError.code
+                outcome = (rc == 0 ? 0 : (last != 0 ? last : rc),
+                           Int32(xmlSAX2GetLineNumber(ctxt)), Int32(xmlSAX2GetColumnNumber(ctxt)))
+            }
+        }
         if let failure = delegate.failure { throw failure }
-        guard ok else {
-            let code = (parser.parserError as NSError?)?.code ?? 0
-            throw ReadError.malformedXML("word/document.xml line \(parser.lineNumber), column \(parser.columnNumber), parser error \(code)")
+        guard outcome.code == 0 else {
+            throw ReadError.malformedXML("word/document.xml line \(outcome.line), column \(outcome.column), parser error \(outcome.code)")
         }
         guard delegate.depth == 0 else {
-            throw ReadError.malformedXML("word/document.xml line \(parser.lineNumber), column \(parser.columnNumber): elements not closed or mismatched")
+            throw ReadError.malformedXML("word/document.xml line \(outcome.line), column \(outcome.column): elements not closed or mismatched")
         }
         return delegate.body
     }
 
+    /// libxml2 must be initialised once before parsers run on several threads.
+    private static let initialised: Void = { xmlInitParser() }()
+
+    private static func instance(_ ctx: UnsafeMutableRawPointer?) -> DocxBodyParser {
+        Unmanaged<DocxBodyParser>.fromOpaque(ctx!).takeUnretainedValue()
+    }
+
+    /// The SAX2 callbacks: elements, text, and refusals of every declaration and entity.
+    private static func handler() -> xmlSAXHandler {
+        var h = xmlSAXHandler()
+        h.initialized = XML_SAX2_MAGIC
+        h.startElementNs = { ctx, localname, _, uri, _, _, attributeCount, _, attributes in
+            guard let localname else { return }
+            DocxBodyParser.instance(ctx).start(localname, uri, attributes, Int(attributeCount))
+        }
+        h.endElementNs = { ctx, localname, _, uri in
+            guard let localname else { return }
+            DocxBodyParser.instance(ctx).end(localname, uri)
+        }
+        h.characters = { ctx, bytes, length in
+            guard let bytes, length > 0 else { return }
+            DocxBodyParser.instance(ctx).text(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        }
+        h.ignorableWhitespace = h.characters
+        h.cdataBlock = { _, _, _ in }
+        h.getEntity = { ctx, name in
+            if let predefined = xmlGetPredefinedEntity(name) { return predefined }
+            DocxBodyParser.instance(ctx).fail(.forbiddenDTD)
+            return nil
+        }
+        h.getParameterEntity = { ctx, _ in DocxBodyParser.instance(ctx).fail(.forbiddenDTD); return nil }
+        h.internalSubset = { ctx, _, _, _ in DocxBodyParser.instance(ctx).fail(.forbiddenDTD) }
+        h.externalSubset = { ctx, _, _, _ in DocxBodyParser.instance(ctx).fail(.forbiddenDTD) }
+        h.entityDecl = { ctx, _, _, _, _, _ in DocxBodyParser.instance(ctx).fail(.forbiddenDTD) }
+        h.elementDecl = { ctx, _, _, _ in DocxBodyParser.instance(ctx).fail(.forbiddenDTD) }
+        h.attributeDecl = { ctx, _, _, _, _, _, tree in
+            xmlFreeEnumeration(tree)
+            DocxBodyParser.instance(ctx).fail(.forbiddenDTD)
+        }
+        h.notationDecl = { ctx, _, _, _ in DocxBodyParser.instance(ctx).fail(.forbiddenDTD) }
+        h.unparsedEntityDecl = { ctx, _, _, _, _ in DocxBodyParser.instance(ctx).fail(.forbiddenDTD) }
+        h.resolveEntity = { ctx, _, _ in DocxBodyParser.instance(ctx).fail(.forbiddenDTD); return nil }
+        // Errors stay in the context (read after the parse); nothing is printed.
+        h.serror = { _, _ in }
+        return h
+    }
+
     private var keepsText: Bool { dropFromDepth == nil && paragraphDepth > 0 && !fields.contains(false) }
 
-    private func fail(_ error: ReadError, _ parser: XMLParser) {
+    private func fail(_ error: ReadError) {
         if failure == nil { failure = error }
-        parser.abortParsing()
+        if let context { xmlStopParser(context) }
     }
 
-    private func value(_ attributes: [String: String], _ name: String) -> String? {
-        if let v = attributes["w:" + name] ?? attributes[name] { return v }
-        return attributes.first { $0.key.hasSuffix(":" + name) }?.value
+    private static func equal(_ s: UnsafePointer<xmlChar>, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            strncmp(UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self),
+                    UnsafeRawPointer(b.baseAddress!).assumingMemoryBound(to: CChar.self), b.count) == 0
+                && s[b.count] == 0
+        }
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    private static func isWord(_ uri: UnsafePointer<xmlChar>?) -> Bool {
+        guard let uri else { return false }
+        return wordNamespaces.contains { equal(uri, $0) }
+    }
+
+    /// The value of attribute `name`: with the `w` prefix, else unprefixed, else any prefix.
+    /// libxml2 gives each attribute as five pointers: local name, prefix, URI, value, value end.
+    private func value(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int, _ name: String) -> String? {
+        guard let attributes else { return nil }
+        var unprefixed: String?, other: String?
+        for i in 0..<count {
+            let a = attributes + 5 * i
+            guard let local = a[0], String(cString: local) == name, let v = a[3], let e = a[4] else { continue }
+            let text = String(decoding: UnsafeBufferPointer(start: v, count: e - v), as: UTF8.self)
+            guard let prefix = a[1] else { if unprefixed == nil { unprefixed = text }; continue }
+            if prefix[0] == UInt8(ascii: "w") && prefix[1] == 0 { return text }
+            if other == nil { other = text }
+        }
+        return unprefixed ?? other
+    }
+
+    private func start(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?,
+                       _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int) {
         guard failure == nil else { return }
         depth += 1
         guard depth <= limits.maxXMLDepth else {
-            return fail(.limitExceeded("XML elements nested deeper than \(limits.maxXMLDepth)"), parser)
+            return fail(.limitExceeded("XML elements nested deeper than \(limits.maxXMLDepth)"))
         }
         guard dropFromDepth == nil else { return }
-        let namespace = namespaceURI ?? ""
-        if namespace == Self.markupCompatibility, elementName == "Fallback" { dropFromDepth = depth; return }
-        guard Self.wordNamespaces.contains(namespace) else { return }
+        let elementName = String(cString: localname)
+        if let uri, Self.equal(uri, Self.markupCompatibility), elementName == "Fallback" { dropFromDepth = depth; return }
+        guard Self.isWord(uri) else { return }
         if Self.dropped.contains(elementName) { dropFromDepth = depth; return }
         switch elementName {
         case "p":
@@ -109,7 +208,7 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
         case "noBreakHyphen" where runDepth > 0:
             if keepsText { paragraph += "-" }
         case "fldChar":
-            switch value(attributes, "fldCharType") {
+            switch value(attributes, attributeCount, "fldCharType") {
             case "begin": fields.append(false)
             case "separate": if !fields.isEmpty { fields[fields.count - 1] = true }
             case "end": _ = fields.popLast()
@@ -117,7 +216,7 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
             }
         case "tbl" where paragraphDepth == 0:
             guard tables.count < limits.tableDepth else {
-                return fail(.limitExceeded("tables nested deeper than \(limits.tableDepth)"), parser)
+                return fail(.limitExceeded("tables nested deeper than \(limits.tableDepth)"))
             }
             tables.append(RawTable())
         case "tr" where paragraphDepth == 0:
@@ -126,77 +225,58 @@ final class DocxBodyParser: NSObject, XMLParserDelegate {
             guard let table = tables.last, !table.rows.isEmpty else { return }
             table.appendCell(RawCell())
             guard table.cellCount <= limits.maxCellsPerTable else {
-                return fail(.limitExceeded("a table has more than \(limits.maxCellsPerTable) cells"), parser)
+                return fail(.limitExceeded("a table has more than \(limits.maxCellsPerTable) cells"))
             }
         case "gridSpan" where paragraphDepth == 0:
-            if let cell = tables.last?.currentCell, let n = value(attributes, "val").flatMap({ Int($0) }) {
+            if let cell = tables.last?.currentCell, let n = value(attributes, attributeCount, "val").flatMap({ Int($0) }) {
                 cell.span = max(1, min(n, 4096))
             }
         case "vMerge" where paragraphDepth == 0:
             if let cell = tables.last?.currentCell {
-                cell.verticalMerge = value(attributes, "val") == "restart" ? .restart : .continuation
+                cell.verticalMerge = value(attributes, attributeCount, "val") == "restart" ? .restart : .continuation
             }
         default:
             break
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
+    private func end(_ localname: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) {
         guard failure == nil else { return }
         defer { depth -= 1 }
         if let from = dropFromDepth {
             if from == depth { dropFromDepth = nil }
             return
         }
-        guard Self.wordNamespaces.contains(namespaceURI ?? "") else { return }
-        switch elementName {
+        guard Self.isWord(uri) else { return }
+        switch String(cString: localname) {
         case "p":
             paragraphDepth -= 1
-            if paragraphDepth == 0 { deliver(.paragraph(paragraph), parser) }
+            if paragraphDepth == 0 { deliver(.paragraph(paragraph)) }
         case "r":
             runDepth = max(0, runDepth - 1)
         case "t":
             inText = false
         case "tbl" where paragraphDepth == 0:
-            if let table = tables.popLast() { deliver(.table(table), parser) }
+            if let table = tables.popLast() { deliver(.table(table)) }
         default:
             break
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    private func text(_ bytes: UnsafeBufferPointer<xmlChar>) {
         guard failure == nil, inText, keepsText else { return }
-        paragraph += string
+        paragraph += String(decoding: bytes, as: UTF8.self)
         guard paragraph.utf8.count <= limits.maxCellCharacters * 4 || paragraph.count <= limits.maxCellCharacters else {
-            return fail(.limitExceeded("a paragraph has more than \(limits.maxCellCharacters) characters"), parser)
+            return fail(.limitExceeded("a paragraph has more than \(limits.maxCellCharacters) characters"))
         }
     }
 
     /// Adds a finished paragraph or table to the open cell, or to the body outside tables.
-    private func deliver(_ item: RawItem, _ parser: XMLParser) {
+    private func deliver(_ item: RawItem) {
         if let table = tables.last {
             table.currentCell?.items.append(item)
         } else {
             body.append(item)
         }
-    }
-
-    // Any declaration means a DTD got past the byte check: refuse it.
-    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        fail(.forbiddenDTD, parser)
-    }
-
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        fail(.forbiddenDTD, parser)
-    }
-
-    func parser(_ parser: XMLParser, foundElementDeclarationWithName elementName: String, model: String) {
-        fail(.forbiddenDTD, parser)
-    }
-
-    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        fail(.forbiddenDTD, parser)
-        return nil
     }
 }
