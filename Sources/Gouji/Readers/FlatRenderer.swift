@@ -44,24 +44,37 @@ struct FlatRenderer {
         case table(PlacedTable)
     }
 
-    /// Collects the rendered text as scalars, remembering where each cell line starts.
+    /// Collects the rendered text as UTF-8, counting scalars (locations are scalar offsets) and
+    /// remembering where each cell line starts.
     private struct Writer {
-        var scalars: [Unicode.Scalar] = []
-        /// Offsets at which cell lines start, in order.
-        var cellLineStarts: [Int] = []
-        var count: Int { scalars.count }
-        mutating func write(_ s: String) { scalars.append(contentsOf: s.unicodeScalars) }
+        /// A place in the rendered text: its scalar offset and its byte offset.
+        struct Position {
+            var scalar: Int
+            var byte: Int
+        }
+        var bytes: [UInt8] = []
+        var scalars = 0
+        /// Positions at which cell lines start, in order.
+        var cellLineStarts: [Position] = []
+        var count: Int { scalars }
+        var position: Position { Position(scalar: scalars, byte: bytes.count) }
+        mutating func write(_ s: String) {
+            var s = s
+            s.withUTF8 { utf8 in
+                bytes.append(contentsOf: utf8)
+                // Every byte that is not a continuation byte starts a scalar.
+                for b in utf8 where b & 0xC0 != 0x80 { scalars += 1 }
+            }
+        }
         /// Writes one line of a cell, after a line break unless it is the cell's first line.
         mutating func writeCellLine(_ line: String, firstLine: inout Bool) {
             if !firstLine { write("\n") }
             firstLine = false
-            cellLineStarts.append(count)
+            cellLineStarts.append(position)
             write(line)
         }
-        func text(from start: Int, to end: Int) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            return String(view)
+        func text(from start: Position, to end: Position) -> String {
+            String(decoding: bytes[start.byte..<end.byte], as: UTF8.self)
         }
     }
 
@@ -84,7 +97,7 @@ struct FlatRenderer {
                 tableIndex += 1
             }
         }
-        let text = writer.text(from: 0, to: writer.count)
+        let text = writer.text(from: Writer.Position(scalar: 0, byte: 0), to: writer.position)
         let lines = LineIndex(text)
 
         var blocks: [Block] = []
@@ -209,12 +222,13 @@ struct FlatRenderer {
                 }
             }
         }
-        let end = writer.count
+        let end = writer.position
         let start = writer.cellLineStarts.count > linesBefore ? writer.cellLineStarts[linesBefore] : end
-        guard end - start <= limits.maxCellCharacters || writer.text(from: start, to: end).count <= limits.maxCellCharacters else {
+        let text = writer.text(from: start, to: end)
+        guard end.scalar - start.scalar <= limits.maxCellCharacters || text.count <= limits.maxCellCharacters else {
             throw ReadError.limitExceeded("a cell (\(part)) has more than \(limits.maxCellCharacters) characters")
         }
-        return PlacedCell(text: writer.text(from: start, to: end), start: start, end: end, part: part,
+        return PlacedCell(text: text, start: start.scalar, end: end.scalar, part: part,
                           span: raw.span, verticalMerge: raw.verticalMerge, nested: nested)
     }
 
