@@ -48,6 +48,9 @@ public struct FigureExtractor: Sendable {
         var sentence = 0
         var block = 0
         var limit = Int.max
+        /// The word segmentation of each subject phrase met so far in the document (a third of
+        /// the phrases recur: row labels, repeated indicator names).
+        var phraseWords: [String: [String]] = [:]
         /// More than `limit` figures found: extraction stops.
         var full: Bool { figures.count > limit }
     }
@@ -255,7 +258,8 @@ public struct FigureExtractor: Sendable {
             let segment = segmentCursor.index
             let stage = resolver.resolve(&figure, phrase: subjectPhrase(scalars, before: s, in: utf8, previousEnd: sameSentence.map { $0.location.end - start }),
                              previous: sameSentence, carriedStage: carriedStage?.sentence == segment ? carriedStage?.stage : nil,
-                             following: followingNoun(scalars, after: e, isCount: figure.kind == .count))
+                             following: followingNoun(scalars, after: e, isCount: figure.kind == .count),
+                             words: &state.phraseWords)
             if let stage { carriedStage = (segment, stage) }
             previousInSentence = (sentenceIndex, figure)
             state.figures.append(figure)

@@ -18,7 +18,9 @@ public struct SubjectResolver: Sendable {
     /// Returns the stage word (申报, 获批 …) the phrase puts before its noun, which carries on to
     /// the next items of an enumeration ("获批省级重点实验室1家，省级农科园2家").
     @discardableResult
-    public func resolve(_ figure: inout Figure, phrase: String, previous: Figure?, carriedStage: String?, following: String = "") -> String? {
+    ///   - words: segmentations already made, by phrase; the new one is added.
+    public func resolve(_ figure: inout Figure, phrase: String, previous: Figure?, carriedStage: String?, following: String = "",
+                        words memo: inout [String: [String]]) -> String? {
         let subjects = lexicons.subjects
         var scopes: [String] = []
         var leadingStage: String? = nil
@@ -51,7 +53,15 @@ public struct SubjectResolver: Sendable {
         }
         // Strip leading and trailing noise, scope and direction words at ICU word boundaries.
         let strip = vocabulary.strip
-        var words = rest.isEmpty ? [] : Segmenter().words(rest, domainWords: vocabulary.domainWords, domainPrefixes: vocabulary.domainPrefixes)
+        var words: [String] = []
+        if !rest.isEmpty {
+            if let known = memo[rest] {
+                words = known
+            } else {
+                words = Segmenter().words(rest, domainWords: vocabulary.domainWords, domainPrefixes: vocabulary.domainPrefixes)
+                memo[rest] = words
+            }
+        }
         while let first = words.first, strip.contains(first) || first.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeFirst() }
         while let last = words.last, strip.contains(last) || last.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeLast() }
         var noun = words.joined()

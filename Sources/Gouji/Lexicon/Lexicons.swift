@@ -83,10 +83,24 @@ public enum LexiconError: Error, CustomStringConvertible {
 
 /// Lexicons/layout.yaml: how flattened tables are split.
 public struct Layout: Codable, Sendable {
-    public var captionPatterns: [String]
-    public var tableStarts: [String]
+    public let captionPatterns: [String]
+    public let tableStarts: [String]
+    /// `captionPatterns` compiled once (PCRE2; an invalid pattern is skipped).
+    public let captions: [Regex]
     enum CodingKeys: String, CodingKey {
         case captionPatterns = "caption_patterns"
         case tableStarts = "table_starts"
+    }
+
+    public init(captionPatterns: [String], tableStarts: [String]) {
+        self.captionPatterns = captionPatterns
+        self.tableStarts = tableStarts
+        captions = captionPatterns.compactMap { try? Regex($0) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(captionPatterns: try c.decode([String].self, forKey: .captionPatterns),
+                  tableStarts: try c.decode([String].self, forKey: .tableStarts))
     }
 }

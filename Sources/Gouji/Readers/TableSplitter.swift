@@ -6,12 +6,8 @@ import Foundation
 public struct TableSplitter: Sendable {
     public var layout: Layout
 
-    /// `layout.captionPatterns`, compiled once (PCRE2; an invalid pattern is skipped).
-    private let captions: [Regex]
-
     public init(layout: Layout) {
         self.layout = layout
-        captions = layout.captionPatterns.compactMap { try? Regex($0) }
     }
 
     public func split(rows: [[Cell]], firstIndex: Int, lines: LineIndex) -> [Table] {
@@ -35,7 +31,7 @@ public struct TableSplitter: Sendable {
             let nonEmpty = row.filter { !$0.trimmed.isEmpty }
             if row.count == 1, let only = nonEmpty.first {
                 let text = only.trimmed
-                if captions.contains(where: { $0.firstMatch(in: text) != nil }) {
+                if layout.captions.contains(where: { $0.firstMatch(in: text) != nil }) {
                     flush()
                     caption = only
                     continue
