@@ -66,11 +66,28 @@ public enum Arithmetic {
             if have < figure.decimals { number += String(repeating: "0", count: figure.decimals - have) }
         }
         // Keep what surrounds the number in the surface (comparators, units, 余).
-        let normalized = Normalizer.normalize(surface)
-        if let r = normalized.range(of: #"\d[\d,]*(\.\d+)?"#, options: .regularExpression) {
-            return String(normalized[..<r.lowerBound]) + number + String(normalized[r.upperBound...])
+        let normalized = Array(Normalizer.normalize(surface).unicodeScalars)
+        if let r = firstNumber(normalized) {
+            var out = String.UnicodeScalarView(normalized[..<r.lowerBound])
+            out.append(contentsOf: number.unicodeScalars)
+            out.append(contentsOf: normalized[r.upperBound...])
+            return String(out)
         }
         return number
+    }
+
+    /// The first run matching `\d[\d,]*(\.\d+)?` (digits being Unicode decimal digits), as
+    /// scalar offsets.
+    static func firstNumber(_ scalars: [Unicode.Scalar]) -> Range<Int>? {
+        func isDigit(_ i: Int) -> Bool { i < scalars.count && scalars[i].properties.numericType == .decimal }
+        guard let start = scalars.indices.first(where: isDigit) else { return nil }
+        var end = start + 1
+        while end < scalars.count, isDigit(end) || scalars[end] == "," { end += 1 }
+        if end < scalars.count, scalars[end] == ".", isDigit(end + 1) {
+            end += 2
+            while isDigit(end) { end += 1 }
+        }
+        return start..<end
     }
 }
 

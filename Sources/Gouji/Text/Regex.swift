@@ -144,19 +144,34 @@ public struct UTF8Text {
     private let byteAt: [Int32]
 
     public init(_ text: String) {
-        bytes = Array(text.utf8)
-        var map = [Int32](repeating: 0, count: bytes.count + 1)
-        var starts: [Int32] = []
-        starts.reserveCapacity(bytes.count + 1)
-        var scalar: Int32 = -1
-        for (i, b) in bytes.enumerated() {
-            if b & 0xC0 != 0x80 { scalar += 1; starts.append(Int32(i)) }
-            map[i] = scalar
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        var scalars = 0
+        // Filled through unsafe buffers: this runs for every text unit and every subject phrase.
+        scalarAt = bytes.withUnsafeBufferPointer { b in
+            [Int32](unsafeUninitializedCapacity: n + 1) { map, count in
+                var s: Int32 = -1
+                for i in 0..<n {
+                    if b[i] & 0xC0 != 0x80 { s += 1 }
+                    map[i] = s
+                }
+                map[n] = s + 1
+                scalars = Int(s + 1)
+                count = n + 1
+            }
         }
-        map[bytes.count] = scalar + 1
-        starts.append(Int32(bytes.count))
-        scalarAt = map
-        byteAt = starts
+        byteAt = bytes.withUnsafeBufferPointer { b in
+            [Int32](unsafeUninitializedCapacity: scalars + 1) { starts, count in
+                var k = 0
+                for i in 0..<n where b[i] & 0xC0 != 0x80 {
+                    starts[k] = Int32(i)
+                    k += 1
+                }
+                starts[k] = Int32(n)
+                count = k + 1
+            }
+        }
+        self.bytes = bytes
     }
 
     /// The text of scalars `range` (offsets in scalars).
