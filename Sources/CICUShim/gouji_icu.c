@@ -10,16 +10,6 @@ int32_t gouji_detect_charset(const char *bytes, int32_t length,
     UErrorCode status = U_ZERO_ERROR;
     UCharsetDetector *det = ucsdet_open(&status);
     if (U_FAILURE(status)) return (int32_t)status;
-    // Only the legacy Chinese charsets compete: the caller reads nothing else, and the
-    // single-byte recognisers (ISO-8859-x, windows-125x n-gram parsers) were most of the cost.
-    UEnumeration *all = ucsdet_getAllDetectableCharsets(det, &status);
-    const char *charset;
-    while (U_SUCCESS(status) && (charset = uenum_next(all, NULL, &status)) != NULL) {
-        UBool wanted = strcmp(charset, "GB18030") == 0 || strcmp(charset, "Big5") == 0;
-        ucsdet_setDetectableCharset(det, charset, wanted, &status);
-    }
-    uenum_close(all);
-    if (U_FAILURE(status)) { ucsdet_close(det); return (int32_t)status; }
     ucsdet_setText(det, bytes, length, &status);
     const UCharsetMatch *match = ucsdet_detect(det, &status);
     if (U_FAILURE(status) || match == NULL) {

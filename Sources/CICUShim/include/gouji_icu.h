@@ -8,7 +8,7 @@
 extern "C" {
 #endif
 
-/// Detects which legacy Chinese charset (GB18030 or Big5) `bytes` are in. Writes the canonical ICU name (NUL-terminated) into
+/// Detects the charset of `bytes`. Writes the canonical ICU name (NUL-terminated) into
 /// `name` and the confidence (0–100) into `confidence`. Returns 0 on success, an ICU
 /// error code (> 0) otherwise.
 int32_t gouji_detect_charset(const char *bytes, int32_t length,

@@ -37,8 +37,8 @@ public enum EncodingDetector {
         if let s = String(validating: bytes, as: UTF8.self) {
             return Decoded(text: normaliseNewlines(s), encoding: "UTF-8")
         }
-        // Not UTF-8: ask ICU to choose between the legacy Chinese encodings; GB18030 is a
-        // superset of GBK and GB2312 and is the safe choice for any of them.
+        // Not UTF-8: ask ICU, but only accept Chinese legacy encodings; GB18030 is a superset of
+        // GBK and GB2312 and is the safe choice for any of them.
         let detected = detect(bytes)
         let charset: String
         switch detected?.uppercased() {
@@ -50,7 +50,7 @@ public enum EncodingDetector {
         return Decoded(text: normaliseNewlines(text), encoding: charset)
     }
 
-    /// ICU's best guess between GB18030 and Big5 for `bytes`, if any.
+    /// ICU's best guess for the charset of `bytes`, if any.
     public static func detect(_ bytes: [UInt8]) -> String? {
         var name = [CChar](repeating: 0, count: 64)
         var confidence: Int32 = 0
