@@ -33,7 +33,6 @@ public struct SubjectResolver: Sendable {
         while let first = rest.first, first.isASCII && first.isNumber || first == "年" || first == "度" { rest.removeFirst() }
         // Scope words, longest first; single-character levels (省, 市) only at the phrase start.
         let vocabulary = lexicons.vocabulary
-        let stageWords = vocabulary.stageWords
         // The multi-character scope words the phrase contains, found in one pass over it.
         var contained = Set<String>()
         var at = 0
@@ -43,9 +42,10 @@ public struct SubjectResolver: Sendable {
             }
             at += UTF8.width(u)
         }
+        var stageEnd: Int? = nil   // where the stage words and verbs at the phrase start end
         for (dimension, words) in vocabulary.scopeEntries where !rest.isEmpty {
             for (word, single) in words {
-                let present = single ? startsAfterStages(rest, word, stageWords) : contained.contains(word)
+                let present = single ? startsAfterStages(rest, word, &stageEnd) : contained.contains(word)
                 guard present, !scopes.contains(where: { $0.contains(word) }) else { continue }
                 scopes.append(word)
                 if dimension != "measure" { break }
@@ -97,7 +97,16 @@ public struct SubjectResolver: Sendable {
     /// Whether `phrase`, after any stage words and verbs (申报, 获批, 成功 …), starts with the
     /// single-character level `word` (省, 市), and that is not the start of "省级…" unless
     /// written so.
-    func startsAfterStages(_ phrase: String, _ word: String, _ stages: [String]) -> Bool {
+    /// `stageEnd` keeps the byte offset where those words end, found on the first call.
+    func startsAfterStages(_ phrase: String, _ word: String, _ stageEnd: inout Int?) -> Bool {
+        let at = stageEnd ?? stagesEnd(phrase)
+        stageEnd = at
+        let levelled = phrase.hasBytes(word + "级", at: at)
+        return phrase.hasBytes(word, at: at) && !levelled || levelled
+    }
+
+    /// Byte offset after the stage words and verbs (申报, 获批, 成功 …) the phrase starts with.
+    func stagesEnd(_ phrase: String) -> Int {
         var at = 0
         var changed = true
         while changed {
@@ -106,12 +115,19 @@ public struct SubjectResolver: Sendable {
                 at += s.utf8.count; changed = true
             }
         }
-        let levelled = phrase.hasBytes(word + "级", at: at)
-        return phrase.hasBytes(word, at: at) && !levelled || levelled
+        return at
     }
 
-    /// The canonical subject whose longest alias the phrase contains.
+    /// The canonical subject of the longest alias the phrase ends with.
     public func canonicalName(_ phrase: String) -> String? {
-        lexicons.vocabulary.aliases.first { phrase.endsWithBytes($0.alias) }?.canonical
+        let vocabulary = lexicons.vocabulary
+        let scalars = phrase.unicodeScalars
+        // Each ending of the phrase, longest first, looked up among the aliases.
+        var start = scalars.index(scalars.endIndex, offsetBy: -min(vocabulary.longestAlias, scalars.count))
+        while start < scalars.endIndex {
+            if let canonical = vocabulary.canonicalByAlias[String(scalars[start...])] { return canonical }
+            scalars.formIndex(after: &start)
+        }
+        return nil
     }
 }
