@@ -70,7 +70,7 @@ struct Extract: ParsableCommand {
     @Argument(help: "The report to read.") var file: String
 
     func run() throws {
-        let (pipeline, document, figures) = input.readAndExtract(file)
+        let (_, document, figures) = input.readAndExtract(file)
         switch format {
         case .json:
             print(JSONRenderer.extract([CheckResult(path: file, document: document, figures: figures)]))

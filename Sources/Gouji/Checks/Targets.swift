@@ -40,6 +40,8 @@ public enum Targets {
         guard let a, let b, !a.isEmpty, !b.isEmpty else { return false }
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if a == b || (x.count >= 2 && b.contains(a)) || (y.count >= 2 && a.contains(b)) { return true }
+        // A common run of four needs four scalars on each side.
+        guard x.count >= 4, y.count >= 4 else { return false }
         var best = 0
         var row = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {

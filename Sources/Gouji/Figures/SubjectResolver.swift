@@ -120,14 +120,7 @@ public struct SubjectResolver: Sendable {
 
     /// The canonical subject of the longest alias the phrase ends with.
     public func canonicalName(_ phrase: String) -> String? {
-        let vocabulary = lexicons.vocabulary
-        let scalars = phrase.unicodeScalars
-        // Each ending of the phrase, longest first, looked up among the aliases.
-        var start = scalars.index(scalars.endIndex, offsetBy: -min(vocabulary.longestAlias, scalars.count))
-        while start < scalars.endIndex {
-            if let canonical = vocabulary.canonicalByAlias[String(scalars[start...])] { return canonical }
-            scalars.formIndex(after: &start)
-        }
-        return nil
+        guard let last = phrase.unicodeScalars.last, let candidates = lexicons.vocabulary.aliasesByLast[last] else { return nil }
+        return candidates.first { phrase.endsWithBytes($0.alias) }?.canonical
     }
 }

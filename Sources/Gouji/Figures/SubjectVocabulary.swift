@@ -21,10 +21,9 @@ public final class SubjectVocabulary: Sendable {
     public let stagePrefixes: [String]
     /// (alias, canonical), longest alias first.
     public let aliases: [(alias: String, canonical: String)]
-    /// The canonical name of each alias, the first in `aliases` order when an alias is listed
-    /// twice; with the longest alias in scalars, to look a phrase's endings up longest first.
-    public let canonicalByAlias: [String: String]
-    public let longestAlias: Int
+    /// `aliases` by their last scalar, in the same order (a phrase is checked only against the
+    /// aliases ending as it does).
+    public let aliasesByLast: [Unicode.Scalar: [(alias: String, canonical: String)]]
     /// Comparator words of two or more characters written before a figure (不低于 → ≥), longest first.
     public let comparatorPrefixes: [(word: String, comparator: String)]
     /// Direction words (增长, 下降 …), longest first.
@@ -54,9 +53,10 @@ public final class SubjectVocabulary: Sendable {
             .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
         directionWords = units.directions.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         aliases = subjects.aliases.flatMap { canonical, list in (list + [canonical]).map { ($0, canonical) } }.sorted { $0.0.count > $1.0.count }
-        var byAlias: [String: String] = [:]
-        for (alias, canonical) in aliases where byAlias[alias] == nil { byAlias[alias] = canonical }
-        canonicalByAlias = byAlias
-        longestAlias = aliases.map { $0.alias.unicodeScalars.count }.max() ?? 0
+        var byLast: [Unicode.Scalar: [(alias: String, canonical: String)]] = [:]
+        for entry in aliases {
+            if let last = entry.alias.unicodeScalars.last { byLast[last, default: []].append(entry) }
+        }
+        aliasesByLast = byLast
     }
 }
