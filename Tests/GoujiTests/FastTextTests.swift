@@ -121,4 +121,50 @@ final class FastTextTests: XCTestCase {
         }
         XCTAssertGreaterThan(compared, 300)
     }
+
+    /// The one-pass bracket removal of `Labels.normalize` against the remove-first-span loop
+    /// it replaced.
+    func testBracketRemovalMatchesRepeatedRemoval() {
+        func reference(_ text: [Unicode.Scalar], _ open: Unicode.Scalar, _ close: Unicode.Scalar) -> [Unicode.Scalar] {
+            var scalars = text
+            while let o = scalars.firstIndex(of: open), let c = scalars[(o + 1)...].firstIndex(of: close) {
+                scalars.removeSubrange(o...c)
+            }
+            return scalars
+        }
+        let edge = ["（a（b）c）d", "（）", "（", "）（", "a（b", "(x)(y)z(", "资金（万元）（含配套", "（(a）b)", "))((", "(((a)))"]
+        for s in samples + edge {
+            let scalars = Array(s.unicodeScalars)
+            for (open, close) in [("（", "）"), ("(", ")")] as [(Unicode.Scalar, Unicode.Scalar)] {
+                XCTAssertEqual(Labels.removingBracketed(scalars, open, close), reference(scalars, open, close), "brackets in \(s.debugDescription)")
+            }
+        }
+    }
+
+    /// The number a suggestion replaces in a figure's surface: the scan against the regular
+    /// expression it replaced.
+    func testSurfaceNumberScanMatchesRegularExpression() {
+        let edge = ["≥95%", "约1,234.5万元", "5.8.", "12.", ".5", "１２３", "第3季度共4项", "无数字", "1,,2.3.4", "٣٤.٥"]
+        let figures = Pipeline().extract(document: try! Fixtures.readSeed()).map(\.text)
+        for s in samples + edge + figures {
+            let scalars = Array(s.unicodeScalars)
+            let expected = s.range(of: #"\d[\d,]*(\.\d+)?"#, options: .regularExpression).map {
+                s.unicodeScalars.distance(from: s.unicodeScalars.startIndex, to: $0.lowerBound)
+                    ..< s.unicodeScalars.distance(from: s.unicodeScalars.startIndex, to: $0.upperBound)
+            }
+            XCTAssertEqual(Arithmetic.firstNumber(scalars), expected, "number in \(s.debugDescription)")
+        }
+    }
+
+    /// Aliases looked up by last scalar give the first alias of the longest-first list that the
+    /// phrase ends with.
+    func testAliasLookupMatchesLinearScan() {
+        let lexicons = Lexicons.builtIn
+        let resolver = SubjectResolver(lexicons: lexicons)
+        let phrases = lexicons.vocabulary.aliases.flatMap { [$0.alias, "新增" + $0.alias, $0.alias + "数"] } + samples
+        for p in phrases {
+            let expected = lexicons.vocabulary.aliases.first { p.hasSuffix($0.alias) }?.canonical
+            XCTAssertEqual(resolver.canonicalName(p), expected, "alias of \(p.debugDescription)")
+        }
+    }
 }

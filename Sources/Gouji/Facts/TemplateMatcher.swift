@@ -74,15 +74,34 @@ public enum Labels {
     public static func normalize(_ text: String) -> String {
         if isNormal(text) { return text }
         var scalars = Array(text.compacted.unicodeScalars)
-        for (open, close) in [("（", "）"), ("(", ")")] as [(Unicode.Scalar, Unicode.Scalar)] {
-            while let o = scalars.firstIndex(of: open), let c = scalars[(o + 1)...].firstIndex(of: close) {
-                scalars.removeSubrange(o...c)
-            }
+        for (open, close) in [("（", "）"), ("(", ")")] as [(Unicode.Scalar, Unicode.Scalar)] where scalars.contains(open) {
+            scalars = removingBracketed(scalars, open, close)
         }
         while let last = scalars.last, last == "：" || last == ":" { scalars.removeLast() }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
+    }
+
+    /// Removes each `open`…`close` span, in one pass: each opening bracket up to the first
+    /// closing one after it; an opening bracket never closed is kept with the rest.
+    static func removingBracketed(_ scalars: [Unicode.Scalar], _ open: Unicode.Scalar, _ close: Unicode.Scalar) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == open, let c = scalars[(i + 1)...].firstIndex(of: close) {
+                i = c + 1
+                continue
+            }
+            if scalars[i] == open {
+                out.append(contentsOf: scalars[i...])
+                break
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return out
     }
 
     /// Whether `normalize` would return the text unchanged: no white space, no bracket, no
