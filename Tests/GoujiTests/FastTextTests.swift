@@ -167,4 +167,22 @@ final class FastTextTests: XCTestCase {
             XCTAssertEqual(resolver.canonicalName(p), expected, "alias of \(p.debugDescription)")
         }
     }
+
+    /// The bytes the web-page sniffer looks at, against the scalar-by-scalar walk it replaced.
+    func testHTMLSniffWindowMatchesScalarWalk() {
+        func reference(_ text: String) -> [UInt8] {
+            var bytes: [UInt8] = []
+            for u in text.unicodeScalars.prefix(4096) {
+                if bytes.isEmpty && (u == "\u{FEFF}" || u.isSpace) { continue }
+                UTF8.encode(u) { bytes.append($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) }
+            }
+            return bytes
+        }
+        let page = try! String(contentsOfFile: Fixtures.corpus("seed/yueyang-2021-keji.txt"), encoding: .utf8)
+        let edge = ["\u{FEFF}  <HTML><Body>表</BODY>", String(repeating: " ", count: 5000) + "<p>", String(repeating: "表", count: 5000),
+                    "\u{3000}\u{FEFF}<TABLE><TR><TD>1</TD>", String(repeating: "\u{FEFF}", count: 4096) + "<html>", page]
+        for s in samples + edge {
+            XCTAssertEqual(HTMLReader.sniffWindow(s), reference(s), "window of \(s.prefix(40).debugDescription)")
+        }
+    }
 }

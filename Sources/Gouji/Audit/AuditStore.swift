@@ -223,6 +223,11 @@ public final class AuditStore: Sendable {
         }
     }
 
+    /// Whether no document is stored yet (a first sweep: nothing can be skipped).
+    public func isEmpty() throws -> Bool {
+        try pool.read { db in try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM documents)")! }
+    }
+
     /// The stored state of a path, if any. Safe from any thread, concurrently with the writer.
     public func stored(path: String) throws -> StoredDocument? {
         // One SELECT needs no enclosing transaction (SQLite runs it on one snapshot anyway);

@@ -116,7 +116,9 @@ public struct BatchRunner: Sendable {
     }
 
     /// Handles one file: read, hash, skip if up to date, else check. Never throws.
-    func process(path: String, provider: PipelineProvider, store: AuditStore) -> Outcome {
+    /// `lookUp`: whether the store may hold the path already (false on a first sweep into an
+    /// empty store, where the lookup can only miss).
+    func process(path: String, provider: PipelineProvider, store: AuditStore, lookUp: Bool = true) -> Outcome {
         let t0 = DispatchTime.now().uptimeNanoseconds
         func ms(_ a: UInt64, _ b: UInt64) -> Double { Double(b &- a) / 1e6 }
         let choice = provider.choice(for: path)
@@ -131,7 +133,7 @@ public struct BatchRunner: Sendable {
                             line: line(result))
         }
         let hash = SHA256.hex(data)
-        if let stored = try? store.stored(path: path), stored.contentHash == hash, stored.rulesVersion == rulesVersion {
+        if lookUp, let stored = try? store.stored(path: path), stored.contentHash == hash, stored.rulesVersion == rulesVersion {
             return .skipped(stored)
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
@@ -194,13 +196,15 @@ public struct BatchRunner: Sendable {
         walkerThread.stackSize = 1 << 20
         walkerThread.start()
 
-        // Workers: a fixed number of threads, each handling one document at a time.
+        // Workers: a fixed number of threads, each handling one document at a time. The walker
+        // gives each path once, so in a store that starts empty no path can be found stored.
+        let lookUp = (try? !store.isEmpty()) ?? true
         let remainingWorkers = Counter(jobs)
         for _ in 0..<jobs {
             group.enter()
             let thread = Thread { [self] in
                 while case .value(let path) = paths.pop() {
-                    if !outcomes.push(process(path: path, provider: provider, store: store)) { break }
+                    if !outcomes.push(process(path: path, provider: provider, store: store, lookUp: lookUp)) { break }
                 }
                 if remainingWorkers.decrement() == 0 { outcomes.close() }
                 group.leave()

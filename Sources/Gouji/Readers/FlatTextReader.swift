@@ -20,10 +20,13 @@ public struct FlatTextReader: Sendable {
         var paragraphCount = 0
         var tableCount = 0
         var cellsInTable = 0
-        // Characters of the row's last cell, kept as lines are added to it (counting the whole
-        // cell again for every continuation line was quadratic). A line feed always ends a
+        // Length of the row's last cell, kept as lines are added to it (counting the whole cell
+        // again for every continuation line was quadratic): its scalars, which bound its
+        // characters, and its characters once that bound passes the limit (counting characters
+        // means finding grapheme clusters, too slow for every cell). A line feed always ends a
         // grapheme cluster, so the counts of the lines and their separators add up.
-        var lastCellCharacters = 0
+        var lastCellScalars = 0
+        var lastCellCharacters: Int? = nil
 
         func endRow() {
             if !row.isEmpty { rows.append(row); row = [] }
@@ -46,8 +49,9 @@ public struct FlatTextReader: Sendable {
             if line.hasPrefix("\t") {
                 let start = lineStart + 1
                 let cellText = String(line.unicodeScalars.dropFirst())
-                lastCellCharacters = cellText.count
-                guard lastCellCharacters <= limits.maxCellCharacters else {
+                lastCellScalars = scalarCount - 1
+                lastCellCharacters = lastCellScalars > limits.maxCellCharacters ? cellText.count : nil
+                guard (lastCellCharacters ?? 0) <= limits.maxCellCharacters else {
                     throw ReadError.limitExceeded("a cell on line \(lineNumber) has more than \(limits.maxCellCharacters) characters")
                 }
                 cellsInTable += 1
@@ -61,8 +65,13 @@ public struct FlatTextReader: Sendable {
                 previousWasCell = false
             } else if previousWasCell, var last = row.popLast() {
                 last.text += "\n" + line
-                lastCellCharacters += 1 + line.count
-                guard lastCellCharacters <= limits.maxCellCharacters else {
+                lastCellScalars += 1 + scalarCount
+                if let n = lastCellCharacters {
+                    lastCellCharacters = n + 1 + line.count
+                } else if lastCellScalars > limits.maxCellCharacters {
+                    lastCellCharacters = last.text.count
+                }
+                guard (lastCellCharacters ?? 0) <= limits.maxCellCharacters else {
                     throw ReadError.limitExceeded("a cell ending on line \(lineNumber) has more than \(limits.maxCellCharacters) characters")
                 }
                 last.location.end = lineStart + scalarCount

@@ -20,12 +20,7 @@ public struct HTMLReader: Sendable {
     /// that starts with a tag and has several of `body`, `table`, `p`, `div`, `tr`, `td`, `br`
     /// tags within its first few thousand characters.
     public static func looksLikeHTML(_ text: String) -> Bool {
-        // Tags are ASCII: look at the first 4096 scalars' bytes, lower-cased in ASCII only.
-        var bytes: [UInt8] = []
-        for u in text.unicodeScalars.prefix(4096) {
-            if bytes.isEmpty && (u == "\u{FEFF}" || u.isSpace) { continue }
-            UTF8.encode(u) { bytes.append($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) }
-        }
+        let bytes = sniffWindow(text)
         let start = String(decoding: bytes, as: UTF8.self)
         if String(decoding: bytes.prefix(2048), as: UTF8.self).contains("<html") || start.hasPrefix("<!doctype html") { return true }
         guard start.hasPrefix("<") else { return false }
@@ -36,6 +31,29 @@ public struct HTMLReader: Sendable {
             while count < 2, let at = start.byteOffset(of: tag, from: from) { count += 1; from = at + tag.utf8.count }
         }
         return count >= 2
+    }
+
+    /// The bytes `looksLikeHTML` looks at: those of the first 4096 scalars after any leading
+    /// byte-order marks and spaces (which count towards the 4096), lower-cased in ASCII only
+    /// (tags are ASCII).
+    static func sniffWindow(_ text: String) -> [UInt8] {
+        // Leading byte-order marks and spaces are skipped but count towards the 4096.
+        var scalars = 0, from = 0
+        for u in text.unicodeScalars {
+            guard scalars < 4096, u == "\u{FEFF}" || u.isSpace else { break }
+            scalars += 1
+            from += UTF8.width(u)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(text.utf8.count - from, 4 * (4096 - scalars)))
+        for b in text.utf8.dropFirst(from) {
+            if b & 0xC0 != 0x80 {   // a byte that starts a scalar
+                guard scalars < 4096 else { break }
+                scalars += 1
+            }
+            bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        }
+        return bytes
     }
 
     /// Reads a decoded page; `encoding` is the one `EncodingDetector` found.
