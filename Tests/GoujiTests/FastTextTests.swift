@@ -136,7 +136,12 @@ final class FastTextTests: XCTestCase {
         for s in samples + edge {
             let scalars = Array(s.unicodeScalars)
             for (open, close) in [("（", "）"), ("(", ")")] as [(Unicode.Scalar, Unicode.Scalar)] {
-                XCTAssertEqual(Labels.removingBracketed(scalars, open, close), reference(scalars, open, close), "brackets in \(s.debugDescription)")
+                let expected = reference(scalars, open, close)
+                XCTAssertEqual(Labels.removingBracketed(scalars, [open], [close]), expected, "brackets in \(s.debugDescription)")
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: expected)
+                let bytes = Labels.removingBracketed(Array(s.utf8), Array(String(open).utf8), Array(String(close).utf8))
+                XCTAssertEqual(String(decoding: bytes, as: UTF8.self), String(view), "brackets in the UTF-8 of \(s.debugDescription)")
             }
         }
     }

@@ -73,34 +73,45 @@ struct DocumentLabels {
 public enum Labels {
     public static func normalize(_ text: String) -> String {
         if isNormal(text) { return text }
-        var scalars = Array(text.compacted.unicodeScalars)
-        for (open, close) in [("（", "）"), ("(", ")")] as [(Unicode.Scalar, Unicode.Scalar)] where scalars.contains(open) {
-            scalars = removingBracketed(scalars, open, close)
+        // On UTF-8 bytes: the brackets and colons are whole scalars, and a byte match of a
+        // scalar's bytes in valid UTF-8 is an occurrence of that scalar.
+        var bytes = Array(text.compacted.utf8)
+        for (open, close) in brackets { bytes = removingBracketed(bytes, open, close) }
+        while true {
+            if bytes.last == UInt8(ascii: ":") { bytes.removeLast(); continue }
+            if bytes.count >= 3, Array(bytes.suffix(3)) == fullWidthColon { bytes.removeLast(3); continue }
+            break
         }
-        while let last = scalars.last, last == "：" || last == ":" { scalars.removeLast() }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let brackets: [([UInt8], [UInt8])] = [(Array("（".utf8), Array("）".utf8)), (Array("(".utf8), Array(")".utf8))]
+    private static let fullWidthColon = Array("：".utf8)
 
     /// Removes each `open`…`close` span, in one pass: each opening bracket up to the first
     /// closing one after it; an opening bracket never closed is kept with the rest.
-    static func removingBracketed(_ scalars: [Unicode.Scalar], _ open: Unicode.Scalar, _ close: Unicode.Scalar) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(scalars.count)
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == open, let c = scalars[(i + 1)...].firstIndex(of: close) {
-                i = c + 1
-                continue
+    static func removingBracketed<T: Equatable>(_ text: [T], _ open: [T], _ close: [T]) -> [T] {
+        func find(_ needle: [T], from: Int) -> Int? {
+            guard needle.count <= text.count else { return nil }
+            var i = from
+            while i + needle.count <= text.count {
+                if text[i] == needle[0] && text[i..<i + needle.count].elementsEqual(needle) { return i }
+                i += 1
             }
-            if scalars[i] == open {
-                out.append(contentsOf: scalars[i...])
-                break
-            }
-            out.append(scalars[i])
-            i += 1
+            return nil
         }
+        guard var o = find(open, from: 0) else { return text }
+        var out: [T] = []
+        out.reserveCapacity(text.count)
+        var copied = 0
+        while true {
+            guard let c = find(close, from: o + open.count) else { break }
+            out.append(contentsOf: text[copied..<o])
+            copied = c + close.count
+            guard let next = find(open, from: copied) else { break }
+            o = next
+        }
+        out.append(contentsOf: text[copied...])
         return out
     }
 
