@@ -45,21 +45,30 @@ public struct TemplateMatcher: Sendable {
 /// The normalised labels of a document's table cells and captions, and its paragraphs, each
 /// joined into one string so that a signal is found by one byte search.
 struct DocumentLabels {
-    /// "\u{1}label\u{1}label…": a label starts right after a separator.
-    private var cells = ""
-    private var paragraphs = ""
+    /// "\u{1}label\u{1}label…": a label starts right after a separator (U+0001, written as the
+    /// byte 0x01 when joining).
+    private let cells: String
+    private let paragraphs: String
     private static let separator = "\u{1}"
 
     init(_ document: Document, cache: LabelCache) {
+        // Joined as bytes, then made a String once.
+        var cellBytes: [UInt8] = [], paragraphBytes: [UInt8] = []
+        func add(_ text: String, to bytes: inout [UInt8]) {
+            bytes.append(0x01)
+            bytes.append(contentsOf: text.utf8)
+        }
         func collect(_ table: Table) {
-            if let c = table.caption { cells += Self.separator + cache.normalized(c) }
+            if let c = table.caption { add(cache.normalized(c), to: &cellBytes) }
             for row in table.rows { for cell in row {
-                cells += Self.separator + cache.normalized(cell)
+                add(cache.normalized(cell), to: &cellBytes)
                 cell.nested.forEach(collect)
             } }
         }
         document.tables.forEach(collect)
-        for p in document.paragraphs { paragraphs += Self.separator + Labels.normalize(p.text) }
+        for p in document.paragraphs { add(Labels.normalize(p.text), to: &paragraphBytes) }
+        cells = String(decoding: cellBytes, as: UTF8.self)
+        paragraphs = String(decoding: paragraphBytes, as: UTF8.self)
     }
 
     /// A cell label starts with `label`, a cell label contains it (labels of 4+ characters),

@@ -175,23 +175,34 @@ enum DecimalText {
                 m = m << 16 | UInt64(raw[4 + 2 * i]) | UInt64(raw[5 + 2 * i]) << 8
             }
             if m == 0 { return length == 0 && negative ? nil : "0" }   // NaN goes to Foundation
-            var digits = Array(String(m).utf8)
-            var e = exponent
-            while e < 0, digits.last == UInt8(ascii: "0") { digits.removeLast(); e += 1 }
-            var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
-            if e >= 0 {
-                out += digits
-                out += [UInt8](repeating: UInt8(ascii: "0"), count: e)
-            } else if digits.count > -e {
-                out += digits[..<(digits.count + e)]
-                out.append(UInt8(ascii: "."))
-                out += digits[(digits.count + e)...]
-            } else {
-                out += [UInt8(ascii: "0"), UInt8(ascii: ".")]
-                out += [UInt8](repeating: UInt8(ascii: "0"), count: -e - digits.count)
-                out += digits
+            // Written into one scratch buffer: the digits at its end, the text from its start
+            // (at most a sign, 20 digits and 128 zeros or "0.").
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 192) { buf -> String in
+                let zero = UInt8(ascii: "0")
+                var digitStart = 192, digitEnd = 192
+                var x = m
+                while x > 0 { digitStart -= 1; buf[digitStart] = zero + UInt8(x % 10); x /= 10 }
+                var e = exponent
+                while e < 0, buf[digitEnd - 1] == zero { digitEnd -= 1; e += 1 }
+                let count = digitEnd - digitStart
+                var o = 0
+                func put(_ b: UInt8) { buf[o] = b; o += 1 }
+                func putDigits(_ from: Int, _ to: Int) { for i in from..<to { put(buf[i]) } }
+                if negative { put(UInt8(ascii: "-")) }
+                if e >= 0 {
+                    putDigits(digitStart, digitEnd)
+                    for _ in 0..<e { put(zero) }
+                } else if count > -e {
+                    putDigits(digitStart, digitEnd + e)
+                    put(UInt8(ascii: "."))
+                    putDigits(digitEnd + e, digitEnd)
+                } else {
+                    put(zero); put(UInt8(ascii: "."))
+                    for _ in 0..<(-e - count) { put(zero) }
+                    putDigits(digitStart, digitEnd)
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<o]), as: UTF8.self)
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
