@@ -190,4 +190,19 @@ final class FastTextTests: XCTestCase {
             XCTAssertEqual(HTMLReader.sniffWindow(s), reference(s), "window of \(s.prefix(40).debugDescription)")
         }
     }
+
+    /// The word lists checked against the text before each figure: the index by last scalar finds
+    /// the same first word as the linear scan.
+    func testSuffixIndexMatchesLinearScan() {
+        let v = Lexicons.builtIn.vocabulary
+        let lists = [v.comparatorPrefixes.map(\.word), v.directionWords, Lexicons.builtIn.units.approxBefore]
+        let texts = samples + lists.flatMap { $0.flatMap { ["总数" + $0, $0, $0 + "了", String($0.dropFirst())] } }
+        for list in lists {
+            XCTAssertFalse(list.contains(""), "an empty word would match every text")
+            let index = SuffixIndex(list)
+            for t in texts {
+                XCTAssertEqual(index.firstIndex(endingOf: t), list.firstIndex { t.hasSuffix($0) }, "\(list.prefix(3)) on \(t.debugDescription)")
+            }
+        }
+    }
 }

@@ -220,8 +220,9 @@ public struct FigureExtractor: Sendable {
 
             // Qualifiers.
             if let c = m.range(at: groups.cmp) { figure.comparator = Comparator(rawValue: lexicons.units.comparators[utf8.string(c)] ?? "") }
-            if figure.comparator == nil, let word = lexicons.vocabulary.comparatorPrefixes.first(where: { preceding.endsWithBytes($0.word) }) {
-                figure.comparator = Comparator(rawValue: word.comparator)
+            let vocabulary = lexicons.vocabulary
+            if figure.comparator == nil, let i = vocabulary.comparatorSuffixes.firstIndex(endingOf: preceding) {
+                figure.comparator = Comparator(rawValue: vocabulary.comparatorPrefixes[i].comparator)
             }
             let after = [m.range(at: groups.approx), m.range(at: groups.approx2)].compactMap { $0.map { utf8.string($0) } }
             if !after.isEmpty {
@@ -229,11 +230,15 @@ public struct FigureExtractor: Sendable {
                 if after.contains("以上") && figure.comparator == nil { figure.comparator = .atLeast }
                 if after.contains("以下") && figure.comparator == nil { figure.comparator = .atMost }
             }
-            if lexicons.units.approxBefore.contains(where: { preceding.endsWithBytes($0) }) && !preceding.endsWithBytes("达") {
+            if vocabulary.approxSuffixes.firstIndex(endingOf: preceding) != nil && !preceding.endsWithBytes("达") {
                 figure.approximate = true
             }
             let precedingPlain = preceding.endsWithBytes("了") ? String(preceding.unicodeScalars.dropLast()) : preceding
-            if let word = lexicons.vocabulary.directionWords.first(where: { preceding.endsWithBytes($0) || precedingPlain.endsWithBytes($0) }) {
+            // The first direction word (in list order) either text ends with.
+            let directions = vocabulary.directionSuffixes
+            let direction = min(directions.firstIndex(endingOf: preceding) ?? .max, directions.firstIndex(endingOf: precedingPlain) ?? .max)
+            if direction != .max {
+                let word = vocabulary.directionWords[direction]
                 figure.direction = lexicons.units.directions[word]
             }
             if let r = m.range(at: groups.num2), let hi = Decimal(plain: utf8.string(r)) {

@@ -28,6 +28,11 @@ public final class SubjectVocabulary: Sendable {
     public let comparatorPrefixes: [(word: String, comparator: String)]
     /// Direction words (增长, 下降 …), longest first.
     public let directionWords: [String]
+    /// `comparatorPrefixes` words, `directionWords` and the approximation words written before a
+    /// figure (约, 近 …), each indexed by last scalar for the checks on the text before a figure.
+    public let comparatorSuffixes: SuffixIndex
+    public let directionSuffixes: SuffixIndex
+    public let approxSuffixes: SuffixIndex
 
     public init(subjects: Subjects, units: Units) {
         scopes = subjects.scopes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted { $0.count > $1.count }) }
@@ -52,6 +57,9 @@ public final class SubjectVocabulary: Sendable {
         comparatorPrefixes = units.comparators.filter { $0.key.count > 1 }.map { ($0.key, $0.value) }
             .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
         directionWords = units.directions.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        comparatorSuffixes = SuffixIndex(comparatorPrefixes.map(\.word))
+        directionSuffixes = SuffixIndex(directionWords)
+        approxSuffixes = SuffixIndex(units.approxBefore)
         aliases = subjects.aliases.flatMap { canonical, list in (list + [canonical]).map { ($0, canonical) } }.sorted { $0.0.count > $1.0.count }
         var byLast: [Unicode.Scalar: [(alias: String, canonical: String)]] = [:]
         for entry in aliases {

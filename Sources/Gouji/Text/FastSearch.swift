@@ -146,3 +146,25 @@ extension Unicode.Scalar {
         }
     }
 }
+
+/// A word list searched for the first word a text ends with, checking only the words that end
+/// in the text's last scalar (each list order kept).
+public struct SuffixIndex: Sendable {
+    public let words: [String]
+    private let byLast: [Unicode.Scalar: [Int]]
+
+    public init(_ words: [String]) {
+        self.words = words
+        var byLast: [Unicode.Scalar: [Int]] = [:]
+        for (i, w) in words.enumerated() {
+            if let last = w.unicodeScalars.last { byLast[last, default: []].append(i) }
+        }
+        self.byLast = byLast
+    }
+
+    /// Index in `words` of the first word `text` ends with (non-empty words only).
+    public func firstIndex(endingOf text: String) -> Int? {
+        guard let last = text.unicodeScalars.last, let candidates = byLast[last] else { return nil }
+        return candidates.first { text.endsWithBytes(words[$0]) }
+    }
+}
