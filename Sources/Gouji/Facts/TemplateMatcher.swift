@@ -45,8 +45,7 @@ public struct TemplateMatcher: Sendable {
 /// The normalised labels of a document's table cells and captions, and its paragraphs, each
 /// joined into one string so that a signal is found by one byte search.
 struct DocumentLabels {
-    /// "\u{1}label\u{1}label…": a label starts right after a separator (U+0001, written as the
-    /// byte 0x01 when joining).
+    /// "\u{1}label\u{1}label…": a label starts right after a separator.
     private let cells: String
     private let paragraphs: String
     private static let separator = "\u{1}"
@@ -55,7 +54,7 @@ struct DocumentLabels {
         // Joined as bytes, then made a String once.
         var cellBytes: [UInt8] = [], paragraphBytes: [UInt8] = []
         func add(_ text: String, to bytes: inout [UInt8]) {
-            bytes.append(0x01)
+            bytes.append(contentsOf: Self.separator.utf8)
             bytes.append(contentsOf: text.utf8)
         }
         func collect(_ table: Table) {
@@ -88,7 +87,7 @@ public enum Labels {
         for (open, close) in brackets { bytes = removingBracketed(bytes, open, close) }
         while true {
             if bytes.last == UInt8(ascii: ":") { bytes.removeLast(); continue }
-            if bytes.count >= 3, Array(bytes.suffix(3)) == fullWidthColon { bytes.removeLast(3); continue }
+            if bytes.count >= 3, bytes.suffix(3).elementsEqual(fullWidthColon) { bytes.removeLast(3); continue }
             break
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -101,7 +100,6 @@ public enum Labels {
     /// closing one after it; an opening bracket never closed is kept with the rest.
     static func removingBracketed<T: Equatable>(_ text: [T], _ open: [T], _ close: [T]) -> [T] {
         func find(_ needle: [T], from: Int) -> Int? {
-            guard needle.count <= text.count else { return nil }
             var i = from
             while i + needle.count <= text.count {
                 if text[i] == needle[0] && text[i..<i + needle.count].elementsEqual(needle) { return i }

@@ -17,8 +17,8 @@ public struct SubjectResolver: Sendable {
     ///   - carriedStage: a stage word (申报, 获批) stated earlier in the enumeration.
     /// Returns the stage word (申报, 获批 …) the phrase puts before its noun, which carries on to
     /// the next items of an enumeration ("获批省级重点实验室1家，省级农科园2家").
+    ///   - words: segmentations already made in the document, by phrase; the new one is added.
     @discardableResult
-    ///   - words: segmentations already made, by phrase; the new one is added.
     public func resolve(_ figure: inout Figure, phrase: String, previous: Figure?, carriedStage: String?, following: String = "",
                         words memo: inout [String: [String]]) -> String? {
         let subjects = lexicons.subjects
@@ -120,7 +120,7 @@ public struct SubjectResolver: Sendable {
 
     /// The canonical subject of the longest alias the phrase ends with.
     public func canonicalName(_ phrase: String) -> String? {
-        guard let last = phrase.unicodeScalars.last, let candidates = lexicons.vocabulary.aliasesByLast[last] else { return nil }
-        return candidates.first { phrase.endsWithBytes($0.alias) }?.canonical
+        let vocabulary = lexicons.vocabulary
+        return vocabulary.aliasSuffixes.firstIndex(endingOf: phrase).map { vocabulary.aliases[$0].canonical }
     }
 }

@@ -21,9 +21,8 @@ public final class SubjectVocabulary: Sendable {
     public let stagePrefixes: [String]
     /// (alias, canonical), longest alias first.
     public let aliases: [(alias: String, canonical: String)]
-    /// `aliases` by their last scalar, in the same order (a phrase is checked only against the
-    /// aliases ending as it does).
-    public let aliasesByLast: [Unicode.Scalar: [(alias: String, canonical: String)]]
+    /// The aliases of `aliases`, in the same order, indexed by last scalar.
+    public let aliasSuffixes: SuffixIndex
     /// Comparator words of two or more characters written before a figure (不低于 → ≥), longest first.
     public let comparatorPrefixes: [(word: String, comparator: String)]
     /// Direction words (增长, 下降 …), longest first.
@@ -61,10 +60,6 @@ public final class SubjectVocabulary: Sendable {
         directionSuffixes = SuffixIndex(directionWords)
         approxSuffixes = SuffixIndex(units.approxBefore)
         aliases = subjects.aliases.flatMap { canonical, list in (list + [canonical]).map { ($0, canonical) } }.sorted { $0.0.count > $1.0.count }
-        var byLast: [Unicode.Scalar: [(alias: String, canonical: String)]] = [:]
-        for entry in aliases {
-            if let last = entry.alias.unicodeScalars.last { byLast[last, default: []].append(entry) }
-        }
-        aliasesByLast = byLast
+        aliasSuffixes = SuffixIndex(aliases.map(\.alias))
     }
 }

@@ -69,13 +69,13 @@ final class DocxBodyParser {
                 defer { xmlFreeParserCtxt(ctxt) }
                 delegate.context = ctxt
                 xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOENT.rawValue))
+                // The rest in pieces ending at multiples of `chunkSize` (the first is 4 bytes short).
                 var from = 4
-                var to = min(raw.count, chunkSize)
-                var rc = xmlParseChunk(ctxt, base + from, Int32(to - from), 0)
-                while rc == 0 && to < raw.count {
-                    from = to
-                    to = min(raw.count, from + chunkSize)
+                var rc: Int32 = 0
+                while rc == 0 && from < raw.count {
+                    let to = min(raw.count, (from / chunkSize + 1) * chunkSize)
                     rc = xmlParseChunk(ctxt, base + from, Int32(to - from), 0)
+                    from = to
                 }
                 if rc == 0 { rc = xmlParseChunk(ctxt, nil, 0, 1) }
                 delegate.context = nil

@@ -62,8 +62,7 @@ struct FlatRenderer {
             var s = s
             s.withUTF8 { utf8 in
                 bytes.append(contentsOf: utf8)
-                // Every byte that is not a continuation byte starts a scalar.
-                for b in utf8 where b & 0xC0 != 0x80 { scalars += 1 }
+                for b in utf8 where !UTF8.isContinuation(b) { scalars += 1 }
             }
         }
         /// Writes one line of a cell, after a line break unless it is the cell's first line.
@@ -97,7 +96,7 @@ struct FlatRenderer {
                 tableIndex += 1
             }
         }
-        let text = writer.text(from: Writer.Position(scalar: 0, byte: 0), to: writer.position)
+        let text = String(decoding: writer.bytes, as: UTF8.self)
         let lines = LineIndex(text)
 
         var blocks: [Block] = []

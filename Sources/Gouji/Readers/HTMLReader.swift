@@ -47,7 +47,7 @@ public struct HTMLReader: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(text.utf8.count - from, 4 * (4096 - scalars)))
         for b in text.utf8.dropFirst(from) {
-            if b & 0xC0 != 0x80 {   // a byte that starts a scalar
+            if !UTF8.isContinuation(b) {   // a byte that starts a scalar
                 guard scalars < 4096 else { break }
                 scalars += 1
             }

@@ -90,7 +90,7 @@ public final class Regex: @unchecked Sendable {
                 if whole.isEmpty {
                     // Step over one UTF-8 character.
                     var next = whole.upperBound + 1
-                    while next < utf8.count, utf8[next] & 0xC0 == 0x80 { next += 1 }
+                    while next < utf8.count, UTF8.isContinuation(utf8[next]) { next += 1 }
                     offset = next
                 } else {
                     offset = whole.upperBound
@@ -152,7 +152,7 @@ public struct UTF8Text {
             [Int32](unsafeUninitializedCapacity: n + 1) { map, count in
                 var s: Int32 = -1
                 for i in 0..<n {
-                    if b[i] & 0xC0 != 0x80 { s += 1 }
+                    if !UTF8.isContinuation(b[i]) { s += 1 }
                     map[i] = s
                 }
                 map[n] = s + 1
@@ -163,7 +163,7 @@ public struct UTF8Text {
         byteAt = bytes.withUnsafeBufferPointer { b in
             [Int32](unsafeUninitializedCapacity: scalars + 1) { starts, count in
                 var k = 0
-                for i in 0..<n where b[i] & 0xC0 != 0x80 {
+                for i in 0..<n where !UTF8.isContinuation(b[i]) {
                     starts[k] = Int32(i)
                     k += 1
                 }
