@@ -25,6 +25,37 @@ final class EncodingTests: XCTestCase {
         }
     }
 
+    /// The seed in traditional characters, encoded in Big5, reads as the same text in UTF-8.
+    func testBig5ReadsLikeItsUTF8Original() throws {
+        let big5 = try DocumentReader().read(path: Fixtures.corpus("seed/encodings/yueyang-2021-keji.big5.txt"))
+        let utf8 = try DocumentReader().read(path: Fixtures.corpus("seed/encodings/yueyang-2021-keji.traditional.txt"))
+        XCTAssertEqual(big5.encoding, "Big5")
+        XCTAssertEqual(big5.text, utf8.text)
+        XCTAssertEqual(big5.tables.count, utf8.tables.count)
+    }
+
+    /// The detector's sample gets the answer the whole file gets, for GB18030 and Big5, after
+    /// an ASCII preamble, and for text shorter than the sample.
+    func testDetectionSampleAgreesWithWholeFile() throws {
+        var files: [[UInt8]] = []
+        for name in ["gb18030", "big5"] {
+            files.append([UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpus("seed/encodings/yueyang-2021-keji.\(name).txt")))))
+        }
+        files += files.map { Array(repeating: UInt8(ascii: "x"), count: 30_000) + $0 }
+        files += files.map { Array($0.prefix(700)) }
+        files.append([UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpus("hostile/invalid-utf8.txt")))))
+        for bytes in files {
+            let whole = EncodingDetector.detect(sample: bytes.prefix(EncodingDetector.sampleLimit))
+            XCTAssertEqual(EncodingDetector.detect(bytes), whole, "\(bytes.count) bytes")
+        }
+        // The reports are sampled, not read whole; short texts are read whole.
+        XCTAssertLessThan(EncodingDetector.sampleEnd(files[0]), files[0].count / 2)
+        XCTAssertLessThan(EncodingDetector.sampleEnd(files[2]), 30_000 + files[0].count / 2)
+        XCTAssertEqual(EncodingDetector.sampleEnd(files[4]), 700)
+        XCTAssertEqual(EncodingDetector.detect(files[0]), "GB18030")
+        XCTAssertEqual(EncodingDetector.detect(files[1]), "Big5")
+    }
+
     func testLineEndingsAreNormalised() {
         XCTAssertEqual(EncodingDetector.normaliseNewlines("a\r\nb\rc\n\r\nd"), "a\nb\nc\n\nd")
     }

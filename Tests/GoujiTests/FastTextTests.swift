@@ -46,6 +46,61 @@ final class FastTextTests: XCTestCase {
         XCTAssertEqual(Normalizer.normalize(plain), plain)
     }
 
+    /// The byte test that lets most texts skip normalising agrees with `halfWidth` on every
+    /// sample and on every scalar of the Basic Multilingual Plane, alone and between others.
+    func testFullWidthByteTestMatchesScalarTest() {
+        func scalarTest(_ s: String) -> Bool { s.unicodeScalars.contains { Normalizer.halfWidth($0) != nil } }
+        for s in samples { XCTAssertEqual(Normalizer.hasFullWidth(s), scalarTest(s), s.debugDescription) }
+        for v in 0..<0x10000 {
+            guard let u = Unicode.Scalar(UInt32(v)) else { continue }
+            let s = "a" + String(Character(u)) + "，"
+            XCTAssertEqual(Normalizer.hasFullWidth(s), scalarTest(s), "U+\(String(v, radix: 16))")
+        }
+    }
+
+    /// The byte test for white space agrees with `isSpace` on every sample and on every scalar
+    /// of the Basic Multilingual Plane between others.
+    func testWhiteSpaceByteTestMatchesScalarTest() {
+        for s in samples { XCTAssertEqual(s.hasWhiteSpace, s.unicodeScalars.contains { $0.isSpace }, s.debugDescription) }
+        for v in Array(0..<0x10000) + [0x1F600] {
+            guard let u = Unicode.Scalar(UInt32(v)) else { continue }
+            for s in [String(Character(u)), "项" + String(Character(u)) + "目"] {
+                XCTAssertEqual(s.hasWhiteSpace, u.isSpace, "U+\(String(v, radix: 16))")
+            }
+        }
+    }
+
+    /// The line index, which decodes the UTF-8 itself, slices and counts like the standard
+    /// library on every sample, with 2-, 3- and 4-byte scalars.
+    func testLineIndexSlicesLikeStandardLibrary() {
+        for s in samples + ["é😀项\n\u{85}x", "😀", "a\u{0301}\n\n"] {
+            let index = LineIndex(s)
+            let scalars = Array(s.unicodeScalars)
+            XCTAssertEqual(index.scalarCount, scalars.count, s.debugDescription)
+            XCTAssertEqual(index.lineStarts.count, scalars.filter { $0 == "\n" }.count + 1, s.debugDescription)
+            for (a, b) in [(0, scalars.count), (1, scalars.count), (0, scalars.count / 2), (scalars.count / 3, scalars.count - 1)] where a <= b {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[a..<b])
+                XCTAssertEqual(index.text(from: a, to: b), String(view), "\(s.debugDescription) \(a)..<\(b)")
+            }
+        }
+    }
+
+    /// A scalar table holds exactly the scalars its property or member string names, in and
+    /// beyond the Basic Multilingual Plane.
+    func testScalarTableMatchesProperty() {
+        let terminal = ScalarTable { $0.properties.isSentenceTerminal }
+        let marks = ScalarTable(scalarsOf: "，,；;。：:\n😀")
+        let markSet = Set("，,；;。：:\n😀".unicodeScalars)
+        for v in Array(0..<0x10000) + [0x1F600, 0x1F601, 0x11047, 0x10FFFF] {
+            guard let u = Unicode.Scalar(UInt32(v)) else { continue }
+            XCTAssertEqual(terminal.contains(u), u.properties.isSentenceTerminal, "U+\(String(v, radix: 16))")
+            XCTAssertEqual(marks.contains(u), markSet.contains(u), "U+\(String(v, radix: 16))")
+            XCTAssertEqual(NumericScalars.contains(u), u.properties.numericType != nil && (v >= 0x80 || (0x30...0x39).contains(v)),
+                           "U+\(String(v, radix: 16))")
+        }
+    }
+
     func testDecimalPlainMatchesFoundation() {
         XCTAssertTrue(DecimalText.layoutIsKnown)
         var generator = SystemRandomNumberGenerator()

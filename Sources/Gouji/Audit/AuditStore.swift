@@ -89,9 +89,9 @@ public struct DocumentRecord: Sendable {
         findings = result.findings.map {
             FindingRow(rule: $0.rule, name: $0.name, severity: $0.severity.rawValue, message: $0.message.text(lang),
                        arithmetic: $0.arithmetic?.text(lang),
-                       figuresJSON: JSONOutput.encode($0.figures.map(JSONRenderer.FigureOut.init), pretty: false),
-                       locationsJSON: JSONOutput.encode($0.locations.map(JSONRenderer.LocationOut.init), pretty: false),
-                       suggestionsJSON: JSONOutput.encode($0.suggestions.map { JSONRenderer.SuggestionOut($0, lang) }, pretty: false))
+                       figuresJSON: FindingColumns.figures($0.figures.map(JSONRenderer.FigureOut.init)),
+                       locationsJSON: FindingColumns.locations($0.locations.map(JSONRenderer.LocationOut.init)),
+                       suggestionsJSON: FindingColumns.suggestions($0.suggestions.map { JSONRenderer.SuggestionOut($0, lang) }))
         }
         errors = result.count(.error); warnings = result.count(.warning); infos = result.count(.info)
     }

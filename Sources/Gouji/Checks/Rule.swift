@@ -135,8 +135,8 @@ public final class RuleContext {
         return nil
     }
 
-    static let clauseMarks = Set("，,；;。：:、".unicodeScalars)
-    static let statementEnds = Set("；;。".unicodeScalars)
+    static let clauseMarks = ScalarTable(scalarsOf: "，,；;。：:、")
+    static let statementEnds = ScalarTable(scalarsOf: "；;。")
 
     /// The clause before a figure: back to the previous clause mark (，；。：、) or the line start.
     public func clause(before f: Figure) -> String {

@@ -48,22 +48,39 @@ public struct LineIndex: Sendable {
     public init(_ text: String) {
         var starts = [0]
         var all: [Unicode.Scalar] = []
-        var bytes: [UInt8] = []
+        let bytes = Array(text.utf8)
         var byteOffsets: [Int32] = []
-        all.reserveCapacity(text.utf8.count / 2)
-        bytes.reserveCapacity(text.utf8.count)
-        byteOffsets.reserveCapacity(text.utf8.count / 2 + 1)
+        all.reserveCapacity(bytes.count / 2)
+        byteOffsets.reserveCapacity(bytes.count / 2 + 1)
         var complexFrom: [Int] = []
         var lineComplex: Int? = nil
-        for s in text.unicodeScalars {
-            byteOffsets.append(Int32(bytes.count))
-            UTF8.encode(s) { bytes.append($0) }
-            if lineComplex == nil, !Self.isSimple(s) { lineComplex = all.count }
-            all.append(s)
-            if s == "\n" {
-                complexFrom.append(lineComplex ?? all.count)
-                lineComplex = nil
-                starts.append(all.count)
+        // The scalars decoded from the bytes (a String's UTF-8 is always valid), each with its
+        // byte offset.
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let c = UInt32(b[i])
+                let value: UInt32, width: Int
+                if c < 0x80 {
+                    value = c; width = 1
+                } else if c < 0xE0 {
+                    value = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); width = 2
+                } else if c < 0xF0 {
+                    value = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); width = 3
+                } else {
+                    value = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                    width = 4
+                }
+                let s = Unicode.Scalar(value)!
+                byteOffsets.append(Int32(i))
+                if lineComplex == nil, !Self.isSimple(s) { lineComplex = all.count }
+                all.append(s)
+                if s == "\n" {
+                    complexFrom.append(lineComplex ?? all.count)
+                    lineComplex = nil
+                    starts.append(all.count)
+                }
+                i += width
             }
         }
         byteOffsets.append(Int32(bytes.count))
@@ -162,14 +179,14 @@ public struct LineIndex: Sendable {
 
     /// Walks back from `offset` (exclusive) to just after the nearest scalar in `stops`, or to
     /// the line start.
-    public func back(from offset: Int, to stops: Set<Unicode.Scalar>) -> Int {
+    public func back(from offset: Int, to stops: ScalarTable) -> Int {
         var i = min(offset, scalars.count)
         while i > 0, scalars[i - 1] != "\n", !stops.contains(scalars[i - 1]) { i -= 1 }
         return i
     }
 
     /// Walks forward from `offset` to the nearest scalar in `stops`, or to the line end.
-    public func forward(from offset: Int, to stops: Set<Unicode.Scalar>) -> Int {
+    public func forward(from offset: Int, to stops: ScalarTable) -> Int {
         var i = max(0, offset)
         while i < scalars.count, scalars[i] != "\n", !stops.contains(scalars[i]) { i += 1 }
         return i

@@ -107,8 +107,8 @@ struct TableContextBuilder {
         return String(text.unicodeScalars[..<i])
     }
 
-    private static let signs = Set("-+≥≤".unicodeScalars)
-    private static let numericMarks = Set(".,%-+≥≤<>=#元万亿".unicodeScalars)
+    private static let signs = ScalarTable(scalarsOf: "-+≥≤")
+    private static let numericMarks = ScalarTable(scalarsOf: ".,%-+≥≤<>=#元万亿")
 
     func isNumeric(_ text: String) -> Bool {
         let t = Normalizer.normalize(text).trimmedSpaces.unicodeScalars

@@ -96,8 +96,8 @@ public struct FigureExtractor: Sendable {
         let normalized = Normalizer.normalize(text)
         let utf8 = UTF8Text(normalized)
         let patterns = lexicons.patterns
-        let sentences = Segmenter().sentences(normalized)
         let scalars = Array(normalized.unicodeScalars)
+        let sentences = Segmenter().sentences(normalized, scalars: scalars)
         let sentenceBase = state.sentence
         state.sentence += max(1, sentences.count)
         state.block += 1
@@ -289,9 +289,9 @@ public struct FigureExtractor: Sendable {
         return String(out)
     }
 
-    private static let segmentEnds = Set("。；;！？\n".unicodeScalars)
-    private static let clauseMarks = Set("，,；;。：:\n".unicodeScalars)
-    private static let phraseMarks = Set("，,；;。：:、\n".unicodeScalars)
+    private static let segmentEnds = ScalarTable(scalarsOf: "。；;！？\n")
+    private static let clauseMarks = ScalarTable(scalarsOf: "，,；;。：:\n")
+    private static let phraseMarks = ScalarTable(scalarsOf: "，,；;。：:、\n")
 
     /// Up to 12 characters before `offset`, within the clause.
     func clausePrefix(_ scalars: [Unicode.Scalar], before offset: Int, in text: UTF8Text) -> String {
@@ -354,24 +354,5 @@ public enum DateParser {
         let b = Array(numbers[years[1]...])
         func parts(_ n: [Int]) -> DateParts { DateParts(year: n[0], month: n.count > 1 ? n[1] : 0, day: n.count > 2 ? n[2] : 0) }
         return (parts(a), parts(b))
-    }
-}
-
-/// Whether a scalar has a Unicode numeric type (digits, 一二三, 壹贰, ①, Ⅻ …): a table of the
-/// Basic Multilingual Plane built once, the property lookup beyond it.
-enum NumericScalars {
-    private static let bmp: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for v in 0..<0x10000 {
-            if let u = Unicode.Scalar(UInt32(v)), u.properties.numericType != nil { bits[v >> 6] |= 1 << UInt64(v & 63) }
-        }
-        return bits
-    }()
-
-    static func contains(_ u: Unicode.Scalar) -> Bool {
-        let v = Int(u.value)
-        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
-        if v < 0x10000 { return bmp[v >> 6] & (1 << UInt64(v & 63)) != 0 }
-        return u.properties.numericType != nil
     }
 }

@@ -34,11 +34,12 @@ public struct SubjectResolver: Sendable {
         // Scope words, longest first; single-character levels (省, 市) only at the phrase start.
         let vocabulary = lexicons.vocabulary
         // The multi-character scope words the phrase contains, found in one pass over it.
-        var contained = Set<String>()
+        // Usually none or one or two: an array is cheaper to ask than a set of hashed strings.
+        var contained: [String] = []
         var at = 0
         for u in rest.unicodeScalars {
-            if let candidates = vocabulary.scopeWordsByFirst[u] {
-                for word in candidates where rest.hasBytes(word, at: at) { contained.insert(word) }
+            if vocabulary.scopeWordFirsts.contains(u), let candidates = vocabulary.scopeWordsByFirst[u] {
+                for word in candidates where rest.hasBytes(word, at: at) && !contained.contains(word) { contained.append(word) }
             }
             at += UTF8.width(u)
         }
@@ -65,7 +66,7 @@ public struct SubjectResolver: Sendable {
         while let first = words.first, strip.contains(first) || first.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeFirst() }
         while let last = words.last, strip.contains(last) || last.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeLast() }
         var noun = words.joined()
-        if noun.count > 16 { noun = String(noun.suffix(16)) }
+        if noun.unicodeScalars.count > 16, noun.count > 16 { noun = String(noun.suffix(16)) }
         if let stage = vocabulary.stageWordsLongestFirst.first(where: { rest.contains($0) }),
            let s = rest.byteOffset(of: stage), noun.isEmpty || rest.byteOffset(of: noun).map({ s < $0 }) == true {
             leadingStage = stage
@@ -92,7 +93,7 @@ public struct SubjectResolver: Sendable {
         return leadingStage
     }
 
-    private static let quotes = Set("“”\"《》（）()".unicodeScalars)
+    private static let quotes = ScalarTable(scalarsOf: "“”\"《》（）()")
 
     /// Whether `phrase`, after any stage words and verbs (申报, 获批, 成功 …), starts with the
     /// single-character level `word` (省, 市), and that is not the start of "省级…" unless

@@ -12,6 +12,8 @@ public final class SubjectVocabulary: Sendable {
     /// Scope words of two or more characters by their first scalar, to find the ones a phrase
     /// contains in one pass over the phrase.
     public let scopeWordsByFirst: [Unicode.Scalar: [String]]
+    /// The first scalars of those words, to skip the dictionary for every other scalar.
+    public let scopeWordFirsts: ScalarTable
     public let levelWords: Set<String>
     public let strip: Set<String>
     public let domainWords: Set<String>
@@ -44,6 +46,7 @@ public final class SubjectVocabulary: Sendable {
             byFirst[word.unicodeScalars.first!, default: []].append(word)
         }
         scopeWordsByFirst = byFirst
+        scopeWordFirsts = ScalarTable(scalarsOf: byFirst.keys)
         scopeEntries = scopes.map { ($0.dimension, $0.words.map { ($0, $0.unicodeScalars.count == 1) }) }
         levelWords = Set(subjects.scopes["level"] ?? [])
         let strip = Set(subjects.leadingNoise + subjects.scopes.values.flatMap { $0 } + Array(units.directions.keys)

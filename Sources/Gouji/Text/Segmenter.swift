@@ -8,24 +8,24 @@ public struct Segmenter: Sendable {
 
     /// Boundaries (in Unicode-scalar offsets) of the ICU sentences of `text`.
     public func sentences(_ text: String) -> [Range<Int>] {
+        sentences(text, scalars: Array(text.unicodeScalars))
+    }
+
+    /// Like `sentences(_:)`, for a caller that already holds the scalars of `text`.
+    public func sentences(_ text: String, scalars: [Unicode.Scalar]) -> [Range<Int>] {
         // UAX #29 breaks sentences only after a terminal (STerm, ATerm) or a paragraph
         // separator: a text with neither (most table cells) is one sentence, without ICU.
-        var count = 0
-        var mayBreak = false
-        for u in text.unicodeScalars {
-            count += 1
-            if u.value < 0x80 {
-                if u == "." || u == "!" || u == "?" || u == "\n" || u == "\r" { mayBreak = true; break }
-            } else if u.properties.isSentenceTerminal || Self.otherBreaks.contains(u) {
-                mayBreak = true; break
-            }
+        let mayBreak = scalars.contains { u in
+            u.value < 0x80 ? u == "." || u == "!" || u == "?" || u == "\n" || u == "\r" : Self.mayEndSentence.contains(u)
         }
-        if !mayBreak { return count == 0 ? [] : [0..<count] }
+        if !mayBreak { return scalars.isEmpty ? [] : [0..<scalars.count] }
         return boundaries(text, kind: Int32(GOUJI_BRK_SENTENCE))
     }
 
-    /// ATerm beyond ".", and the paragraph separators NEL, LS, PS.
-    private static let otherBreaks: Set<Unicode.Scalar> = ["\u{2024}", "\u{FE52}", "\u{FF0E}", "\u{85}", "\u{2028}", "\u{2029}"]
+    /// Sentence terminals (STerm), ATerm beyond ".", and the paragraph separators NEL, LS, PS.
+    private static let mayEndSentence = ScalarTable {
+        $0.properties.isSentenceTerminal || ["\u{2024}", "\u{FE52}", "\u{FF0E}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0)
+    }
 
     /// ICU word segments of `text` (in Unicode-scalar offsets), with adjacent segments merged
     /// when together they form a word of `domainWords` (ICU splits 高新技术 into 高|新|技术).
@@ -109,13 +109,36 @@ public struct Segmenter: Sendable {
 /// 1 scalar), so offsets found in the normalised text are offsets in the original.
 public enum Normalizer {
     public static func normalize(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { halfWidth($0) != nil }) else { return text }
+        guard hasFullWidth(text) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for u in text.unicodeScalars {
             if let ascii = halfWidth(u) { out.append(ascii) } else { UTF8.encode(u) { out.append($0) } }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `text` has a scalar `halfWidth` replaces, found on the UTF-8 bytes: U+FF05…U+FF1E
+    /// are EF BC 85…9E and U+3000 is E3 80 80 (EF and E3 are only ever lead bytes).
+    static func hasFullWidth(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i + 2 < n {
+                switch (b[i], b[i + 1]) {
+                case (0xEF, 0xBC):
+                    switch b[i + 2] {
+                    case 0x85, 0x8B, 0x8D, 0x8E, 0x90...0x99, 0x9C, 0x9D, 0x9E: return true
+                    default: break
+                    }
+                case (0xE3, 0x80): if b[i + 2] == 0x80 { return true }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The ASCII replacement of a full-width digit, ．％＋－＜＞＝ or the ideographic space.
