@@ -86,6 +86,33 @@ final class FastTextTests: XCTestCase {
         }
     }
 
+    /// A phrase that starts and ends with no strip word, space or punctuation comes out of
+    /// stripping whole, whatever ICU's word boundaries: checked by segmenting anyway, on every
+    /// subject phrase of the seed and the Corpus reports and on each of their suffixes.
+    func testUnsegmentedPhrasesStripLikeSegmentedOnes() throws {
+        let resolver = SubjectResolver(lexicons: .builtIn)
+        let dir = Fixtures.corpus("reports")
+        let paths = [Fixtures.seed] + (try FileManager.default.contentsOfDirectory(atPath: dir)).filter { $0.hasSuffix(".txt") }.map { dir + "/" + $0 }
+        var phrases = Set<String>()
+        for path in paths {
+            for f in Pipeline().check(path: path).figures {
+                guard let p = f.subjectPhrase else { continue }
+                let scalars = Array(p.unicodeScalars)
+                for i in 0..<scalars.count {
+                    var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[i...]); phrases.insert(String(v))
+                }
+            }
+        }
+        phrases.formUnion(["项目资金", "资金为", "新增企业", " 企业", "企业。", "高新技术企业", "完成", "为"])
+        var fast = 0, memo: [String: [String]] = [:], memo2: [String: [String]] = [:]
+        for p in phrases.sorted() {
+            if SubjectResolver.keepsWhole(p, resolver.lexicons.vocabulary) { fast += 1 }
+            XCTAssertEqual(resolver.stripped(p, words: &memo), resolver.stripped(p, words: &memo2, shortcut: false), p)
+        }
+        XCTAssertGreaterThan(fast, phrases.count / 10)
+        XCTAssertLessThan(fast, phrases.count)
+    }
+
     /// A scalar table holds exactly the scalars its property or member string names, in and
     /// beyond the Basic Multilingual Plane.
     func testScalarTableMatchesProperty() {

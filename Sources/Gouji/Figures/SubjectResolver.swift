@@ -52,20 +52,7 @@ public struct SubjectResolver: Sendable {
                 if dimension != "measure" { break }
             }
         }
-        // Strip leading and trailing noise, scope and direction words at ICU word boundaries.
-        let strip = vocabulary.strip
-        var words: [String] = []
-        if !rest.isEmpty {
-            if let known = memo[rest] {
-                words = known
-            } else {
-                words = Segmenter().words(rest, domainWords: vocabulary.domainWords, domainPrefixes: vocabulary.domainPrefixes)
-                memo[rest] = words
-            }
-        }
-        while let first = words.first, strip.contains(first) || first.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeFirst() }
-        while let last = words.last, strip.contains(last) || last.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeLast() }
-        var noun = words.joined()
+        var noun = stripped(rest, words: &memo)
         if noun.unicodeScalars.count > 16, noun.count > 16 { noun = String(noun.suffix(16)) }
         if let stage = vocabulary.stageWordsLongestFirst.first(where: { rest.contains($0) }),
            let s = rest.byteOffset(of: stage), noun.isEmpty || rest.byteOffset(of: noun).map({ s < $0 }) == true {
@@ -91,6 +78,36 @@ public struct SubjectResolver: Sendable {
         }
         figure.scopes = scopes
         return leadingStage
+    }
+
+    /// `phrase` without the noise, scope and direction words it starts or ends with, stripped at
+    /// ICU word boundaries (merged with the domain words). A phrase `keepsWhole` is not
+    /// segmented; `shortcut: false` segments it anyway (for the tests).
+    func stripped(_ phrase: String, words memo: inout [String: [String]], shortcut: Bool = true) -> String {
+        guard !phrase.isEmpty else { return "" }
+        let vocabulary = lexicons.vocabulary
+        if shortcut && Self.keepsWhole(phrase, vocabulary) { return phrase }
+        var words: [String]
+        if let known = memo[phrase] {
+            words = known
+        } else {
+            words = Segmenter().words(phrase, domainWords: vocabulary.domainWords, domainPrefixes: vocabulary.domainPrefixes)
+            memo[phrase] = words
+        }
+        let strip = vocabulary.strip
+        while let first = words.first, strip.contains(first) || first.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeFirst() }
+        while let last = words.last, strip.contains(last) || last.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeLast() }
+        return words.joined()
+    }
+
+    /// Whether stripping at word boundaries would leave `phrase` whole, so that it needs no
+    /// segmentation: only a strip word can be stripped, and a stripped first (last) word is a
+    /// strip word the phrase starts (ends) with, or white space and punctuation the phrase starts
+    /// (ends) with. Whatever ICU's boundaries, a phrase with neither at either end keeps them all.
+    static func keepsWhole(_ phrase: String, _ vocabulary: SubjectVocabulary) -> Bool {
+        guard let first = phrase.first, let last = phrase.last,
+              !(first.isWhitespace || first.isPunctuation), !(last.isWhitespace || last.isPunctuation) else { return false }
+        return vocabulary.stripPrefixes.firstIndex(startingOf: phrase) == nil && vocabulary.stripSuffixes.firstIndex(endingOf: phrase) == nil
     }
 
     private static let quotes = ScalarTable(scalarsOf: "“”\"《》（）()")

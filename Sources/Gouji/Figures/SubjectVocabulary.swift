@@ -16,6 +16,9 @@ public final class SubjectVocabulary: Sendable {
     public let scopeWordFirsts: ScalarTable
     public let levelWords: Set<String>
     public let strip: Set<String>
+    /// The same words, to ask whether a phrase starts or ends with one.
+    public let stripPrefixes: PrefixIndex
+    public let stripSuffixes: SuffixIndex
     public let domainWords: Set<String>
     /// Every leading part of every domain word (see `Segmenter.words`).
     public let domainPrefixes: Set<String>
@@ -53,6 +56,8 @@ public final class SubjectVocabulary: Sendable {
                         + Array(units.comparators.keys) + units.approxBefore
                         + ["向上", "先后", "安排", "进入", "入选", "实现", "为", "达", "共", "有", "获", "同比", "预计", "全社会", "办理", "开展", "完成", "做到", "全部", "均", "已", "较上年", "上年", "比上年", "本年", "全年", "全市", "全县", "全区"])
         self.strip = strip
+        stripPrefixes = PrefixIndex(strip.sorted())
+        stripSuffixes = SuffixIndex(strip.sorted())
         domainWords = Set(subjects.words).union(strip)
         domainPrefixes = Segmenter.prefixes(of: domainWords)
         stagePrefixes = (stageWords + ["成功", "完成", "组建", "培育", "获"]).sorted { $0.count > $1.count }

@@ -203,3 +203,24 @@ public struct SuffixIndex: Sendable {
         return candidates.first { text.endsWithBytes(words[$0]) }
     }
 }
+
+/// The same by first scalar, for "which of these words does a text start with".
+public struct PrefixIndex: Sendable {
+    public let words: [String]
+    private let byFirst: [Unicode.Scalar: [Int]]
+
+    public init(_ words: [String]) {
+        self.words = words
+        var byFirst: [Unicode.Scalar: [Int]] = [:]
+        for (i, w) in words.enumerated() {
+            if let first = w.unicodeScalars.first { byFirst[first, default: []].append(i) }
+        }
+        self.byFirst = byFirst
+    }
+
+    /// Index in `words` of the first word `text` starts with (non-empty words only).
+    public func firstIndex(startingOf text: String) -> Int? {
+        guard let first = text.unicodeScalars.first, let candidates = byFirst[first] else { return nil }
+        return candidates.first { text.startsWithBytes(words[$0]) }
+    }
+}
