@@ -75,6 +75,41 @@ final class AuditStoreTests: XCTestCase {
         return CheckResult(path: path, template: "hunan-project", templateConfidence: 0.9, figures: [figure, count], findings: findings)
     }
 
+    /// A store written by the first schema keeps its figures when opened by this version,
+    /// which keys them by document and position; deleting a document still deletes them.
+    func testFiguresSurviveTheMoveToDocumentKeys() throws {
+        let path = dir.appendingPathComponent("v1.sqlite").path
+        do {
+            let pool = try DatabasePool(path: path)
+            try AuditStore.migrator.migrate(pool, upTo: "v1")
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO runs (started, rules_version, tool_version, args) VALUES ('t', 'v', '0', '[]')")
+                for (id, name) in [(1, "/x/a.txt"), (2, "/x/b.txt")] {
+                    try db.execute(sql: """
+                        INSERT INTO documents (id, path, size, family, template_confidence, status, read_ms, check_ms, rules_version,
+                          run_id, errors, warnings, infos, checked_at) VALUES (?, ?, 1, 'f', 1, 'ok', 0, 0, 'v', 1, 0, 0, 0, 't')
+                        """, arguments: [id, name])
+                    for seq in 0..<3 {
+                        try db.execute(sql: """
+                            INSERT INTO figures (document_id, seq, text, value, unit, kind, line, "column", "start", "end", subject, in_table)
+                            VALUES (?, ?, ?, ?, '元', 'money', 1, 2, ?, ?, NULL, 1)
+                            """, arguments: [id, seq, "\(seq)万元", "\(seq)0000", seq * 10, seq * 10 + 3])
+                    }
+                }
+            }
+        }
+        let store = try AuditStore(path: path)
+        XCTAssertEqual(try counts(store), [2, 6, 0])
+        try store.pool.write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT document_id, seq, text, value, \"start\", subject FROM figures ORDER BY document_id, seq")
+            XCTAssertEqual(rows.map { $0["text"] as String }, ["0万元", "1万元", "2万元", "0万元", "1万元", "2万元"])
+            XCTAssertEqual(rows.map { $0["start"] as Int }, [0, 10, 20, 0, 10, 20])
+            XCTAssertNil(rows[0]["subject"] as String?)
+            try db.execute(sql: "DELETE FROM documents WHERE path = '/x/a.txt'")
+        }
+        XCTAssertEqual(try counts(store), [1, 3, 0])
+    }
+
     func counts(_ store: AuditStore) throws -> [Int] {
         try store.pool.read { db in
             try ["documents", "figures", "findings"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1 }

@@ -113,6 +113,20 @@ final class FastTextTests: XCTestCase {
         XCTAssertLessThan(fast, phrases.count)
     }
 
+    /// The heading-ordinal shortcut (first scalar after white space) never turns away a text
+    /// the ordinal pattern matches.
+    func testOrdinalShortcutKeepsEveryMatch() {
+        var matched = 0
+        for text in samples + ["１.内容", "\u{3000}（一）项目", "[注]一、背景", "\u{2003}3、", "٣.", "(1)", "  十二、", "无序号"] {
+            let u = UTF8Text(text)
+            guard !Ordinals.pattern.matches(in: u.bytes).isEmpty else { continue }
+            matched += 1
+            let first = text.unicodeScalars.first { !$0.isSpace }
+            XCTAssertTrue(first.map(Ordinals.canLead) == true, text.debugDescription)
+        }
+        XCTAssertGreaterThan(matched, 10)
+    }
+
     /// A scalar table holds exactly the scalars its property or member string names, in and
     /// beyond the Basic Multilingual Plane.
     func testScalarTableMatchesProperty() {

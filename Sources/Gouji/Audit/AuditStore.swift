@@ -198,6 +198,23 @@ public final class AuditStore: Sendable {
                 t.column("suggestions", .text).notNull()
             }
         }
+        // Figures are most of the rows: keyed by (document, position) in one B-tree, they are
+        // written without a second B-tree for the document index (a third less work per row).
+        migrator.registerMigration("v2-figures-by-document") { db in
+            try db.execute(sql: """
+                CREATE TABLE figures_by_document (
+                  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                  seq INTEGER NOT NULL, text TEXT NOT NULL, value TEXT NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL,
+                  line INTEGER NOT NULL, "column" INTEGER NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                  subject TEXT, in_table BOOLEAN NOT NULL,
+                  PRIMARY KEY (document_id, seq)
+                ) WITHOUT ROWID;
+                INSERT INTO figures_by_document
+                  SELECT document_id, seq, text, value, unit, kind, line, "column", "start", "end", subject, in_table FROM figures;
+                DROP TABLE figures;
+                ALTER TABLE figures_by_document RENAME TO figures;
+                """)
+        }
         return migrator
     }
 

@@ -38,10 +38,12 @@ public enum Targets {
     /// a run of at least four characters (法律援助案件 / 办理法律援助案件).
     public static func sameSubject(_ a: String?, _ b: String?) -> Bool {
         guard let a, let b, !a.isEmpty, !b.isEmpty else { return false }
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if a == b || (x.count >= 2 && b.contains(a)) || (y.count >= 2 && a.contains(b)) { return true }
+        if a == b { return true }
+        let xCount = a.unicodeScalars.count, yCount = b.unicodeScalars.count
+        if (xCount >= 2 && b.contains(a)) || (yCount >= 2 && a.contains(b)) { return true }
         // A common run of four needs four scalars on each side.
-        guard x.count >= 4, y.count >= 4 else { return false }
+        guard xCount >= 4, yCount >= 4 else { return false }
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         var best = 0
         var row = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {

@@ -16,16 +16,18 @@ public struct Segmenter: Sendable {
         // UAX #29 breaks sentences only after a terminal (STerm, ATerm) or a paragraph
         // separator: a text with neither (most table cells) is one sentence, without ICU.
         let mayBreak = scalars.contains { u in
-            u.value < 0x80 ? u == "." || u == "!" || u == "?" || u == "\n" || u == "\r" : Self.mayEndSentence.contains(u)
+            switch u.value {
+            case 0..<0x80: return u == "." || u == "!" || u == "?" || u == "\n" || u == "\r"
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF: return false   // ideographs: most of the text, never a terminal
+            default: return u.properties.isSentenceTerminal || Self.otherBreaks.contains(u)
+            }
         }
         if !mayBreak { return scalars.isEmpty ? [] : [0..<scalars.count] }
         return boundaries(text, kind: Int32(GOUJI_BRK_SENTENCE))
     }
 
-    /// Sentence terminals (STerm), ATerm beyond ".", and the paragraph separators NEL, LS, PS.
-    private static let mayEndSentence = ScalarTable {
-        $0.properties.isSentenceTerminal || ["\u{2024}", "\u{FE52}", "\u{FF0E}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0)
-    }
+    /// ATerm beyond ".", and the paragraph separators NEL, LS, PS.
+    private static let otherBreaks = ScalarTable(scalarsOf: "\u{2024}\u{FE52}\u{FF0E}\u{85}\u{2028}\u{2029}")
 
     /// ICU word segments of `text` (in Unicode-scalar offsets), with adjacent segments merged
     /// when together they form a word of `domainWords` (ICU splits 高新技术 into 高|新|技术).

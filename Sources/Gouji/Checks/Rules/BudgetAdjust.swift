@@ -13,8 +13,9 @@ public struct BudgetAdjust: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        for sentence in Set(c.quantities.map(\.sentence)).sorted() {
-            let figs = c.quantities.filter { $0.sentence == sentence }
+        let bySentence = Dictionary(grouping: c.quantities, by: \.sentence)
+        for sentence in bySentence.keys.sorted() {
+            let figs = bySentence[sentence]!
             func find(_ words: [String], kind: FigureKind = .money) -> Figure? {
                 figs.first { f in f.kind == kind && words.contains { c.clause(before: f).contains($0) } }
             }

@@ -65,7 +65,15 @@ public struct Ordinals: Rule {
         }
     }
 
+    /// Whether a heading ordinal can start with `u` (after white space): "[", an opening
+    /// parenthesis, 一 … 十, or a decimal digit (`\d` under PCRE2_UCP).
+    static func canLead(_ u: Unicode.Scalar) -> Bool { leadMarks.contains(u) || u.properties.numericType == .decimal }
+    private static let leadMarks = ScalarTable(scalarsOf: "[（(一二三四五六七八九十")
+
     static func ordinal(_ p: Paragraph, _ c: RuleContext) -> (Style, Int, SourceLocation)? {
+        // Most paragraphs cannot match: decided on their first scalar, without the regex and
+        // the offset tables of the whole paragraph.
+        guard let first = p.text.unicodeScalars.first(where: { !$0.isSpace }), canLead(first) else { return nil }
         let u = UTF8Text(p.text)
         guard let m = pattern.matches(in: u.bytes).first else { return nil }
         func value(_ group: String) -> String? { m.range(group).map { u.string($0) } }

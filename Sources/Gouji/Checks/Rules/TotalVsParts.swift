@@ -58,6 +58,7 @@ public struct TotalVsParts: Rule {
         var out: [(Figure, [Figure])] = []
         let figures = c.figures.filter(\.kind.isQuantity)
         var markedTotals = Set<Int>()
+        let bySentence = Dictionary(grouping: figures, by: \.sentence)
         for (i, f) in figures.enumerated() where (f.kind == .money || f.kind == .count) && !f.approximate && f.direction == nil {
             let ownClause = c.clause(before: f)
             let sentenceEnd = c.statementEnd(after: f)
@@ -78,7 +79,7 @@ public struct TotalVsParts: Rule {
             let parallel = i > 0 && markedTotals.contains(i - 1) && figures[i - 1].sentence == f.sentence && figures[i - 1].kind != f.kind
             guard marked || parallel else { continue }
             markedTotals.insert(i)
-            let next = figures.filter { $0.sentence == f.sentence + 1 && $0.block == f.block }
+            let next = (bySentence[f.sentence + 1] ?? []).filter { $0.block == f.block }
             let nextText = next.isEmpty ? "" : c.document.lines.text(from: next[0].location.start, to: next.last!.location.end)
             if totalMarkers.contains(where: { nextText.contains($0) }) || nextText.contains("其中") { continue }
             let candidates = next.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil }
