@@ -104,7 +104,7 @@ final class FastTextTests: XCTestCase {
             }
         }
         phrases.formUnion(["项目资金", "资金为", "新增企业", " 企业", "企业。", "高新技术企业", "完成", "为"])
-        var fast = 0, memo: [String: [String]] = [:], memo2: [String: [String]] = [:]
+        var fast = 0, memo: [ByteKey: String] = [:], memo2: [ByteKey: String] = [:]
         for p in phrases.sorted() {
             if SubjectResolver.keepsWhole(p, resolver.lexicons.vocabulary) { fast += 1 }
             XCTAssertEqual(resolver.stripped(p, words: &memo), resolver.stripped(p, words: &memo2, shortcut: false), p)

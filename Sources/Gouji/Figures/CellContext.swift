@@ -96,7 +96,9 @@ struct TableContextBuilder {
     }
 
     func unit(in text: String) -> String? {
-        guard let m = patterns.unitInParentheses.firstMatch(in: text) else { return nil }
+        // The pattern needs an opening parenthesis or 单位: most cells have neither.
+        guard text.utf8.contains(UInt8(ascii: "(")) || text.contains("（") || text.contains("单位"),
+              let m = patterns.unitInParentheses.firstMatch(in: text) else { return nil }
         let bytes = Array(text.utf8)
         if let r = m.range("unit") ?? m.range("unit2") { return String(decoding: bytes[r], as: UTF8.self) }
         return nil

@@ -48,9 +48,9 @@ public struct FigureExtractor: Sendable {
         var sentence = 0
         var block = 0
         var limit = Int.max
-        /// The word segmentation of each subject phrase met so far in the document (a third of
-        /// the phrases recur: row labels, repeated indicator names).
-        var phraseWords: [String: [String]] = [:]
+        /// Each subject phrase segmented so far in the document, stripped to its noun (a third
+        /// of the phrases recur: row labels, repeated indicator names).
+        var phraseWords: [ByteKey: String] = [:]
         /// More than `limit` figures found: extraction stops.
         var full: Bool { figures.count > limit }
     }

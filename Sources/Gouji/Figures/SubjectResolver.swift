@@ -17,10 +17,10 @@ public struct SubjectResolver: Sendable {
     ///   - carriedStage: a stage word (申报, 获批) stated earlier in the enumeration.
     /// Returns the stage word (申报, 获批 …) the phrase puts before its noun, which carries on to
     /// the next items of an enumeration ("获批省级重点实验室1家，省级农科园2家").
-    ///   - words: segmentations already made in the document, by phrase; the new one is added.
+    ///   - words: the nouns of the phrases segmented so far in the document; a new one is added.
     @discardableResult
     public func resolve(_ figure: inout Figure, phrase: String, previous: Figure?, carriedStage: String?, following: String = "",
-                        words memo: inout [String: [String]]) -> String? {
+                        words memo: inout [ByteKey: String]) -> String? {
         let subjects = lexicons.subjects
         var scopes: [String] = []
         var leadingStage: String? = nil
@@ -82,22 +82,21 @@ public struct SubjectResolver: Sendable {
 
     /// `phrase` without the noise, scope and direction words it starts or ends with, stripped at
     /// ICU word boundaries (merged with the domain words). A phrase `keepsWhole` is not
-    /// segmented; `shortcut: false` segments it anyway (for the tests).
-    func stripped(_ phrase: String, words memo: inout [String: [String]], shortcut: Bool = true) -> String {
+    /// segmented; `shortcut: false` segments it anyway (for the tests). `memo` keeps the result
+    /// for each phrase segmented in the document (a third of the phrases recur).
+    func stripped(_ phrase: String, words memo: inout [ByteKey: String], shortcut: Bool = true) -> String {
         guard !phrase.isEmpty else { return "" }
         let vocabulary = lexicons.vocabulary
         if shortcut && Self.keepsWhole(phrase, vocabulary) { return phrase }
-        var words: [String]
-        if let known = memo[phrase] {
-            words = known
-        } else {
-            words = Segmenter().words(phrase, domainWords: vocabulary.domainWords, domainPrefixes: vocabulary.domainPrefixes)
-            memo[phrase] = words
-        }
+        let key = ByteKey(phrase)
+        if let known = memo[key] { return known }
+        var words = Segmenter().words(phrase, domainWords: vocabulary.domainWords, domainPrefixes: vocabulary.domainPrefixes)
         let strip = vocabulary.strip
         while let first = words.first, strip.contains(first) || first.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeFirst() }
         while let last = words.last, strip.contains(last) || last.allSatisfy({ $0.isWhitespace || $0.isPunctuation }) { words.removeLast() }
-        return words.joined()
+        let noun = words.joined()
+        memo[key] = noun
+        return noun
     }
 
     /// Whether stripping at word boundaries would leave `phrase` whole, so that it needs no

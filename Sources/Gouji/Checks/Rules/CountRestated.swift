@@ -13,16 +13,16 @@ public struct CountRestated: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         var out: [Finding] = []
-        func key(_ f: Figure) -> String? {
-            guard let phrase = f.subjectPhrase?.trimmedSpaces, phrase.count >= 4, !f.approximate, f.direction == nil,
-                  f.kind == .count || f.kind == .money else { return nil }
-            return [phrase, f.kind.rawValue, f.unit].joined(separator: "|")
+        func key(_ f: Figure) -> ByteKey? {
+            guard f.kind == .count || f.kind == .money, !f.approximate, f.direction == nil,
+                  let phrase = f.subjectPhrase?.trimmedSpaces, phrase.utf8.count >= 4, phrase.count >= 4 else { return nil }
+            return ByteKey([phrase, f.kind.rawValue, f.unit].joined(separator: "|"))
         }
         let table = c.quantities.filter { $0.inTable && !c.isTarget($0) }
         // Text figures by key, in reading order (the key is computed once per figure).
-        var text: [String: [Figure]] = [:]
+        var text: [ByteKey: [Figure]] = [:]
         for n in c.quantities where !n.inTable { if let k = key(n) { text[k, default: []].append(n) } }
-        var reported = Set<String>()
+        var reported = Set<ByteKey>()
         for t in table {
             guard let k = key(t), let candidates = text[k] else { continue }
             for n in candidates where n.value != t.value && !reported.contains(k) {

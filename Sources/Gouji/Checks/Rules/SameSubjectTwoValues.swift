@@ -11,16 +11,16 @@ public struct SameSubjectTwoValues: Rule {
     public init() {}
 
     public func check(_ c: RuleContext) -> [Finding] {
-        var groups: [String: [Figure]] = [:]
+        var groups: [ByteKey: [Figure]] = [:]
         let partsOfTotals = Set(c.totalPartGroups.flatMap { $0.1.map(\.location.start) })
         for f in c.quantities where f.subject != nil && !f.approximate && f.direction == nil && f.kind != .percent && !c.isTarget(f) {
             if let measure = Targets.measureClass(f) {
-                let key = [f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure].joined(separator: "|")
+                let key = ByteKey([f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure].joined(separator: "|"))
                 groups[key, default: []].append(f)
-            } else if let phrase = [f.subjectPhrase, f.subject].compactMap({ $0 }).first(where: { $0.count >= 4 }), f.kind == .count || f.kind == .money, !partsOfTotals.contains(f.location.start),
+            } else if let phrase = [f.subjectPhrase, f.subject].compactMap({ $0 }).first(where: { $0.utf8.count >= 4 && $0.count >= 4 }), f.kind == .count || f.kind == .money, !partsOfTotals.contains(f.location.start),
                       !c.clause(before: f).contains("其中") {
                 // Without a measure word, the same full phrase twice ("查处各类违法案件216件" restated).
-                let key = ["phrase", phrase, f.kind.rawValue, f.unit].joined(separator: "|")
+                let key = ByteKey(["phrase", phrase, f.kind.rawValue, f.unit].joined(separator: "|"))
                 groups[key, default: []].append(f)
             }
         }
