@@ -170,20 +170,21 @@ public struct FigureExtractor: Sendable {
             // Kind, unit and value.
             let scale = scaleWord.isEmpty ? Decimal(1) : (patterns.scales[scaleWord] ?? 1)
             let preceding = clausePrefix(scalars, before: s, in: utf8)
-            if let moneyFactor = patterns.moneyFactors[unitWord] {
+            let unitKind = unitWord.isEmpty ? nil : patterns.unitWords[ByteKey(unitWord)]
+            if case .money(let moneyFactor)? = unitKind {
                 figure.kind = .money; figure.unit = "元"; figure.writtenUnit = scaleWord + unitWord
                 figure.factor = scale.times(moneyFactor)
-            } else if unitWord == "%" {
+            } else if case .percent? = unitKind {
                 figure.kind = .percent; figure.unit = "%"; figure.writtenUnit = "%"
-            } else if unitWord == "个百分点" || unitWord == "百分点" {
+            } else if case .percentagePoints? = unitKind {
                 figure.kind = .percentagePoints; figure.unit = "个百分点"; figure.writtenUnit = unitWord
-            } else if unitWord == "‰" {
+            } else if case .permille? = unitKind {
                 figure.kind = .permille; figure.unit = "‰"; figure.writtenUnit = unitWord
-            } else if lexicons.units.scoreWords.contains(unitWord) {
+            } else if case .score? = unitKind {
                 figure.kind = .score; figure.unit = unitWord; figure.writtenUnit = unitWord
-            } else if patterns.countWords.contains(unitWord) {
+            } else if case .count? = unitKind {
                 figure.kind = .count; figure.unit = unitWord; figure.writtenUnit = scaleWord + unitWord; figure.factor = scale
-            } else if patterns.measureWords[unitWord] != nil {
+            } else if case .measure? = unitKind {
                 figure.kind = .measure; figure.unit = unitWord; figure.writtenUnit = scaleWord + unitWord; figure.factor = scale
             } else if !scaleWord.isEmpty {
                 // 资金3600万: a bare 万/亿 in money context is money.

@@ -13,6 +13,14 @@ public final class FigurePatterns: @unchecked Sendable {
     public let measureWords: [String: String]
     public let unitInParentheses: Regex
     public let heading: Regex
+    /// What each unit word the pattern can capture makes of a number, decided once per word in
+    /// the order the extractor asks (money, %, 百分点, ‰, score, count, measure): one byte-keyed
+    /// lookup per figure instead of a chain of lookups with Unicode-normalised hashing.
+    let unitWords: [ByteKey: UnitWord]
+
+    enum UnitWord {
+        case money(factor: Decimal), percent, percentagePoints, permille, score, count, measure
+    }
 
     public init(units: Units) throws {
         var factors: [String: Decimal] = [:]
@@ -58,6 +66,19 @@ public final class FigurePatterns: @unchecked Sendable {
                 + #"(?:\s*(?<rsep>-|~|～|至|到|—)\s*(?<num2>\d+(?:\.\d+)?))?"#
                 + "(?<approx>余|多)?(?<scale>\(scalesAlt))?(?<unit>\(unitsAlt))?(?<approx2>左右|以上|以下|余|多)?)",
         ].joined(separator: "|")
+        var kinds: [ByteKey: UnitWord] = [:]
+        for word in unitWords where kinds[ByteKey(word)] == nil {
+            let kind: UnitWord
+            if let factor = factors[word] { kind = .money(factor: factor) }
+            else if word == "%" { kind = .percent }
+            else if word == "个百分点" || word == "百分点" { kind = .percentagePoints }
+            else if word == "‰" { kind = .permille }
+            else if units.scoreWords.contains(word) { kind = .score }
+            else if countWords.contains(word) { kind = .count }
+            else { kind = .measure }
+            kinds[ByteKey(word)] = kind
+        }
+        self.unitWords = kinds
         token = try Regex(pattern)
         tokenGroups = TokenGroups(token)
         unitInParentheses = try Regex("[（(]\\s*(?:单位\\s*[:：]\\s*)?(?<unit>\(unitsAlt))\\s*[)）]|单位\\s*[:：]\\s*(?<unit2>\(unitsAlt))")

@@ -104,8 +104,15 @@ public struct SubjectResolver: Sendable {
     /// strip word the phrase starts (ends) with, or white space and punctuation the phrase starts
     /// (ends) with. Whatever ICU's boundaries, a phrase with neither at either end keeps them all.
     static func keepsWhole(_ phrase: String, _ vocabulary: SubjectVocabulary) -> Bool {
-        guard let first = phrase.first, let last = phrase.last,
-              !(first.isWhitespace || first.isPunctuation), !(last.isWhitespace || last.isPunctuation) else { return false }
+        guard let u = phrase.unicodeScalars.first, let v = phrase.unicodeScalars.last else { return false }
+        // An ideograph at either end is a character that is neither space nor punctuation (a
+        // grapheme cluster ending in one starts with it or with a Prepend mark); anything else
+        // is asked of the characters.
+        func isIdeograph(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) }
+        if !(isIdeograph(u) && isIdeograph(v)) {
+            guard let first = phrase.first, let last = phrase.last,
+                  !(first.isWhitespace || first.isPunctuation), !(last.isWhitespace || last.isPunctuation) else { return false }
+        }
         return vocabulary.stripPrefixes.firstIndex(startingOf: phrase) == nil && vocabulary.stripSuffixes.firstIndex(endingOf: phrase) == nil
     }
 
