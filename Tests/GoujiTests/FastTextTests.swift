@@ -127,6 +127,23 @@ final class FastTextTests: XCTestCase {
         XCTAssertGreaterThan(matched, 10)
     }
 
+    /// A figure's interval width, computed directly, equals the width of its interval, for
+    /// every figure of the seed and the Corpus reports and for odd decimals and factors.
+    func testIntervalWidthMatchesInterval() throws {
+        let dir = Fixtures.corpus("reports")
+        let paths = [Fixtures.seed] + (try FileManager.default.contentsOfDirectory(atPath: dir)).filter { $0.hasSuffix(".txt") }.map { dir + "/" + $0 }
+        var figures = paths.flatMap { Pipeline().check(path: $0).figures }
+        let location = SourceLocation(line: 1, column: 1, start: 0, end: 1)
+        for (number, decimals, factor) in [("0.05", 2, "10000"), ("-3.125", 3, "1"), ("12", 0, "100000000"), ("7.5", 1, "-1"), ("1.0", 1, "0.001")] {
+            figures.append(Figure(text: number, value: 0, unit: "元", writtenUnit: "元", kind: .money, location: location,
+                                  decimals: decimals, factor: Decimal(string: factor)!, number: Decimal(string: number)!, inTable: false))
+        }
+        for f in figures {
+            XCTAssertEqual(f.intervalWidth, f.interval.width, "\(f.text) ×\(f.factor)")
+        }
+        XCTAssertGreaterThan(figures.count, 1000)
+    }
+
     /// A scalar table holds exactly the scalars its property or member string names, in and
     /// beyond the Basic Multilingual Plane.
     func testScalarTableMatchesProperty() {

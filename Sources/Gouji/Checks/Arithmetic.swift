@@ -26,7 +26,7 @@ public enum Arithmetic {
 
     public static func sum(total: Figure, parts: [Figure]) -> SumVerdict {
         let sum = parts.reduce(Decimal(0)) { $0 + $1.value }
-        let widths = parts.reduce(total.interval.width) { $0 + $1.interval.width }   // 2r
+        let widths = parts.reduce(total.intervalWidth) { $0 + $1.intervalWidth }   // 2r
         let diff = total.value - sum
         // |diff| ≤ r passes; r < |diff| ≤ 10r is a warning, beyond an error.
         guard !balances(difference: diff, widths: widths) else { return SumVerdict(sum: sum, difference: diff, widths: widths, severity: nil, unitSlip: nil) }

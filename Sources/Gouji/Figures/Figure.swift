@@ -212,6 +212,11 @@ public struct Figure: Codable, Sendable, Hashable {
     /// The interval the written figure stands for, in base units: 861.46 → [861.455, 861.465]
     /// (scaled by the unit factor). Integers are exact.
     public var interval: Interval { Interval.stated(number, decimals: decimals).scaled(by: factor) }
+    /// `interval.width` without building the interval: one unit of the last written place,
+    /// scaled (0 for a figure written without decimals, which is taken as exact).
+    public var intervalWidth: Decimal {
+        decimals > 0 ? Decimal.pow10(-decimals).times(factor.magnitude) : 0
+    }
 }
 
 /// Year, month, day of a date figure (0 = not given).

@@ -26,7 +26,7 @@ public struct BudgetAdjust: Rule {
                 var parts = [initial]; if let a = added { parts.append(a) }
                 if cut == nil, let f = SumCheck.check(Self.description, c, total: adjusted, parts: parts, what: Localized(zh: "调整后预算", en: "The adjusted budget")) {
                     out.append(f)
-                } else if cut != nil, Arithmetic.sum(total: adjusted, parts: [Figure](parts) + []).severity != nil, (adjusted.value - expected).magnitude > adjusted.interval.width {
+                } else if cut != nil, Arithmetic.sum(total: adjusted, parts: [Figure](parts) + []).severity != nil, (adjusted.value - expected).magnitude > adjusted.intervalWidth {
                     if let f = c.finding(Self.description, message: Localized(zh: "调整后预算 \(adjusted.text) ≠ 年初预算 + 追加 − 调减 = \(Arithmetic.inUnit(expected, of: adjusted))", en: "Adjusted budget \(adjusted.text) ≠ initial + additions − cuts = \(Arithmetic.inUnit(expected, of: adjusted))"),
                                          figures: [adjusted, initial] + [added, cut].compactMap { $0 }) { out.append(f) }
                 }

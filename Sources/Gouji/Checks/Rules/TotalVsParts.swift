@@ -97,10 +97,10 @@ public struct TotalVsParts: Rule {
         guard candidates.count >= 2 else { return candidates }
         // Running sums, so that each prefix is tested as `Arithmetic.sum` would without re-adding it.
         var sum = candidates[0].value
-        var widths = total.interval.width + candidates[0].interval.width
+        var widths = total.intervalWidth + candidates[0].intervalWidth
         for f in candidates.dropFirst() {
             sum += f.value
-            widths += f.interval.width
+            widths += f.intervalWidth
             if Arithmetic.balances(difference: total.value - sum, widths: widths) { return nil }
         }
         var run = [candidates[0]]
