@@ -63,18 +63,7 @@ struct TableContextBuilder {
                     } else if let u = tableUnit {
                         ctx.unit = u; ctx.unitSource = "header"
                     }
-                    let labels = ctx.label + "|" + ctx.header
-                    if labels.contains("得分") || labels.contains("分值") || labels.contains("总分") || labels.contains("权重") {
-                        ctx.kindHint = .score
-                    } else if labels.contains("率") || labels.contains("满意度") {
-                        ctx.kindHint = .percent
-                    } else if labels.contains("邮编") || labels.contains("邮政编码") {
-                        ctx.kindHint = .postcode
-                    } else if labels.contains("电话") {
-                        ctx.kindHint = .phone
-                    } else if labels.contains("编制数") || labels.contains("人数") {
-                        ctx.kindHint = .count
-                    }
+                    ctx.kindHint = Self.kindHint(ctx.label + "|" + ctx.header)
                     ctx.isVoucherColumn = ctx.header.contains("凭证")
                 } else {
                     if let u = unit(in: cell.text) {
@@ -95,6 +84,18 @@ struct TableContextBuilder {
         return result
     }
 
+    /// The kind a label or heading implies for the bare number under or beside it.
+    static func kindHint(_ labels: String) -> FigureKind? {
+        // Each hint word starts with one of `hintStarts`: most labels have none.
+        guard labels.unicodeScalars.contains(where: hintStarts.contains) else { return nil }
+        if labels.contains("得分") || labels.contains("分值") || labels.contains("总分") || labels.contains("权重") { return .score }
+        if labels.contains("率") || labels.contains("满意度") { return .percent }
+        if labels.contains("邮编") || labels.contains("邮政编码") { return .postcode }
+        if labels.contains("电话") { return .phone }
+        if labels.contains("编制数") || labels.contains("人数") { return .count }
+        return nil
+    }
+
     func unit(in text: String) -> String? {
         // The pattern needs an opening parenthesis or 单位: most cells have neither.
         guard text.utf8.contains(UInt8(ascii: "(")) || text.contains("（") || text.contains("单位"),
@@ -109,6 +110,7 @@ struct TableContextBuilder {
         return String(text.unicodeScalars[..<i])
     }
 
+    private static let hintStarts = ScalarTable(scalarsOf: "得分总权率满邮电编人")
     private static let signs = ScalarTable(scalarsOf: "-+≥≤")
     private static let numericMarks = ScalarTable(scalarsOf: ".,%-+≥≤<>=#元万亿")
 
