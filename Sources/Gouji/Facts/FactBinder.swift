@@ -63,9 +63,12 @@ public struct FactBinder: Sendable {
     func findField(_ spec: TemplateDefinition.FieldSpec, tables: [Table], document: Document, index: FigureIndex) -> BoundValue? {
         for table in tables {
             for row in table.grid {
-                for (c, cell) in row.enumerated() where matches(cell, spec.labels) {
+                // By index: a (cell) loop variable would copy every cell of every table for
+                // every field.
+                for c in row.indices where matches(row[c], spec.labels) {
+                    let labelStart = row[c].location.start
                     // The value is the next cell to the right that is not a copy of the label.
-                    if let value = row[(c + 1)...].first(where: { $0.location.start != cell.location.start }) {
+                    if let value = row[(c + 1)...].first(where: { $0.location.start != labelStart }) {
                         return BoundValue(figure: index.figures(in: value.location).first { $0.kind.isQuantity || $0.kind == .date || $0.kind == .dateRange },
                                           text: value.trimmed, location: value.location, empty: value.trimmed.isEmpty)
                     }

@@ -81,8 +81,12 @@ enum DocxXMLGuard {
             }
             return String(validating: units, as: UTF16.self) == nil ? "invalid UTF-16" : nil
         }
-        let body = [UInt8](xml.starts(with: [0xEF, 0xBB, 0xBF]) ? xml.dropFirst(3) : xml[...])
-        return String(validating: body, as: UTF8.self) == nil ? "invalid UTF-8" : nil
+        let skip = xml.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Validated in place (a whole document.xml is hundreds of KB: no copy into an array).
+        let valid = xml.withUnsafeBytes { raw in
+            String(validating: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[skip...]), as: UTF8.self) != nil
+        }
+        return valid ? nil : "invalid UTF-8"
     }
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: [UInt8], stride: Int) -> Bool {

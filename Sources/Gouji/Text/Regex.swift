@@ -80,6 +80,7 @@ public final class Regex: @unchecked Sendable {
                 let ovector = pcre2_get_ovector_pointer_8(data)!
                 let pairs = Int(pcre2_get_ovector_count_8(data))
                 var ranges: [Range<Int>?] = []
+                ranges.reserveCapacity(pairs)
                 for i in 0..<pairs {
                     let s = ovector[2 * i], e = ovector[2 * i + 1]
                     let si = Int(truncatingIfNeeded: s), ei = Int(truncatingIfNeeded: e)
