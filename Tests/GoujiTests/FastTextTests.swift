@@ -304,17 +304,19 @@ final class FastTextTests: XCTestCase {
         }
     }
 
-    /// The word lists checked against the text before each figure: the index by last scalar finds
-    /// the same first word as the linear scan.
-    func testSuffixIndexMatchesLinearScan() {
+    /// The word lists checked against the text before each figure, and the strip words checked
+    /// at both ends of a subject phrase: the index by last (first) scalar finds the same first
+    /// word as the linear scan.
+    func testWordIndexMatchesLinearScan() {
         let v = Lexicons.builtIn.vocabulary
-        let lists = [v.comparatorPrefixes.map(\.word), v.directionWords, Lexicons.builtIn.units.approxBefore]
-        let texts = samples + lists.flatMap { $0.flatMap { ["总数" + $0, $0, $0 + "了", String($0.dropFirst())] } }
+        let lists = [v.comparatorPrefixes.map(\.word), v.directionWords, Lexicons.builtIn.units.approxBefore, v.strip.sorted()]
+        let texts = samples + lists.flatMap { $0.flatMap { ["总数" + $0, $0, $0 + "了", String($0.dropFirst()), $0 + "企业"] } }
         for list in lists {
             XCTAssertFalse(list.contains(""), "an empty word would match every text")
-            let index = SuffixIndex(list)
+            let index = WordIndex(list)
             for t in texts {
                 XCTAssertEqual(index.firstIndex(endingOf: t), list.firstIndex { t.hasSuffix($0) }, "\(list.prefix(3)) on \(t.debugDescription)")
+                XCTAssertEqual(index.firstIndex(startingOf: t), list.firstIndex { t.hasPrefix($0) }, "\(list.prefix(3)) on \(t.debugDescription)")
             }
         }
     }

@@ -113,7 +113,7 @@ public struct SubjectResolver: Sendable {
             guard let first = phrase.first, let last = phrase.last,
                   !(first.isWhitespace || first.isPunctuation), !(last.isWhitespace || last.isPunctuation) else { return false }
         }
-        return vocabulary.stripPrefixes.firstIndex(startingOf: phrase) == nil && vocabulary.stripSuffixes.firstIndex(endingOf: phrase) == nil
+        return vocabulary.stripWords.firstIndex(startingOf: phrase) == nil && vocabulary.stripWords.firstIndex(endingOf: phrase) == nil
     }
 
     private static let quotes = ScalarTable(scalarsOf: "“”\"《》（）()")

@@ -17,8 +17,7 @@ public final class SubjectVocabulary: Sendable {
     public let levelWords: Set<String>
     public let strip: Set<String>
     /// The same words, to ask whether a phrase starts or ends with one.
-    public let stripPrefixes: PrefixIndex
-    public let stripSuffixes: SuffixIndex
+    public let stripWords: WordIndex
     public let domainWords: Set<String>
     /// Every leading part of every domain word (see `Segmenter.words`).
     public let domainPrefixes: Set<String>
@@ -27,16 +26,16 @@ public final class SubjectVocabulary: Sendable {
     /// (alias, canonical), longest alias first.
     public let aliases: [(alias: String, canonical: String)]
     /// The aliases of `aliases`, in the same order, indexed by last scalar.
-    public let aliasSuffixes: SuffixIndex
+    public let aliasSuffixes: WordIndex
     /// Comparator words of two or more characters written before a figure (不低于 → ≥), longest first.
     public let comparatorPrefixes: [(word: String, comparator: String)]
     /// Direction words (增长, 下降 …), longest first.
     public let directionWords: [String]
     /// `comparatorPrefixes` words, `directionWords` and the approximation words written before a
     /// figure (约, 近 …), each indexed by last scalar for the checks on the text before a figure.
-    public let comparatorSuffixes: SuffixIndex
-    public let directionSuffixes: SuffixIndex
-    public let approxSuffixes: SuffixIndex
+    public let comparatorSuffixes: WordIndex
+    public let directionSuffixes: WordIndex
+    public let approxSuffixes: WordIndex
 
     public init(subjects: Subjects, units: Units) {
         scopes = subjects.scopes.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted { $0.count > $1.count }) }
@@ -56,18 +55,17 @@ public final class SubjectVocabulary: Sendable {
                         + Array(units.comparators.keys) + units.approxBefore
                         + ["向上", "先后", "安排", "进入", "入选", "实现", "为", "达", "共", "有", "获", "同比", "预计", "全社会", "办理", "开展", "完成", "做到", "全部", "均", "已", "较上年", "上年", "比上年", "本年", "全年", "全市", "全县", "全区"])
         self.strip = strip
-        stripPrefixes = PrefixIndex(strip.sorted())
-        stripSuffixes = SuffixIndex(strip.sorted())
+        stripWords = WordIndex(strip.sorted())
         domainWords = Set(subjects.words).union(strip)
         domainPrefixes = Segmenter.prefixes(of: domainWords)
         stagePrefixes = (stageWords + ["成功", "完成", "组建", "培育", "获"]).sorted { $0.count > $1.count }
         comparatorPrefixes = units.comparators.filter { $0.key.count > 1 }.map { ($0.key, $0.value) }
             .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
         directionWords = units.directions.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
-        comparatorSuffixes = SuffixIndex(comparatorPrefixes.map(\.word))
-        directionSuffixes = SuffixIndex(directionWords)
-        approxSuffixes = SuffixIndex(units.approxBefore)
+        comparatorSuffixes = WordIndex(comparatorPrefixes.map(\.word))
+        directionSuffixes = WordIndex(directionWords)
+        approxSuffixes = WordIndex(units.approxBefore)
         aliases = subjects.aliases.flatMap { canonical, list in (list + [canonical]).map { ($0, canonical) } }.sorted { $0.0.count > $1.0.count }
-        aliasSuffixes = SuffixIndex(aliases.map(\.alias))
+        aliasSuffixes = WordIndex(aliases.map(\.alias))
     }
 }

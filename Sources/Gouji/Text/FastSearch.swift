@@ -182,40 +182,28 @@ extension Unicode.Scalar {
     }
 }
 
-/// A word list searched for the first word a text ends with, checking only the words that end
-/// in the text's last scalar (each list order kept).
-public struct SuffixIndex: Sendable {
+/// A word list searched for the first word a text ends (or starts) with, checking only the
+/// words that end in the text's last scalar (start with its first), each list order kept.
+public struct WordIndex: Sendable {
     public let words: [String]
     private let byLast: [Unicode.Scalar: [Int]]
+    private let byFirst: [Unicode.Scalar: [Int]]
 
     public init(_ words: [String]) {
         self.words = words
-        var byLast: [Unicode.Scalar: [Int]] = [:]
+        var byLast: [Unicode.Scalar: [Int]] = [:], byFirst: [Unicode.Scalar: [Int]] = [:]
         for (i, w) in words.enumerated() {
             if let last = w.unicodeScalars.last { byLast[last, default: []].append(i) }
+            if let first = w.unicodeScalars.first { byFirst[first, default: []].append(i) }
         }
         self.byLast = byLast
+        self.byFirst = byFirst
     }
 
     /// Index in `words` of the first word `text` ends with (non-empty words only).
     public func firstIndex(endingOf text: String) -> Int? {
         guard let last = text.unicodeScalars.last, let candidates = byLast[last] else { return nil }
         return candidates.first { text.endsWithBytes(words[$0]) }
-    }
-}
-
-/// The same by first scalar, for "which of these words does a text start with".
-public struct PrefixIndex: Sendable {
-    public let words: [String]
-    private let byFirst: [Unicode.Scalar: [Int]]
-
-    public init(_ words: [String]) {
-        self.words = words
-        var byFirst: [Unicode.Scalar: [Int]] = [:]
-        for (i, w) in words.enumerated() {
-            if let first = w.unicodeScalars.first { byFirst[first, default: []].append(i) }
-        }
-        self.byFirst = byFirst
     }
 
     /// Index in `words` of the first word `text` starts with (non-empty words only).
