@@ -6,63 +6,51 @@
 /// omitted): `FindingColumnsTests` checks that on every finding of the corpus.
 enum FindingColumns {
     static func figures(_ figures: [JSONRenderer.FigureOut]) -> String {
-        array(figures) { f, w in
-            w.field("approximate", f.approximate, first: true)
-            w.field("column", f.column)
-            if let comparator = f.comparator { w.field("comparator", comparator) }
-            w.field("end", f.end)
-            w.field("in_table", f.in_table)
-            w.field("kind", f.kind)
-            w.field("line", f.line)
-            if let part = f.part { w.field("part", part) }
-            w.key("scopes")
-            w.bytes.append(UInt8(ascii: "["))
-            for (i, s) in f.scopes.enumerated() {
-                if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
-                w.string(s)
-            }
-            w.bytes.append(UInt8(ascii: "]"))
-            w.field("start", f.start)
-            if let subject = f.subject { w.field("subject", subject) }
-            w.field("text", f.text)
-            w.field("unit", f.unit)
-            if let source = f.unit_source { w.field("unit_source", source) }
-            w.field("value", f.value)
-            w.field("written_unit", f.written_unit)
+        array(figures) { f in
+            [("approximate", .bool(f.approximate)), ("column", .int(f.column)), ("comparator", f.comparator.map(Value.string)),
+             ("end", .int(f.end)), ("in_table", .bool(f.in_table)), ("kind", .string(f.kind)), ("line", .int(f.line)),
+             ("part", f.part.map(Value.string)), ("scopes", .strings(f.scopes)), ("start", .int(f.start)),
+             ("subject", f.subject.map(Value.string)), ("text", .string(f.text)), ("unit", .string(f.unit)),
+             ("unit_source", f.unit_source.map(Value.string)), ("value", .string(f.value)), ("written_unit", .string(f.written_unit))]
         }
     }
 
     static func locations(_ locations: [JSONRenderer.LocationOut]) -> String {
-        array(locations) { l, w in
-            w.field("column", l.column, first: true)
-            w.field("end", l.end)
-            w.field("line", l.line)
-            if let part = l.part { w.field("part", part) }
-            w.field("start", l.start)
+        array(locations) { l in
+            [("column", .int(l.column)), ("end", .int(l.end)), ("line", .int(l.line)), ("part", l.part.map(Value.string)),
+             ("start", .int(l.start))]
         }
     }
 
     static func suggestions(_ suggestions: [JSONRenderer.SuggestionOut]) -> String {
-        array(suggestions) { s, w in
-            w.field("column", s.column, first: true)
-            w.field("end", s.end)
-            w.field("line", s.line)
-            w.field("original", s.original)
-            if let part = s.part { w.field("part", part) }
-            w.field("reason", s.reason)
-            w.field("replacement", s.replacement)
-            w.field("safe", s.safe)
-            w.field("start", s.start)
+        array(suggestions) { s in
+            [("column", .int(s.column)), ("end", .int(s.end)), ("line", .int(s.line)), ("original", .string(s.original)),
+             ("part", s.part.map(Value.string)), ("reason", .string(s.reason)), ("replacement", .string(s.replacement)),
+             ("safe", .bool(s.safe)), ("start", .int(s.start))]
         }
     }
 
-    private static func array<T>(_ items: [T], _ object: (T, inout Writer) -> Void) -> String {
+    enum Value {
+        case string(String), int(Int), bool(Bool), strings([String])
+    }
+
+    /// A JSON array of objects, each given as its fields (nil values omitted), written with the
+    /// keys sorted as JSONEncoder's `.sortedKeys` does.
+    private static func array<T>(_ items: [T], _ fields: (T) -> [(String, Value?)]) -> String {
         var w = Writer()
         w.bytes.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
             if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
             w.bytes.append(UInt8(ascii: "{"))
-            object(item, &w)
+            var first = true
+            for (key, value) in fields(item).sorted(by: { $0.0 < $1.0 }) {
+                guard let value else { continue }
+                if !first { w.bytes.append(UInt8(ascii: ",")) }
+                first = false
+                w.string(key)
+                w.bytes.append(UInt8(ascii: ":"))
+                w.value(value)
+            }
             w.bytes.append(UInt8(ascii: "}"))
         }
         w.bytes.append(UInt8(ascii: "]"))
@@ -74,17 +62,19 @@ enum FindingColumns {
 
         init() { bytes.reserveCapacity(512) }
 
-        mutating func key(_ name: String, first: Bool = false) {
-            if !first { bytes.append(UInt8(ascii: ",")) }
-            string(name)
-            bytes.append(UInt8(ascii: ":"))
-        }
-
-        mutating func field(_ name: String, _ value: String, first: Bool = false) { key(name, first: first); string(value) }
-        mutating func field(_ name: String, _ value: Int, first: Bool = false) { key(name, first: first); bytes.append(contentsOf: String(value).utf8) }
-        mutating func field(_ name: String, _ value: Bool, first: Bool = false) {
-            key(name, first: first)
-            bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        mutating func value(_ value: Value) {
+            switch value {
+            case .string(let s): string(s)
+            case .int(let n): bytes.append(contentsOf: String(n).utf8)
+            case .bool(let b): bytes.append(contentsOf: (b ? "true" : "false").utf8)
+            case .strings(let list):
+                bytes.append(UInt8(ascii: "["))
+                for (i, s) in list.enumerated() {
+                    if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                    string(s)
+                }
+                bytes.append(UInt8(ascii: "]"))
+            }
         }
 
         /// A JSON string as JSONEncoder writes it: `"` and `\` escaped, the control characters

@@ -50,7 +50,7 @@ public enum EncodingDetector {
         return Decoded(text: normaliseNewlines(text), encoding: charset)
     }
 
-    /// ICU's best guess for the charset of `bytes`, if any, from `sample(_:)`.
+    /// ICU's best guess for the charset of `bytes`, if any, from the prefix `sampleEnd(_:)` marks.
     public static func detect(_ bytes: [UInt8]) -> String? {
         detect(sample: bytes[..<sampleEnd(bytes)])
     }
