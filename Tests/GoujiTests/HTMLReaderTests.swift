@@ -14,6 +14,12 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertFalse(HTMLReader.looksLikeHTML("项目名称：<5%的增幅"))
         XCTAssertFalse(HTMLReader.looksLikeHTML("<5% 增幅\n\t单元格"))
         XCTAssertFalse(HTMLReader.looksLikeHTML(try String(contentsOfFile: Fixtures.seed, encoding: .utf8)))
+        // The window starts after leading spaces, wherever they end: 4,000 ideographic spaces
+        // (12,000 bytes) before the page, and the byte pre-scan must reach that far.
+        let indented = String(repeating: "\u{3000}", count: 4000) + "<html><body><p>项目</p></body></html>"
+        XCTAssertTrue(HTMLReader.looksLikeHTML(indented))
+        XCTAssertTrue(HTMLReader.hasOpeningBracket(indented, within: 7 * 4096))
+        XCTAssertFalse(HTMLReader.hasOpeningBracket(indented, within: 12_000))
     }
 
     func testParagraphsEntitiesAndDroppedContent() throws {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -14,13 +15,13 @@ public enum RulesVersion {
     public static func fingerprint(lexiconFiles: [String: String], configuration: Configuration?, limits: ReadLimits) -> String {
         var h = SHA256()
         for key in lexiconFiles.keys.sorted() {
-            h.update(Data(key.utf8)); h.update(Data([0])); h.update(Data(lexiconFiles[key]!.utf8)); h.update(Data([0]))
+            h.update(data: Data(key.utf8)); h.update(data: Data([0])); h.update(data: Data(lexiconFiles[key]!.utf8)); h.update(data: Data([0]))
         }
         if let configuration {
-            h.update(Data(JSONOutput.encode(configuration, pretty: false).utf8))
+            h.update(data: Data(JSONOutput.encode(configuration, pretty: false).utf8))
         }
-        h.update(Data("\(limits.maxInputBytes)/\(limits.maxUncompressedBytes)/\(limits.maxXMLDepth)/\(limits.maxTableDepth)/\(limits.maxCellsPerTable)/\(limits.maxCellCharacters)".utf8))
-        let digest = h.finalize().prefix(6).map { String(format: "%02x", $0) }.joined()
+        h.update(data: Data("\(limits.maxInputBytes)/\(limits.maxUncompressedBytes)/\(limits.maxXMLDepth)/\(limits.maxTableDepth)/\(limits.maxCellsPerTable)/\(limits.maxCellCharacters)".utf8))
+        let digest = ContentHash.hex(digest: h.finalize().prefix(6))
         return "\(rules)+gouji-\(JSONOutput.version)+\(digest)"
     }
 

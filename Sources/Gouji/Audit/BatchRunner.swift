@@ -132,7 +132,7 @@ public struct BatchRunner: Sendable {
                                            readMilliseconds: ms(t0, DispatchTime.now().uptimeNanoseconds)),
                             line: line(result))
         }
-        let hash = SHA256.hex(data)
+        let hash = ContentHash.hex(data)
         if lookUp, let stored = try? store.stored(path: path), stored.contentHash == hash, stored.rulesVersion == rulesVersion {
             return .skipped(stored)
         }

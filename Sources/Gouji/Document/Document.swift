@@ -13,25 +13,23 @@ public struct Document: Sendable {
     public var format: Format
     /// The input's character encoding as detected (e.g. `UTF-8`, `GB18030`, `UTF-16LE`).
     public var encoding: String
-    public var text: String
-    public var blocks: [Block]
+    public let text: String
+    public let blocks: [Block]
     public let lines: LineIndex
+    /// The tables and the paragraphs of `blocks`, in order (kept: the rules ask for them often).
+    public let tables: [Table]
+    public let paragraphs: [Paragraph]
 
-    public init(path: String, format: Format, encoding: String, text: String, blocks: [Block]) {
+    /// `lines`: the reader's own index of `text`, when it made one (else it is made here).
+    public init(path: String, format: Format, encoding: String, text: String, blocks: [Block], lines: LineIndex? = nil) {
         self.path = path
         self.format = format
         self.encoding = encoding
         self.text = text
         self.blocks = blocks
-        self.lines = LineIndex(text)
-    }
-
-    public var tables: [Table] {
-        blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
-    }
-
-    public var paragraphs: [Paragraph] {
-        blocks.compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
+        self.lines = lines ?? LineIndex(text)
+        tables = blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+        paragraphs = blocks.compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
     }
 }
 

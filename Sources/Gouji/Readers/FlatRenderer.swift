@@ -130,7 +130,7 @@ struct FlatRenderer {
             }
         }
         endRun()
-        return Document(path: path, format: format, encoding: encoding, text: text, blocks: blocks)
+        return Document(path: path, format: format, encoding: encoding, text: text, blocks: blocks, lines: lines)
     }
 
     /// The part of a split table: its first cell's table, plus the row when it is not the first.

@@ -86,6 +86,6 @@ public struct FlatTextReader: Sendable {
             }
         }
         try endTable()
-        return Document(path: path, format: format, encoding: encoding, text: text, blocks: blocks)
+        return Document(path: path, format: format, encoding: encoding, text: text, blocks: blocks, lines: index)
     }
 }

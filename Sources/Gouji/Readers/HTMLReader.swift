@@ -20,6 +20,9 @@ public struct HTMLReader: Sendable {
     /// that starts with a tag and has several of `body`, `table`, `p`, `div`, `tr`, `td`, `br`
     /// tags within its first few thousand characters.
     public static func looksLikeHTML(_ text: String) -> Bool {
+        // Every test below needs a "<" in the window, which lies within the first 7 × 4096 bytes
+        // (up to 4096 skipped scalars of at most 3 bytes, then 4096 of at most 4).
+        guard hasOpeningBracket(text, within: 7 * 4096) else { return false }
         let bytes = sniffWindow(text)
         let start = String(decoding: bytes, as: UTF8.self)
         if String(decoding: bytes.prefix(2048), as: UTF8.self).contains("<html") || start.hasPrefix("<!doctype html") { return true }
@@ -31,6 +34,15 @@ public struct HTMLReader: Sendable {
             while count < 2, let at = start.byteOffset(of: tag, from: from) { count += 1; from = at + tag.utf8.count }
         }
         return count >= 2
+    }
+
+    /// Whether a "<" occurs among the first `limit` UTF-8 bytes of `text`.
+    static func hasOpeningBracket(_ text: String, within limit: Int) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { buf -> Bool in
+            guard let base = buf.baseAddress else { return false }
+            return memchr(base, 0x3C, min(buf.count, limit)) != nil
+        }
+        return found ?? text.utf8.prefix(limit).contains(0x3C)
     }
 
     /// The bytes `looksLikeHTML` looks at: those of the first 4096 scalars after any leading
