@@ -81,4 +81,20 @@ final class FlatTextReaderTests: XCTestCase {
         XCTAssertEqual(doc.tables[0].rows.map { $0.map(\.text) }, [["甲\n（万元）", ""], ["乙\t内"]])
         XCTAssertEqual(doc.paragraphs.map(\.text), ["前言", "正文"])
     }
+
+    func testCellsAreValuesThoughTheyShareTheirFields() throws {
+        let doc = try FlatTextReader(layout: Lexicons.builtIn.layout).read(text: "\t甲\n\t1.5\n\n", path: "t.txt", encoding: "UTF-8")
+        let original = doc.tables[0].rows[0][1]
+        var edited = original
+        edited.text = "2.5"
+        edited.location.part = "t0/r0/c1"
+        edited.origin = GridPosition(row: 0, column: 0)
+        XCTAssertEqual(edited.text, "2.5")
+        XCTAssertEqual(edited.location.part, "t0/r0/c1")
+        XCTAssertEqual(original.text, "1.5")
+        XCTAssertNil(original.location.part)
+        XCTAssertNil(original.origin)
+        XCTAssertEqual(doc.tables[0].rows[0][1].text, "1.5")
+        XCTAssertEqual(doc.tables[0].grid[0][1].text, "1.5")
+    }
 }

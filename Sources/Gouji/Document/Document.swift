@@ -108,27 +108,72 @@ public struct GridPosition: Codable, Hashable, Sendable {
 }
 
 /// One table cell. `text` may hold several lines (a line break inside the cell).
+///
+/// A value type whose fields live in one shared, copy-on-write box: the binder and the rules
+/// pass cells around by the hundred thousand per archive, and a copy is then one reference count
+/// instead of one for each string and array field.
 public struct Cell: Sendable {
     public enum VerticalMerge: String, Codable, Sendable { case none, restart, continuation }
 
-    public var text: String
-    public var location: SourceLocation
+    private final class Fields: @unchecked Sendable {   // never mutated once shared (see `fields`)
+        var text: String
+        var location: SourceLocation
+        var span: Int
+        var verticalMerge: VerticalMerge
+        var nested: [Table]
+        var origin: GridPosition?
+
+        init(text: String, location: SourceLocation, span: Int, verticalMerge: VerticalMerge, nested: [Table], origin: GridPosition?) {
+            self.text = text; self.location = location; self.span = span
+            self.verticalMerge = verticalMerge; self.nested = nested; self.origin = origin
+        }
+
+        func copy() -> Fields {
+            Fields(text: text, location: location, span: span, verticalMerge: verticalMerge, nested: nested, origin: origin)
+        }
+    }
+
+    private var shared: Fields
+
+    /// The box, copied first if another cell shares it.
+    private var fields: Fields {
+        mutating get {
+            if !isKnownUniquelyReferenced(&shared) { shared = shared.copy() }
+            return shared
+        }
+    }
+
+    public var text: String {
+        get { shared.text }
+        set { fields.text = newValue }
+    }
+    public var location: SourceLocation {
+        get { shared.location }
+        set { fields.location = newValue }
+    }
     /// Number of grid columns the cell covers (w:gridSpan); 1 in flattened text.
-    public var span: Int
-    public var verticalMerge: VerticalMerge
+    public var span: Int {
+        get { shared.span }
+        set { fields.span = newValue }
+    }
+    public var verticalMerge: VerticalMerge {
+        get { shared.verticalMerge }
+        set { fields.verticalMerge = newValue }
+    }
     /// Tables nested inside this cell (.docx only).
-    public var nested: [Table]
+    public var nested: [Table] {
+        get { shared.nested }
+        set { fields.nested = newValue }
+    }
     /// For a merged copy in `Table.grid`, the position of the cell it repeats.
-    public var origin: GridPosition?
+    public var origin: GridPosition? {
+        get { shared.origin }
+        set { fields.origin = newValue }
+    }
 
     public init(text: String, location: SourceLocation, span: Int = 1,
                 verticalMerge: VerticalMerge = .none, nested: [Table] = [], origin: GridPosition? = nil) {
-        self.text = text
-        self.location = location
-        self.span = span
-        self.verticalMerge = verticalMerge
-        self.nested = nested
-        self.origin = origin
+        shared = Fields(text: text, location: location, span: span, verticalMerge: verticalMerge, nested: nested, origin: origin)
     }
 
     /// The text with surrounding white space removed and inner line breaks kept.
