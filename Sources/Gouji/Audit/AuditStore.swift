@@ -290,11 +290,18 @@ public final class AuditStore: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for r in records {
-                try delete.execute(arguments: [r.path])
-                try insertDocument.execute(arguments: [
-                    r.path, r.contentHash, r.size, r.family, r.templateConfidence, r.status, r.error,
-                    r.readMilliseconds, r.checkMilliseconds, r.rulesVersion, runID, r.errors, r.warnings, r.infos, now,
-                ])
+                let deleteRow = RowBinder(delete)
+                deleteRow.begin()
+                deleteRow.bind(1, r.path)
+                try deleteRow.execute(db)
+                let document = RowBinder(insertDocument)
+                document.begin()
+                document.bind(1, r.path); document.bind(2, r.contentHash); document.bind(3, Int64(r.size)); document.bind(4, r.family)
+                document.bind(5, r.templateConfidence); document.bind(6, r.status); document.bind(7, r.error)
+                document.bind(8, r.readMilliseconds); document.bind(9, r.checkMilliseconds); document.bind(10, r.rulesVersion)
+                document.bind(11, runID); document.bind(12, Int64(r.errors)); document.bind(13, Int64(r.warnings))
+                document.bind(14, Int64(r.infos)); document.bind(15, now)
+                try document.execute(db)
                 let id = db.lastInsertedRowID
                 var i = 0
                 while i < r.figures.count {
@@ -311,31 +318,34 @@ public final class AuditStore: Sendable {
                     try row.execute(db)
                     i += n
                 }
+                let finding = RowBinder(insertFinding)
                 for (i, f) in r.findings.enumerated() {
-                    try insertFinding.execute(arguments: [
-                        id, i, f.rule, f.name, f.severity, f.message, f.arithmetic, f.figuresJSON, f.locationsJSON, f.suggestionsJSON,
-                    ])
+                    finding.begin()
+                    finding.bind(1, Int64(id)); finding.bind(2, Int64(i)); finding.bind(3, f.rule); finding.bind(4, f.name)
+                    finding.bind(5, f.severity); finding.bind(6, f.message); finding.bind(7, f.arithmetic)
+                    finding.bind(8, f.figuresJSON); finding.bind(9, f.locationsJSON); finding.bind(10, f.suggestionsJSON)
+                    try finding.execute(db)
                 }
             }
         }
     }
 }
 
-/// Binds and steps one row of a prepared insert through the SQLite C API, for the bulk rows of
+/// Binds and steps one row of a prepared statement through the SQLite C API, for the rows of
 /// `AuditStore.write`. The statement comes from GRDB (which prepares, caches and finalizes it);
-/// it must only be executed through this binder.
+/// it must only be executed through this binder, and every parameter is bound again after each
+/// `begin()` (so old bindings are never cleared: clearing cost as much as binding).
 struct RowBinder {
     private let statement: SQLiteStatement
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     init(_ statement: Statement) { self.statement = statement.sqliteStatement }
 
-    func begin() {
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
-    }
+    func begin() { sqlite3_reset(statement) }
 
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
+
+    func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(statement, index, value) }
 
     func bind(_ index: Int32, _ value: String?) {
         guard var value else { sqlite3_bind_null(statement, index); return }

@@ -54,7 +54,8 @@ public struct SubjectResolver: Sendable {
         }
         var noun = stripped(rest, words: &memo)
         if noun.unicodeScalars.count > 16, noun.count > 16 { noun = String(noun.suffix(16)) }
-        if let stage = vocabulary.stageWordsLongestFirst.first(where: { rest.contains($0) }),
+        if rest.unicodeScalars.contains(where: vocabulary.stageWordFirsts.contains),
+           let stage = vocabulary.stageWordsLongestFirst.first(where: { rest.contains($0) }),
            let s = rest.byteOffset(of: stage), noun.isEmpty || rest.byteOffset(of: noun).map({ s < $0 }) == true {
             leadingStage = stage
         }

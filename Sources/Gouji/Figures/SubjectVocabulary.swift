@@ -6,6 +6,8 @@ public final class SubjectVocabulary: Sendable {
     public let stageWords: [String]
     /// Stage words longest first (ties in lexicon order).
     public let stageWordsLongestFirst: [String]
+    /// The first scalars of the stage words: a phrase with none of them contains no stage word.
+    public let stageWordFirsts: ScalarTable
     /// `scopes` with, for each word, whether it is a single character (省, 市: matched only at
     /// the phrase start).
     public let scopeEntries: [(dimension: String, words: [(word: String, single: Bool)])]
@@ -43,6 +45,7 @@ public final class SubjectVocabulary: Sendable {
         stageWordsLongestFirst = stageWords.enumerated().sorted {
             $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset
         }.map(\.element)
+        stageWordFirsts = ScalarTable(scalarsOf: stageWords.compactMap(\.unicodeScalars.first))
         var byFirst: [Unicode.Scalar: [String]] = [:]
         for word in Set(scopes.flatMap(\.words)) where word.unicodeScalars.count > 1 {
             byFirst[word.unicodeScalars.first!, default: []].append(word)

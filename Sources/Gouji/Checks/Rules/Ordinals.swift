@@ -76,19 +76,26 @@ public struct Ordinals: Rule {
         guard let first = p.text.unicodeScalars.first(where: { !$0.isSpace }), canLead(first) else { return nil }
         let u = UTF8Text(p.text)
         guard let m = pattern.matches(in: u.bytes).first else { return nil }
-        func value(_ group: String) -> String? { m.range(group).map { u.string($0) } }
+        let g = Self.groups
+        func value(_ group: Int?) -> String? { m.range(at: group).map { u.string($0) } }
         let whole = m.range
         var startByte = whole.lowerBound
         while startByte < whole.upperBound, [0x20, 0x09].contains(u.bytes[startByte]) { startByte += 1 }
-        for g in ["paren", "chinese", "adot", "acomma", "aparen"] { if let r = m.range(g) { startByte = r.lowerBound } }
+        for n in g.styles { if let r = m.range(at: n) { startByte = r.lowerBound } }
         let loc = c.document.lines.location(start: p.location.start + u.scalarOffset(startByte), end: p.location.start + u.scalarOffset(whole.upperBound))
-        if let s = value("pn"), let n = ChineseNumerals.value(s) { return (.paren, NSDecimalNumber(decimal: n).intValue, loc) }
-        if let s = value("cn"), let n = ChineseNumerals.value(s) { return (.chinese, NSDecimalNumber(decimal: n).intValue, loc) }
-        if let s = value("an"), let n = Int(s) { return (.arabicDot, n, loc) }
-        if let s = value("an2"), let n = Int(s) { return (.arabicComma, n, loc) }
-        if let s = value("an3"), let n = Int(s) { return (.arabicParen, n, loc) }
+        if let s = value(g.pn), let n = ChineseNumerals.value(s) { return (.paren, NSDecimalNumber(decimal: n).intValue, loc) }
+        if let s = value(g.cn), let n = ChineseNumerals.value(s) { return (.chinese, NSDecimalNumber(decimal: n).intValue, loc) }
+        if let s = value(g.an), let n = Int(s) { return (.arabicDot, n, loc) }
+        if let s = value(g.an2), let n = Int(s) { return (.arabicComma, n, loc) }
+        if let s = value(g.an3), let n = Int(s) { return (.arabicParen, n, loc) }
         return nil
     }
+
+    /// The pattern's group numbers, looked up once by name.
+    private static let groups = (
+        styles: ["paren", "chinese", "adot", "acomma", "aparen"].map { pattern.groups[$0] },
+        pn: pattern.groups["pn"], cn: pattern.groups["cn"], an: pattern.groups["an"],
+        an2: pattern.groups["an2"], an3: pattern.groups["an3"])
 
     static func render(_ style: Style, _ n: Int) -> String {
         let cn = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"]
