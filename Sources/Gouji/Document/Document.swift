@@ -117,6 +117,7 @@ public struct Cell: Sendable {
 
     private final class Fields: @unchecked Sendable {   // never mutated once shared (see `fields`)
         var text: String
+        var label: String
         var location: SourceLocation
         var span: Int
         var verticalMerge: VerticalMerge
@@ -124,13 +125,16 @@ public struct Cell: Sendable {
         var origin: GridPosition?
 
         init(text: String, location: SourceLocation, span: Int, verticalMerge: VerticalMerge, nested: [Table], origin: GridPosition?) {
-            self.text = text; self.location = location; self.span = span
+            self.text = text; self.label = Labels.normalize(text); self.location = location; self.span = span
             self.verticalMerge = verticalMerge; self.nested = nested; self.origin = origin
         }
 
-        func copy() -> Fields {
-            Fields(text: text, location: location, span: span, verticalMerge: verticalMerge, nested: nested, origin: origin)
+        private init(copying other: Fields) {
+            text = other.text; label = other.label; location = other.location; span = other.span
+            verticalMerge = other.verticalMerge; nested = other.nested; origin = other.origin
         }
+
+        func copy() -> Fields { Fields(copying: self) }
     }
 
     private var shared: Fields
@@ -145,8 +149,15 @@ public struct Cell: Sendable {
 
     public var text: String {
         get { shared.text }
-        set { fields.text = newValue }
+        set {
+            let box = fields
+            box.text = newValue
+            box.label = Labels.normalize(newValue)
+        }
     }
+    /// The text as a label (`Labels.normalize`: no white space, bracketed units or trailing
+    /// colon), made once with the cell: the binder compares every cell with every label list.
+    public var label: String { shared.label }
     public var location: SourceLocation {
         get { shared.location }
         set { fields.location = newValue }

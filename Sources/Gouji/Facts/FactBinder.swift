@@ -12,10 +12,10 @@ public struct FactBinder: Sendable {
     public init(lexicons: Lexicons) { self.lexicons = lexicons }
 
     func matches(_ text: String, _ candidates: [String]) -> Bool { labels.matches(text, candidates) }
-    func matches(_ cell: Cell, _ candidates: [String]) -> Bool { labels.matches(cell, candidates) }
+    func matches(_ cell: Cell, _ candidates: [String]) -> Bool { Labels.matches(normalized: cell.label, candidates) }
 
     public func bind(document: Document, figures: [Figure]) -> ReportFacts {
-        let match = TemplateMatcher(templates: lexicons.templates).match(document, labels: labels)
+        let match = TemplateMatcher(templates: lexicons.templates).match(document)
         var facts = ReportFacts(family: match.template?.family ?? "unknown",
                                 variant: match.template?.id ?? "unknown", confidence: match.confidence)
         let index = FigureIndex(figures)
@@ -132,7 +132,7 @@ public struct FactBinder: Sendable {
                 var columnAt: [(field: String, valueColumn: Int, label: String)] = []
                 for col in spec.columns {
                     if let c = row.indices.first(where: { matches(row[$0], col.labels) }), c + 1 < row.count {
-                        columnAt.append((col.field, c + 1, labels.normalize(row[c].text)))
+                        columnAt.append((col.field, c + 1, row[c].label))
                     }
                 }
                 guard columnAt.count >= 2 else { continue }
@@ -145,7 +145,7 @@ public struct FactBinder: Sendable {
                     guard let first = sourceRow.first(where: { !$0.trimmed.isEmpty }),
                           let source = spec.sources.first(where: { matches(first, $0.labels) }) else { break }
                     funds.sources.append(source.field)
-                    funds.labels[source.field] = labels.normalize(first.text).replacingAll("其中：", with: "")
+                    funds.labels[source.field] = first.label.replacingAll("其中：", with: "")
                     var cells: [String: BoundValue] = [:]
                     for c in columnAt where c.valueColumn < sourceRow.count {
                         cells[c.field] = bound(sourceRow[c.valueColumn], index)
@@ -166,7 +166,7 @@ public struct FactBinder: Sendable {
                 var columnAt: [(String, Int, String)] = []
                 for col in spec.columns {
                     if let c = row.indices.first(where: { matches(row[$0], col.labels) }) {
-                        columnAt.append((col.field, c, labels.normalize(row[c].text)))
+                        columnAt.append((col.field, c, row[c].label))
                     }
                 }
                 guard columnAt.count >= 2 else { continue }
@@ -188,12 +188,12 @@ public struct FactBinder: Sendable {
                         if let w = weightColumn, w < dataRow.count { funds.weight = bound(dataRow[w], index) }
                         if let w = rateColumn, w < dataRow.count { funds.rate = bound(dataRow[w], index) }
                         if let w = scoreColumn, w < dataRow.count { funds.score = bound(dataRow[w], index) }
-                        funds.labels["total"] = labels.normalize(labelCell.text)
+                        funds.labels["total"] = labelCell.label
                     } else if let source = spec.sources.first(where: { matches(labelCell.text.replacingAll("其中：", with: "").replacingAll("其中:", with: ""), $0.labels) }) {
                         funds.sources.append(source.field)
                         funds.cells[source.field] = values
                         if let w = rateColumn, w < dataRow.count, bound(dataRow[w], index).figure?.kind == .percent { funds.sourceRates[source.field] = bound(dataRow[w], index) }
-                        funds.labels[source.field] = labels.normalize(labelCell.text).replacingAll("其中：", with: "")
+                        funds.labels[source.field] = labelCell.label.replacingAll("其中：", with: "")
                     } else if !funds.totals.isEmpty {
                         break
                     }
@@ -312,14 +312,14 @@ public struct FactBinder: Sendable {
                 guard columns.count >= 2 else { continue }
                 for dataRow in grid[(r + 1)...] {
                     guard let labelCell = dataRow.first(where: { !$0.trimmed.isEmpty }) else { continue }
-                    var label = labels.normalize(labelCell.text)
+                    var label = labelCell.label
                     for prefix in ["其中：", "其中:", "其中"] where label.startsWithBytes(prefix) { label.removeFirst(prefix.count) }
                     while let f = label.first, f.isASCII && f.isNumber || f == "、" || f == "." { label.removeFirst() }
                     guard let field = spec.rows.first(where: { matches(label, $0.labels) })?.field, data.rows[field] == nil else { continue }
                     data.rows[field] = Dictionary(columns.compactMap { c in c.1 < dataRow.count ? (c.0, bound(dataRow[c.1], index)) : nil }, uniquingKeysWith: { a, _ in a })
                     data.labels[field] = label
                 }
-                for c in columns { data.labels[c.0] = labels.normalize(row[c.1].text) }
+                for c in columns { data.labels[c.0] = row[c.1].label }
             }
         }
         return data.staff.isEmpty && data.rows.isEmpty && data.budget.isEmpty ? nil : data

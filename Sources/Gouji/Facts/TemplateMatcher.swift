@@ -19,12 +19,7 @@ public struct TemplateMatcher: Sendable {
     public var threshold = 0.45
 
     public func match(_ document: Document) -> Match {
-        match(document, labels: LabelCache())
-    }
-
-    /// The same, normalising cell labels through the binder's cache (which then has them).
-    func match(_ document: Document, labels cache: LabelCache) -> Match {
-        let labels = DocumentLabels(document, cache: cache)
+        let labels = DocumentLabels(document)
         var best: (TemplateDefinition, Double)? = nil
         for t in templates {
             let total = t.signals.reduce(0) { $0 + $1.weight }
@@ -50,7 +45,7 @@ struct DocumentLabels {
     private let paragraphs: String
     private static let separator = "\u{1}"
 
-    init(_ document: Document, cache: LabelCache) {
+    init(_ document: Document) {
         // Joined as bytes, then made a String once.
         var cellBytes: [UInt8] = [], paragraphBytes: [UInt8] = []
         func add(_ text: String, to bytes: inout [UInt8]) {
@@ -58,9 +53,9 @@ struct DocumentLabels {
             bytes.append(contentsOf: text.utf8)
         }
         func collect(_ table: Table) {
-            if let c = table.caption { add(cache.normalized(c), to: &cellBytes) }
+            if let c = table.caption { add(c.label, to: &cellBytes) }
             for row in table.rows { for cell in row {
-                add(cache.normalized(cell), to: &cellBytes)
+                add(cell.label, to: &cellBytes)
                 cell.nested.forEach(collect)
             } }
         }
@@ -146,7 +141,6 @@ public enum Labels {
 /// Memoised label normalisation for one binding pass (cell texts and labels repeat a lot).
 final class LabelCache: @unchecked Sendable {
     private var cache: [String: String] = [:]
-    private var cells: [Int: String] = [:]
 
     func normalize(_ text: String) -> String {
         if Labels.isNormal(text) { return text }
@@ -160,20 +154,5 @@ final class LabelCache: @unchecked Sendable {
     /// are, see `TemplateDefinition.withNormalizedLabels`).
     func matches(_ text: String, _ labels: [String]) -> Bool {
         Labels.matches(normalized: normalize(text), labels)
-    }
-
-    /// The same for a cell, whose normalised text is looked up by its position (an integer key
-    /// instead of hashing the text: the binder asks about every cell for every label list).
-    func matches(_ cell: Cell, _ labels: [String]) -> Bool {
-        Labels.matches(normalized: normalized(cell), labels)
-    }
-
-    /// A cell's normalised text, remembered by the cell's position.
-    func normalized(_ cell: Cell) -> String {
-        let key = cell.location.start << 32 | cell.location.end
-        if let n = cells[key] { return n }
-        let n = Labels.normalize(cell.text)
-        cells[key] = n
-        return n
     }
 }
