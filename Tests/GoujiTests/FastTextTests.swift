@@ -66,6 +66,7 @@ final class FastTextTests: XCTestCase {
             guard let u = Unicode.Scalar(UInt32(v)) else { continue }
             for s in [String(Character(u)), "项" + String(Character(u)) + "目"] {
                 XCTAssertEqual(s.hasWhiteSpace, u.isSpace, "U+\(String(v, radix: 16))")
+                XCTAssertEqual(s.compacted, String(String.UnicodeScalarView(s.unicodeScalars.filter { !$0.isSpace })), "U+\(String(v, radix: 16))")
             }
         }
     }

@@ -167,11 +167,17 @@ public struct LineIndex: Sendable {
 
     /// The text of a 1-based line without its newline.
     public func lineText(_ line: Int) -> String {
-        guard line >= 1, line <= lineStarts.count else { return "" }
+        let r = lineRange(line)
+        return text(from: r.lowerBound, to: r.upperBound)
+    }
+
+    /// The scalar offsets of a 1-based line without its newline (empty beyond the last line).
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return 0..<0 }
         let s = lineStarts[line - 1]
         var e = line < lineStarts.count ? lineStarts[line] : scalars.count
         if e > s, scalars[e - 1] == "\n" { e -= 1 }
-        return text(from: s, to: e)
+        return s..<e
     }
 
     /// The scalar at an offset.

@@ -43,12 +43,15 @@ public struct FlatTextReader: Sendable {
         }
 
         for lineNumber in 1...index.lineStarts.count {
-            let line = index.lineText(lineNumber)
-            let lineStart = index.lineStarts[lineNumber - 1]
-            let scalarCount = line.unicodeScalars.count
-            if line.hasPrefix("\t") {
+            let range = index.lineRange(lineNumber)
+            let line = index.text(from: range.lowerBound, to: range.upperBound)
+            let lineStart = range.lowerBound
+            let scalarCount = range.count
+            // A tab is a control character, always a grapheme of its own: the line starts with
+            // the Character "\t" exactly when its first scalar is one.
+            if index.scalar(at: lineStart) == "\t", scalarCount > 0 {
                 let start = lineStart + 1
-                let cellText = String(line.unicodeScalars.dropFirst())
+                let cellText = index.text(from: start, to: range.upperBound)
                 lastCellScalars = scalarCount - 1
                 lastCellCharacters = lastCellScalars > limits.maxCellCharacters ? cellText.count : nil
                 guard (lastCellCharacters ?? 0) <= limits.maxCellCharacters else {

@@ -14,9 +14,14 @@ struct HTMLTokenizer {
     private static let rawTextElements: Set<String> = ["script", "style", "template"]
 
     private let scalars: [Unicode.Scalar]
+    /// The same text as UTF-8 with scalar offsets, so that a token's text is a byte copy.
+    private let utf8: UTF8Text
     private var i = 0
 
-    init(_ html: String) { scalars = Array(html.unicodeScalars) }
+    init(_ html: String) {
+        scalars = Array(html.unicodeScalars)
+        utf8 = UTF8Text(html)
+    }
 
     /// The next token, or nil at the end of the input. Comments, doctypes and processing
     /// instructions are skipped.
@@ -114,9 +119,7 @@ struct HTMLTokenizer {
     }
 
     private func string(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<min(end, scalars.count)])
-        return String(view)
+        utf8.string(scalars: start..<min(end, scalars.count))
     }
 
     private func starts(with prefix: String, at position: Int, caseInsensitive: Bool = false) -> Bool {

@@ -112,43 +112,50 @@ extension String {
     /// The text with all white space removed, for label matching.
     public var compacted: String {
         guard hasWhiteSpace else { return self }
-        var out = String.UnicodeScalarView()
-        for u in unicodeScalars where !u.isSpace { out.append(u) }
-        return String(out)
+        var text = self
+        return text.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let width = String.whiteSpaceWidth(b, at: i)
+                if width > 0 { i += width } else { out.append(b[i]); i += 1 }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 
 extension String {
     /// Whether the string has a White_Space scalar (`Unicode.Scalar.isSpace`), found on the
-    /// UTF-8 bytes: 09–0D and 20; C2 85 and C2 A0; E1 9A 80; E2 80 80–8A, A8, A9, AF; E2 81 9F;
-    /// E3 80 80. Lead bytes never occur as continuation bytes, so a match is a whole scalar.
+    /// UTF-8 bytes.
     public var hasWhiteSpace: Bool {
         var text = self
         return text.withUTF8 { b in
-            let n = b.count
-            var i = 0
-            while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    if c == 0x20 || (0x09...0x0D).contains(c) { return true }
-                } else if i + 1 < n {
-                    let d = b[i + 1]
-                    switch c {
-                    case 0xC2: if d == 0x85 || d == 0xA0 { return true }
-                    case 0xE1: if d == 0x9A, i + 2 < n, b[i + 2] == 0x80 { return true }
-                    case 0xE2:
-                        if i + 2 < n {
-                            let e = b[i + 2]
-                            if d == 0x80, e <= 0x8A || e == 0xA8 || e == 0xA9 || e == 0xAF { return true }
-                            if d == 0x81, e == 0x9F { return true }
-                        }
-                    case 0xE3: if d == 0x80, i + 2 < n, b[i + 2] == 0x80 { return true }
-                    default: break
-                    }
-                }
-                i += 1
-            }
+            for i in 0..<b.count where String.whiteSpaceWidth(b, at: i) > 0 { return true }
             return false
+        }
+    }
+
+    /// The byte length of the White_Space scalar starting at byte `i` of valid UTF-8, or 0:
+    /// 09–0D and 20; C2 85 and C2 A0; E1 9A 80; E2 80 80–8A, A8, A9, AF; E2 81 9F; E3 80 80.
+    /// Lead bytes never occur as continuation bytes, so a match is a whole scalar.
+    @inline(__always)
+    static func whiteSpaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = b[i], n = b.count
+        if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) ? 1 : 0 }
+        guard i + 1 < n else { return 0 }
+        let d = b[i + 1]
+        switch c {
+        case 0xC2: return d == 0x85 || d == 0xA0 ? 2 : 0
+        case 0xE1: return d == 0x9A && i + 2 < n && b[i + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard i + 2 < n else { return 0 }
+            let e = b[i + 2]
+            if d == 0x80, e <= 0x8A || e == 0xA8 || e == 0xA9 || e == 0xAF { return 3 }
+            return d == 0x81 && e == 0x9F ? 3 : 0
+        case 0xE3: return d == 0x80 && i + 2 < n && b[i + 2] == 0x80 ? 3 : 0
+        default: return 0
         }
     }
 }
