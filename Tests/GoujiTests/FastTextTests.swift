@@ -203,6 +203,18 @@ final class FastTextTests: XCTestCase {
         }
     }
 
+    /// Boundaries are scalar offsets also when a scalar takes two UTF-16 units.
+    func testBoundariesCountScalarsBeyondTheBMP() {
+        let segmenter = Segmenter()
+        XCTAssertEqual(segmenter.boundaries("甲。😀乙。丙", kind: 3), [0..<2, 2..<5, 5..<6])
+        XCTAssertEqual(segmenter.boundaries("甲。乙。丙", kind: 3), [0..<2, 2..<4, 4..<5])
+        XCTAssertEqual(segmenter.words("𠀀项目资金").joined(), "𠀀项目资金")
+        let ranges = segmenter.boundaries("𠀀项目资金", kind: 1)   // UBRK_WORD
+        XCTAssertEqual(ranges.first?.lowerBound, 0)
+        XCTAssertEqual(ranges.last?.upperBound, 5)
+        XCTAssertTrue(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    }
+
     /// The domain-word merge with prefix pruning against the merge it replaced (every run of up
     /// to six segments, longest first).
     func testWordMergeMatchesExhaustiveMerge() {

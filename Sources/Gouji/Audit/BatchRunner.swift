@@ -36,7 +36,10 @@ public final class PipelineProvider: @unchecked Sendable {
 
     public func choice(for path: String) -> Choice {
         if let fixed { return fixed }
-        let folder = (path as NSString).deletingLastPathComponent
+        // The cache key is the path up to its last "/" (not NSString's normalised folder, which
+        // costs more than the rest of this lookup): two spellings of one folder only make two
+        // entries with the same answer.
+        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
         lock.lock()
         if let cached = byFolder[folder] { lock.unlock(); return cached }
         defer { lock.unlock() }

@@ -28,8 +28,14 @@ struct TableContextBuilder {
     func contexts(for table: Table, defaultUnit: String? = nil) -> [[CellContext]] {
         var tableUnit: String? = defaultUnit
         if let caption = table.caption, let u = unit(in: caption.text) { tableUnit = u }
-        var columnUnit: [Int: String] = [:]
-        var columnHeader: [Int: String] = [:]
+        // By column index (rows may differ in length).
+        var columnUnit: [String?] = []
+        var columnHeader: [String?] = []
+        func set(_ columns: inout [String?], _ c: Int, _ value: String) {
+            if c >= columns.count { columns += [String?](repeating: nil, count: c + 1 - columns.count) }
+            columns[c] = value
+        }
+        func get(_ columns: [String?], _ c: Int) -> String? { c < columns.count ? columns[c] : nil }
         var unitColumn: Int? = nil
         var result: [[CellContext]] = []
         let grid = table.grid
@@ -51,31 +57,31 @@ struct TableContextBuilder {
                 var ctx = CellContext()
                 let left = c > 0 ? compactRow[c - 1] : ""
                 ctx.label = stripUnit(left)
-                ctx.header = columnHeader[c] ?? ""
+                ctx.header = get(columnHeader, c) ?? ""
                 if numericRow[c] || trimmedRow[c].isEmpty {
                     if c > 0, !numericRow[c - 1], let u = unit(in: row[c - 1].text) {
                         ctx.unit = u; ctx.unitSource = "header"
-                        columnUnit[c] = u
+                        set(&columnUnit, c, u)
                     } else if let u = rowUnit {
                         ctx.unit = u; ctx.unitSource = "header"
-                    } else if let u = columnUnit[c] {
+                    } else if let u = get(columnUnit, c) {
                         ctx.unit = u; ctx.unitSource = "header"
                     } else if let u = tableUnit {
                         ctx.unit = u; ctx.unitSource = "header"
                     }
-                    ctx.kindHint = Self.kindHint(ctx.label + "|" + ctx.header)
+                    ctx.kindHint = Self.kindHint(label: ctx.label, header: ctx.header)
                     ctx.isVoucherColumn = ctx.header.contains("凭证")
                 } else {
                     if let u = unit(in: cell.text) {
-                        if c == 0 && row.count == 1 { tableUnit = u } else { columnUnit[c] = u }
+                        if c == 0 && row.count == 1 { tableUnit = u } else { set(&columnUnit, c, u) }
                         if headerRow == nil { headerRow = !numericRow.contains(true) }
                         if c == 0 && (text.startsWithBytes("项目资金") || text.contains("单位:") || text.contains("单位：")) { tableUnit = u }
                         // A money unit in a header row ("年度预算数（万元）") covers the block below it.
                         if headerRow == true && patterns.moneyFactors[u] != nil { tableUnit = u }
                     }
-                    columnHeader[c] = stripUnit(text)
+                    set(&columnHeader, c, stripUnit(text))
                     if text.startsWithBytes("计量单位") || text.startsWithBytes("度量单位") { unitColumn = c }
-                    ctx.isVoucherColumn = columnHeader[c]?.contains("凭证") ?? false
+                    ctx.isVoucherColumn = get(columnHeader, c)?.contains("凭证") ?? false
                 }
                 contexts.append(ctx)
             }
@@ -84,15 +90,18 @@ struct TableContextBuilder {
         return result
     }
 
-    /// The kind a label or heading implies for the bare number under or beside it.
-    static func kindHint(_ labels: String) -> FigureKind? {
+    /// The kind a label or heading implies for the bare number under or beside it: the first
+    /// hint word found in either (`label` and `header` are searched apart; no hint word could
+    /// straddle them).
+    static func kindHint(label: String, header: String) -> FigureKind? {
         // Each hint word starts with one of `hintStarts`: most labels have none.
-        guard labels.unicodeScalars.contains(where: hintStarts.contains) else { return nil }
-        if labels.contains("得分") || labels.contains("分值") || labels.contains("总分") || labels.contains("权重") { return .score }
-        if labels.contains("率") || labels.contains("满意度") { return .percent }
-        if labels.contains("邮编") || labels.contains("邮政编码") { return .postcode }
-        if labels.contains("电话") { return .phone }
-        if labels.contains("编制数") || labels.contains("人数") { return .count }
+        guard label.unicodeScalars.contains(where: hintStarts.contains) || header.unicodeScalars.contains(where: hintStarts.contains) else { return nil }
+        func has(_ word: String) -> Bool { label.contains(word) || header.contains(word) }
+        if has("得分") || has("分值") || has("总分") || has("权重") { return .score }
+        if has("率") || has("满意度") { return .percent }
+        if has("邮编") || has("邮政编码") { return .postcode }
+        if has("电话") { return .phone }
+        if has("编制数") || has("人数") { return .count }
         return nil
     }
 

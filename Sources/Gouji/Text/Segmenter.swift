@@ -71,23 +71,37 @@ public struct Segmenter: Sendable {
     }
 
     func boundaries(_ text: String, kind: Int32) -> [Range<Int>] {
-        let utf16 = Array(text.utf16)
-        guard !utf16.isEmpty else { return [] }
-        // Map UTF-16 offsets back to scalar offsets.
-        var scalarOf = [Int](repeating: 0, count: utf16.count + 1)
-        var s = 0
-        var i = 0
-        while i < utf16.count {
-            scalarOf[i] = s
-            if UTF16.isLeadSurrogate(utf16[i]), i + 1 < utf16.count {
-                scalarOf[i + 1] = s
-                i += 2
+        var utf16: [UInt16] = []
+        utf16.reserveCapacity(text.utf8.count)
+        var astral = false   // a scalar beyond the BMP takes two UTF-16 units
+        for u in text.unicodeScalars {
+            if u.value < 0x10000 {
+                utf16.append(UInt16(truncatingIfNeeded: u.value))
             } else {
-                i += 1
+                astral = true
+                utf16.append(UTF16.leadSurrogate(u)); utf16.append(UTF16.trailSurrogate(u))
             }
-            s += 1
         }
-        scalarOf[utf16.count] = s
+        guard !utf16.isEmpty else { return [] }
+        // UTF-16 offsets back to scalar offsets (the same offsets when every scalar is in the BMP).
+        var scalarOf: [Int] = []
+        var s = utf16.count
+        if astral {
+            scalarOf = [Int](repeating: 0, count: utf16.count + 1)
+            s = 0
+            var i = 0
+            while i < utf16.count {
+                scalarOf[i] = s
+                if UTF16.isLeadSurrogate(utf16[i]), i + 1 < utf16.count {
+                    scalarOf[i + 1] = s
+                    i += 2
+                } else {
+                    i += 1
+                }
+                s += 1
+            }
+            scalarOf[utf16.count] = s
+        }
         var result: [Range<Int>] = []
         utf16.withUnsafeBufferPointer { buf in
             var error: Int32 = 0
@@ -99,7 +113,7 @@ public struct Segmenter: Sendable {
             while true {
                 let next = Int(gouji_brk_next(it))
                 if next < 0 { break }
-                result.append(scalarOf[start]..<scalarOf[next])
+                result.append(astral ? scalarOf[start]..<scalarOf[next] : start..<next)
                 start = next
             }
         }
