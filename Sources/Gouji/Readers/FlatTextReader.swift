@@ -27,8 +27,15 @@ public struct FlatTextReader: Sendable {
         // grapheme cluster, so the counts of the lines and their separators add up.
         var lastCellScalars = 0
         var lastCellCharacters: Int? = nil
+        // The row's last cell while lines may still be added to it, made a Cell when it is
+        // complete (a Cell works out its label form from its whole text, once).
+        var open: (text: String, location: SourceLocation)? = nil
 
+        func closeCell() {
+            if let cell = open { row.append(Cell(text: cell.text, location: cell.location)); open = nil }
+        }
         func endRow() {
+            closeCell()
             if !row.isEmpty { rows.append(row); row = [] }
         }
         func endTable() throws {
@@ -61,12 +68,14 @@ public struct FlatTextReader: Sendable {
                 guard cellsInTable <= limits.maxCellsPerTable else {
                     throw ReadError.limitExceeded("a table has more than \(limits.maxCellsPerTable) cells")
                 }
-                row.append(Cell(text: cellText, location: index.location(start: start, end: lineStart + scalarCount)))
+                closeCell()
+                open = (cellText, index.location(start: start, end: lineStart + scalarCount))
                 previousWasCell = true
             } else if line.allSatisfy(\.isWhitespace) {
                 endRow()
                 previousWasCell = false
-            } else if previousWasCell, var last = row.popLast() {
+            } else if previousWasCell, var last = open {
+                open = nil   // so that `last.text` is the only reference: appended in place
                 last.text += "\n" + line
                 lastCellScalars += 1 + scalarCount
                 if let n = lastCellCharacters {
@@ -78,7 +87,7 @@ public struct FlatTextReader: Sendable {
                     throw ReadError.limitExceeded("a cell ending on line \(lineNumber) has more than \(limits.maxCellCharacters) characters")
                 }
                 last.location.end = lineStart + scalarCount
-                row.append(last)
+                open = last
             } else {
                 try endTable()
                 blocks.append(.paragraph(Paragraph(
