@@ -290,11 +290,11 @@ public final class AuditStore: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for r in records {
-                let deleteRow = RowBinder(delete)
+                var deleteRow = RowBinder(delete)
                 deleteRow.begin()
                 deleteRow.bind(1, r.path)
                 try deleteRow.execute(db)
-                let document = RowBinder(insertDocument)
+                var document = RowBinder(insertDocument)
                 document.begin()
                 document.bind(1, r.path); document.bind(2, r.contentHash); document.bind(3, Int64(r.size)); document.bind(4, r.family)
                 document.bind(5, r.templateConfidence); document.bind(6, r.status); document.bind(7, r.error)
@@ -306,7 +306,7 @@ public final class AuditStore: Sendable {
                 var i = 0
                 while i < r.figures.count {
                     let n = r.figures.count - i >= Self.figureChunk ? Self.figureChunk : 1
-                    let row = RowBinder(n == 1 ? insertFigure : insertFigureChunk)
+                    var row = RowBinder(n == 1 ? insertFigure : insertFigureChunk)
                     row.begin()
                     for k in 0..<n {
                         let f = r.figures[i + k], p = Int32(12 * k)
@@ -318,7 +318,7 @@ public final class AuditStore: Sendable {
                     try row.execute(db)
                     i += n
                 }
-                let finding = RowBinder(insertFinding)
+                var finding = RowBinder(insertFinding)
                 for (i, f) in r.findings.enumerated() {
                     finding.begin()
                     finding.bind(1, Int64(id)); finding.bind(2, Int64(i)); finding.bind(3, f.rule); finding.bind(4, f.name)
@@ -335,33 +335,45 @@ public final class AuditStore: Sendable {
 /// `AuditStore.write`. The statement comes from GRDB (which prepares, caches and finalizes it);
 /// it must only be executed through this binder, and every parameter is bound again after each
 /// `begin()` (so old bindings are never cleared: clearing cost as much as binding).
+///
+/// Text parameters are gathered into one buffer and bound as `SQLITE_STATIC` pointers into it
+/// just before the step, instead of SQLite copying each string into an allocation of its own.
 struct RowBinder {
     private let statement: SQLiteStatement
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    private var texts: [UInt8] = []
+    private var textParameters: [(index: Int32, start: Int, count: Int)] = []
 
     init(_ statement: Statement) { self.statement = statement.sqliteStatement }
 
-    func begin() { sqlite3_reset(statement) }
+    mutating func begin() {
+        sqlite3_reset(statement)
+        texts.removeAll(keepingCapacity: true)
+        textParameters.removeAll(keepingCapacity: true)
+    }
 
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
 
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(statement, index, value) }
 
-    func bind(_ index: Int32, _ value: String?) {
-        guard var value else { sqlite3_bind_null(statement, index); return }
-        value.withUTF8 { bytes in
-            _ = bytes.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress {
-                    sqlite3_bind_text(statement, index, base, Int32(chars.count), Self.transient)
-                } else {
-                    sqlite3_bind_text(statement, index, "", 0, Self.transient)
-                }
-            }
-        }
+    mutating func bind(_ index: Int32, _ value: String?) {
+        guard let value else { sqlite3_bind_null(statement, index); return }
+        let start = texts.count
+        texts.append(contentsOf: value.utf8)
+        textParameters.append((index, start, texts.count - start))
+        texts.append(0)   // every text, the empty one too, has an address in the buffer
     }
 
     func execute(_ db: Database) throws {
-        let code = sqlite3_step(statement)
+        let code = texts.withUnsafeBufferPointer { buffer -> Int32 in
+            if let base = buffer.baseAddress {
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                    for p in textParameters {
+                        sqlite3_bind_text(statement, p.index, chars + p.start, Int32(p.count), nil)   // nil: SQLITE_STATIC
+                    }
+                }
+            }
+            return sqlite3_step(statement)
+        }
         guard code == SQLITE_DONE else {
             sqlite3_reset(statement)
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))

@@ -35,15 +35,20 @@ enum FindingColumns {
     }
 
     /// A JSON array of objects, each given as its fields (nil values omitted), written with the
-    /// keys sorted as JSONEncoder's `.sortedKeys` does.
+    /// keys sorted as JSONEncoder's `.sortedKeys` does. `fields` lists the same keys in the same
+    /// order for every item (one list per type), so they are sorted once per array.
     private static func array<T>(_ items: [T], _ fields: (T) -> [(String, Value?)]) -> String {
         var w = Writer()
         w.bytes.append(UInt8(ascii: "["))
+        var order: [Int] = []
         for (i, item) in items.enumerated() {
             if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
             w.bytes.append(UInt8(ascii: "{"))
             var first = true
-            for (key, value) in fields(item).sorted(by: { $0.0 < $1.0 }) {
+            let list = fields(item)
+            if i == 0 { order = list.indices.sorted { list[$0].0 < list[$1].0 } }
+            for k in order {
+                let (key, value) = list[k]
                 guard let value else { continue }
                 if !first { w.bytes.append(UInt8(ascii: ",")) }
                 first = false
