@@ -66,9 +66,10 @@ struct DocumentLabels {
     }
 
     /// A cell label starts with `label`, a cell label contains it (labels of 4+ characters),
-    /// or a paragraph contains it.
+    /// or a paragraph contains it. (A label of 4+ characters that starts a cell label is also
+    /// contained in one: one search of the cells answers both.)
     func has(_ label: String) -> Bool {
-        cells.contains(Self.separator + label) || (label.count >= 4 && cells.contains(label)) || paragraphs.contains(label)
+        (label.count >= 4 ? cells.contains(label) : cells.contains(Self.separator + label)) || paragraphs.contains(label)
     }
 }
 
