@@ -147,6 +147,8 @@ public struct Cell: Sendable {
         }
     }
 
+    /// Setting it works out `label` again, over the whole text: build a cell's text first and
+    /// make the cell once (appending to a cell line by line would be quadratic).
     public var text: String {
         get { shared.text }
         set {

@@ -139,7 +139,8 @@ public enum Labels {
     }
 }
 
-/// Memoised label normalisation for one binding pass (cell texts and labels repeat a lot).
+/// Memoised label normalisation for one binding pass, for texts that are not cells (labels
+/// repeat a lot); a cell keeps its own (`Cell.label`).
 final class LabelCache: @unchecked Sendable {
     private var cache: [String: String] = [:]
 

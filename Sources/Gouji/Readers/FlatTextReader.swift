@@ -29,10 +29,10 @@ public struct FlatTextReader: Sendable {
         var lastCellCharacters: Int? = nil
         // The row's last cell while lines may still be added to it, made a Cell when it is
         // complete (a Cell works out its label form from its whole text, once).
-        var open: (text: String, location: SourceLocation)? = nil
+        var openCell: (text: String, location: SourceLocation)? = nil
 
         func closeCell() {
-            if let cell = open { row.append(Cell(text: cell.text, location: cell.location)); open = nil }
+            if let cell = openCell { row.append(Cell(text: cell.text, location: cell.location)); openCell = nil }
         }
         func endRow() {
             closeCell()
@@ -69,13 +69,13 @@ public struct FlatTextReader: Sendable {
                     throw ReadError.limitExceeded("a table has more than \(limits.maxCellsPerTable) cells")
                 }
                 closeCell()
-                open = (cellText, index.location(start: start, end: lineStart + scalarCount))
+                openCell = (cellText, index.location(start: start, end: lineStart + scalarCount))
                 previousWasCell = true
             } else if line.allSatisfy(\.isWhitespace) {
                 endRow()
                 previousWasCell = false
-            } else if previousWasCell, var last = open {
-                open = nil   // so that `last.text` is the only reference: appended in place
+            } else if previousWasCell, var last = openCell {
+                openCell = nil   // so that `last.text` is the only reference: appended in place
                 last.text += "\n" + line
                 lastCellScalars += 1 + scalarCount
                 if let n = lastCellCharacters {
@@ -87,7 +87,7 @@ public struct FlatTextReader: Sendable {
                     throw ReadError.limitExceeded("a cell ending on line \(lineNumber) has more than \(limits.maxCellCharacters) characters")
                 }
                 last.location.end = lineStart + scalarCount
-                open = last
+                openCell = last
             } else {
                 try endTable()
                 blocks.append(.paragraph(Paragraph(
