@@ -107,15 +107,12 @@ public struct GridPosition: Codable, Hashable, Sendable {
     public init(row: Int, column: Int) { self.row = row; self.column = column }
 }
 
-/// One table cell. `text` may hold several lines (a line break inside the cell).
-///
-/// A value type whose fields live in one shared, copy-on-write box: the binder and the rules
-/// pass cells around by the hundred thousand per archive, and a copy is then one reference count
-/// instead of one for each string and array field.
+/// One table cell. `text` may hold several lines (a line break inside the cell). Its fields live
+/// in one copy-on-write box (`CopyOnWrite`), as a `Figure`'s do.
 public struct Cell: Sendable {
     public enum VerticalMerge: String, Codable, Sendable { case none, restart, continuation }
 
-    private final class Fields: @unchecked Sendable {   // never mutated once shared (see `fields`)
+    private struct Fields: Sendable {
         var text: String
         var label: String
         var location: SourceLocation
@@ -123,70 +120,50 @@ public struct Cell: Sendable {
         var verticalMerge: VerticalMerge
         var nested: [Table]
         var origin: GridPosition?
-
-        init(text: String, location: SourceLocation, span: Int, verticalMerge: VerticalMerge, nested: [Table], origin: GridPosition?) {
-            self.text = text; self.label = Labels.normalize(text); self.location = location; self.span = span
-            self.verticalMerge = verticalMerge; self.nested = nested; self.origin = origin
-        }
-
-        private init(copying other: Fields) {
-            text = other.text; label = other.label; location = other.location; span = other.span
-            verticalMerge = other.verticalMerge; nested = other.nested; origin = other.origin
-        }
-
-        func copy() -> Fields { Fields(copying: self) }
     }
 
-    private var shared: Fields
-
-    /// The box, copied first if another cell shares it.
-    private var fields: Fields {
-        mutating get {
-            if !isKnownUniquelyReferenced(&shared) { shared = shared.copy() }
-            return shared
-        }
-    }
+    private var box: CopyOnWrite<Fields>
 
     /// Setting it works out `label` again, over the whole text: build a cell's text first and
     /// make the cell once (appending to a cell line by line would be quadratic).
     public var text: String {
-        get { shared.text }
+        get { box.value.text }
         set {
-            let box = fields
-            box.text = newValue
-            box.label = Labels.normalize(newValue)
+            box.value.text = newValue
+            box.value.label = Labels.normalize(newValue)
         }
     }
     /// The text as a label (`Labels.normalize`: no white space, bracketed units or trailing
     /// colon), made once with the cell: the binder compares every cell with every label list.
-    public var label: String { shared.label }
+    public var label: String { box.value.label }
     public var location: SourceLocation {
-        get { shared.location }
-        set { fields.location = newValue }
+        get { box.value.location }
+        set { box.value.location = newValue }
     }
     /// Number of grid columns the cell covers (w:gridSpan); 1 in flattened text.
     public var span: Int {
-        get { shared.span }
-        set { fields.span = newValue }
+        get { box.value.span }
+        set { box.value.span = newValue }
     }
     public var verticalMerge: VerticalMerge {
-        get { shared.verticalMerge }
-        set { fields.verticalMerge = newValue }
+        get { box.value.verticalMerge }
+        set { box.value.verticalMerge = newValue }
     }
     /// Tables nested inside this cell (.docx only).
     public var nested: [Table] {
-        get { shared.nested }
-        set { fields.nested = newValue }
+        get { box.value.nested }
+        set { box.value.nested = newValue }
     }
     /// For a merged copy in `Table.grid`, the position of the cell it repeats.
     public var origin: GridPosition? {
-        get { shared.origin }
-        set { fields.origin = newValue }
+        get { box.value.origin }
+        set { box.value.origin = newValue }
     }
 
     public init(text: String, location: SourceLocation, span: Int = 1,
                 verticalMerge: VerticalMerge = .none, nested: [Table] = [], origin: GridPosition? = nil) {
-        shared = Fields(text: text, location: location, span: span, verticalMerge: verticalMerge, nested: nested, origin: origin)
+        box = CopyOnWrite(Fields(text: text, label: Labels.normalize(text), location: location, span: span,
+                                 verticalMerge: verticalMerge, nested: nested, origin: origin))
     }
 
     /// The text with surrounding white space removed and inner line breaks kept.

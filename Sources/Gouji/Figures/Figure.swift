@@ -22,7 +22,7 @@ public enum Comparator: String, Codable, Sendable {
 
 /// One figure found in the text or in a table cell.
 ///
-/// The fields live in a shared, copy-on-write box: figures are copied into many arrays and
+/// The fields live in a shared, copy-on-write box (`CopyOnWrite`): figures are copied into many arrays and
 /// closures by the binder and the rules, and a copy is now one reference count instead of
 /// some 300 bytes with a dozen strings to retain. The accessors below are written out: a
 /// `@dynamicMemberLookup` subscript over key paths would replace them but made a batch about
@@ -68,127 +68,112 @@ public struct Figure: Codable, Sendable, Hashable {
         public var block: Int = 0
     }
 
-    private final class Box: @unchecked Sendable {
-        // Mutated only through `fields` below, which copies the box first unless this figure
-        // holds the only reference: shared boxes are never written.
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
-
-    private var fields: Fields {
-        get { box.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            yield &box.fields
-        }
-    }
+    private var box: CopyOnWrite<Fields>
 
     /// The text as written, including scale and unit ("9783.6万元", "100余个", "≥98%").
     public var text: String {
-        get { box.fields.text }
-        set { fields.text = newValue }
+        get { box.value.text }
+        set { box.value.text = newValue }
     }
     /// Exact value in the base unit: 元 for money, the number itself for counts, percent
     /// numbers for percentages (33.95 for 33.95%).
     public var value: Decimal {
-        get { box.fields.value }
-        set { fields.value = newValue }
+        get { box.value.value }
+        set { box.value.value = newValue }
     }
     /// Base unit: 元, %, 个百分点, ‰, 分, the measure word, or "" for a bare number.
     public var unit: String {
-        get { box.fields.unit }
-        set { fields.unit = newValue }
+        get { box.value.unit }
+        set { box.value.unit = newValue }
     }
     /// The unit as written (万元, 万, 元, 家 …), or the inherited header unit.
     public var writtenUnit: String {
-        get { box.fields.writtenUnit }
-        set { fields.writtenUnit = newValue }
+        get { box.value.writtenUnit }
+        set { box.value.writtenUnit = newValue }
     }
     public var kind: FigureKind {
-        get { box.fields.kind }
-        set { fields.kind = newValue }
+        get { box.value.kind }
+        set { box.value.kind = newValue }
     }
     public var location: SourceLocation {
-        get { box.fields.location }
-        set { fields.location = newValue }
+        get { box.value.location }
+        set { box.value.location = newValue }
     }
     /// Number of decimals written (defines the rounding interval).
     public var decimals: Int {
-        get { box.fields.decimals }
-        set { fields.decimals = newValue }
+        get { box.value.decimals }
+        set { box.value.decimals = newValue }
     }
     /// Factor from the written number to `value` (10000 for 万元).
     public var factor: Decimal {
-        get { box.fields.factor }
-        set { fields.factor = newValue }
+        get { box.value.factor }
+        set { box.value.factor = newValue }
     }
     /// The number as written, without scale or unit (5623.6).
     public var number: Decimal {
-        get { box.fields.number }
-        set { fields.number = newValue }
+        get { box.value.number }
+        set { box.value.number = newValue }
     }
     public var approximate: Bool {
-        get { box.fields.approximate }
-        set { fields.approximate = newValue }
+        get { box.value.approximate }
+        set { box.value.approximate = newValue }
     }
     public var comparator: Comparator? {
-        get { box.fields.comparator }
-        set { fields.comparator = newValue }
+        get { box.value.comparator }
+        set { box.value.comparator = newValue }
     }
     /// Direction word right before the figure (增长 → up, 下降 → down).
     public var direction: String? {
-        get { box.fields.direction }
-        set { fields.direction = newValue }
+        get { box.value.direction }
+        set { box.value.direction = newValue }
     }
     /// Normalised subject the figure quantifies (高新技术企业) and its scope words (新增, 省级 …).
     public var subject: String? {
-        get { box.fields.subject }
-        set { fields.subject = newValue }
+        get { box.value.subject }
+        set { box.value.subject = newValue }
     }
     public var subjectPhrase: String? {
-        get { box.fields.subjectPhrase }
-        set { fields.subjectPhrase = newValue }
+        get { box.value.subjectPhrase }
+        set { box.value.subjectPhrase = newValue }
     }
     public var scopes: [String] {
-        get { box.fields.scopes }
-        set { fields.scopes = newValue }
+        get { box.value.scopes }
+        set { box.value.scopes = newValue }
     }
     public var inTable: Bool {
-        get { box.fields.inTable }
-        set { fields.inTable = newValue }
+        get { box.value.inTable }
+        set { box.value.inTable = newValue }
     }
     /// How the unit was obtained when the figure itself has none: "header", "inferred".
     public var unitSource: String? {
-        get { box.fields.unitSource }
-        set { fields.unitSource = newValue }
+        get { box.value.unitSource }
+        set { box.value.unitSource = newValue }
     }
     /// The source text was not a well-formed number (e.g. "5.8.").
     public var malformed: Bool {
-        get { box.fields.malformed }
-        set { fields.malformed = newValue }
+        get { box.value.malformed }
+        set { box.value.malformed = newValue }
     }
     /// Year or date components for date kinds (yyyy, mm, dd; 0 when absent).
     public var date: DateParts? {
-        get { box.fields.date }
-        set { fields.date = newValue }
+        get { box.value.date }
+        set { box.value.date = newValue }
     }
     /// Index of the sentence (within the document) the figure belongs to.
     public var sentence: Int {
-        get { box.fields.sentence }
-        set { fields.sentence = newValue }
+        get { box.value.sentence }
+        set { box.value.sentence = newValue }
     }
     /// Index of the paragraph or cell (within the document) the figure belongs to.
     public var block: Int {
-        get { box.fields.block }
-        set { fields.block = newValue }
+        get { box.value.block }
+        set { box.value.block = newValue }
     }
 
-    public init(from decoder: Decoder) throws { box = Box(try Fields(from: decoder)) }
-    public func encode(to encoder: Encoder) throws { try box.fields.encode(to: encoder) }
-    public static func == (a: Figure, b: Figure) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
-    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+    public init(from decoder: Decoder) throws { box = CopyOnWrite(try Fields(from: decoder)) }
+    public func encode(to encoder: Encoder) throws { try box.value.encode(to: encoder) }
+    public static func == (a: Figure, b: Figure) -> Bool { a.box.shares(with: b.box) || a.box.value == b.box.value }
+    public func hash(into hasher: inout Hasher) { box.value.hash(into: &hasher) }
 
     public init(text: String, value: Decimal, unit: String, writtenUnit: String, kind: FigureKind,
                 location: SourceLocation, decimals: Int, factor: Decimal, number: Decimal,
@@ -196,7 +181,7 @@ public struct Figure: Codable, Sendable, Hashable {
                 subject: String? = nil, subjectPhrase: String? = nil, scopes: [String] = [],
                 inTable: Bool = false, unitSource: String? = nil, malformed: Bool = false,
                 date: DateParts? = nil, sentence: Int = 0) {
-        box = Box(Fields(text: text, value: value, unit: unit, writtenUnit: writtenUnit, kind: kind, location: location,
+        box = CopyOnWrite(Fields(text: text, value: value, unit: unit, writtenUnit: writtenUnit, kind: kind, location: location,
                          decimals: decimals, factor: factor, number: number, approximate: approximate, comparator: comparator,
                          direction: direction, subject: subject, subjectPhrase: subjectPhrase, scopes: scopes, inTable: inTable,
                          unitSource: unitSource, malformed: malformed, date: date, sentence: sentence, block: 0))
