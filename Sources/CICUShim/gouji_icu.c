@@ -1,7 +1,6 @@
 #include "gouji_icu.h"
 #include <string.h>
 #include <unicode/ucsdet.h>
-#include <unicode/uenum.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ubrk.h>
@@ -11,18 +10,6 @@ int32_t gouji_detect_charset(const char *bytes, int32_t length,
     UErrorCode status = U_ZERO_ERROR;
     UCharsetDetector *det = ucsdet_open(&status);
     if (U_FAILURE(status)) return (int32_t)status;
-    // Only the answers the reader acts on compete: GB18030 (also GBK and GB2312) and Big5.
-    // ICU otherwise runs every recogniser it has, and its single-byte n-gram ones (Latin,
-    // Cyrillic, Arabic, Hebrew …) cost several times the two that matter.
-    UEnumeration *all = ucsdet_getAllDetectableCharsets(det, &status);
-    const char *charset;
-    int32_t charsetLength;
-    while (U_SUCCESS(status) && (charset = uenum_next(all, &charsetLength, &status)) != NULL) {
-        UBool wanted = strcmp(charset, "GB18030") == 0 || strcmp(charset, "Big5") == 0;
-        ucsdet_setDetectableCharset(det, charset, wanted, &status);
-    }
-    uenum_close(all);
-    if (U_FAILURE(status)) { ucsdet_close(det); return (int32_t)status; }
     ucsdet_setText(det, bytes, length, &status);
     const UCharsetMatch *match = ucsdet_detect(det, &status);
     if (U_FAILURE(status) || match == NULL) {
