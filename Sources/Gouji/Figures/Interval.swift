@@ -140,69 +140,46 @@ extension Decimal {
             if seenDot { fraction += 1 }
         }
         guard digits > 0, !(seenDot && fraction == 0) else { return nil }
+        if mantissa != 0, let d = SmallDecimal(mantissa: mantissa, exponent: -fraction, negative: negative).decimal { return d }
         return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa))
     }
 }
 
-/// Plain text of a Decimal whose mantissa fits in 64 bits, read from its NSDecimal layout
-/// (exponent byte, length and sign bits, 16-bit mantissa words): Foundation's own formatting
-/// divides the mantissa by 10 digit by digit and took ≈ 3 µs per figure written to the store.
-/// The layout is checked once against known values; if it ever differs, nil sends every call
-/// to Foundation.
+/// Plain text of a Decimal whose mantissa fits in 64 bits, from the fields
+/// `SmallDecimal.fields` reads: Foundation's own formatting divides the mantissa by 10 digit
+/// by digit and took ≈ 3 µs per figure written to the store. Nil (NaN, wider mantissas, a
+/// layout other than the one checked) sends the call to Foundation.
 enum DecimalText {
-    static let layoutIsKnown: Bool = {
-        let probes = ["-123.45", "0.005", "97836000", "12345678901234.5678"]
-        return probes.allSatisfy { s in
-            guard let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else { return false }
-            return read(d) == NSDecimalNumber(decimal: d).stringValue
-        }
-    }()
-
     static func plain(_ d: Decimal) -> String? {
-        layoutIsKnown ? read(d) : nil
-    }
-
-    private static func read(_ d: Decimal) -> String? {
-        var d = d
-        return withUnsafeBytes(of: &d) { raw -> String? in
-            guard raw.count == 20 else { return nil }
-            let exponent = Int(Int8(bitPattern: raw[0]))
-            let length = Int(raw[1] >> 4)
-            let negative = raw[1] & 0x08 != 0
-            guard length <= 4 else { return nil }
-            var m: UInt64 = 0
-            for i in stride(from: length - 1, through: 0, by: -1) {
-                m = m << 16 | UInt64(raw[4 + 2 * i]) | UInt64(raw[5 + 2 * i]) << 8
+        guard let (m, exponent, negative, _) = SmallDecimal.fields(d) else { return nil }
+        if m == 0 { return "0" }
+        // Written into one scratch buffer: the digits at its end, the text from its start
+        // (at most a sign, 20 digits and 128 zeros or "0.").
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 192) { buf -> String in
+            let zero = UInt8(ascii: "0")
+            var digitStart = 192, digitEnd = 192
+            var x = m
+            while x > 0 { digitStart -= 1; buf[digitStart] = zero + UInt8(x % 10); x /= 10 }
+            var e = exponent
+            while e < 0, buf[digitEnd - 1] == zero { digitEnd -= 1; e += 1 }
+            let count = digitEnd - digitStart
+            var o = 0
+            func put(_ b: UInt8) { buf[o] = b; o += 1 }
+            func putDigits(_ from: Int, _ to: Int) { for i in from..<to { put(buf[i]) } }
+            if negative { put(UInt8(ascii: "-")) }
+            if e >= 0 {
+                putDigits(digitStart, digitEnd)
+                for _ in 0..<e { put(zero) }
+            } else if count > -e {
+                putDigits(digitStart, digitEnd + e)
+                put(UInt8(ascii: "."))
+                putDigits(digitEnd + e, digitEnd)
+            } else {
+                put(zero); put(UInt8(ascii: "."))
+                for _ in 0..<(-e - count) { put(zero) }
+                putDigits(digitStart, digitEnd)
             }
-            if m == 0 { return length == 0 && negative ? nil : "0" }   // NaN goes to Foundation
-            // Written into one scratch buffer: the digits at its end, the text from its start
-            // (at most a sign, 20 digits and 128 zeros or "0.").
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 192) { buf -> String in
-                let zero = UInt8(ascii: "0")
-                var digitStart = 192, digitEnd = 192
-                var x = m
-                while x > 0 { digitStart -= 1; buf[digitStart] = zero + UInt8(x % 10); x /= 10 }
-                var e = exponent
-                while e < 0, buf[digitEnd - 1] == zero { digitEnd -= 1; e += 1 }
-                let count = digitEnd - digitStart
-                var o = 0
-                func put(_ b: UInt8) { buf[o] = b; o += 1 }
-                func putDigits(_ from: Int, _ to: Int) { for i in from..<to { put(buf[i]) } }
-                if negative { put(UInt8(ascii: "-")) }
-                if e >= 0 {
-                    putDigits(digitStart, digitEnd)
-                    for _ in 0..<e { put(zero) }
-                } else if count > -e {
-                    putDigits(digitStart, digitEnd + e)
-                    put(UInt8(ascii: "."))
-                    putDigits(digitEnd + e, digitEnd)
-                } else {
-                    put(zero); put(UInt8(ascii: "."))
-                    for _ in 0..<(-e - count) { put(zero) }
-                    putDigits(digitStart, digitEnd)
-                }
-                return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<o]), as: UTF8.self)
-            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<o]), as: UTF8.self)
         }
     }
 }
