@@ -219,11 +219,18 @@ public final class AuditStore: Sendable {
         return migrator
     }
 
+    /// "2026-11-27T22:47:12.345Z". One formatter for the process: making one costs an ICU
+    /// date formatter, and every document row carries a timestamp (ISO8601DateFormatter is
+    /// thread-safe).
     static func timestamp(_ date: Date = Date()) -> String {
+        timestampFormatter.string(from: date)
+    }
+
+    private nonisolated(unsafe) static let timestampFormatter: ISO8601DateFormatter = {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: date)
-    }
+        return f
+    }()
 
     /// Records the start of a run and returns its id.
     public func beginRun(rulesVersion: String, arguments: [String]) throws -> Int64 {

@@ -114,7 +114,7 @@ public struct FigureExtractor: Sendable {
         var segmentCursor = (offset: 0, index: 0)
 
         let groups = patterns.tokenGroups
-        for m in patterns.token.matches(in: utf8.bytes) {
+        for m in patterns.anchoredToken.matches(in: utf8.bytes, at: patterns.tokenStarts) {
             if state.full { break }
             let s = utf8.scalarOffset(m.range.lowerBound)
             let e = utf8.scalarOffset(m.range.upperBound)

@@ -6,6 +6,10 @@ import Foundation
 public final class FigurePatterns: @unchecked Sendable {
     public let token: Regex
     public let tokenGroups: TokenGroups
+    /// `token` compiled anchored, and the scalars its matches can start with: the extractor
+    /// tries the pattern only there (`Regex.matches(in:at:)`), with the same matches.
+    let anchoredToken: Regex
+    let tokenStarts: MatchStarts
     /// Unit words and what they make a number: money factor, or kind.
     public let moneyFactors: [String: Decimal]
     public let scales: [String: Decimal]
@@ -79,6 +83,14 @@ public final class FigurePatterns: @unchecked Sendable {
         self.unitWords = kinds
         token = try Regex(pattern)
         tokenGroups = TokenGroups(token)
+        anchoredToken = try Regex(pattern, anchored: true)
+        // The first scalar of every alternative above: brackets of document numbers, digits
+        // (\d with UCP is any decimal digit; every scalar with a numeric type is taken), 目标,
+        // 第, uppercase and Chinese numerals, signs and comparators; list markers start a line.
+        let firstScalars = Set("〔[【(（目第-+".unicodeScalars).union(cn.unicodeScalars).union(upper.unicodeScalars)
+            .union(units.comparators.keys.compactMap { $0.unicodeScalars.first })
+        tokenStarts = MatchStarts(scalars: ScalarTable { firstScalars.contains($0) || NumericScalars.contains($0) },
+                                  lineStarts: true)
         unitInParentheses = try Regex("[（(]\\s*(?:单位\\s*[:：]\\s*)?(?<unit>\(unitsAlt))\\s*[)）]|单位\\s*[:：]\\s*(?<unit2>\(unitsAlt))")
         heading = try Regex(#"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、](?!\d))"#)
     }

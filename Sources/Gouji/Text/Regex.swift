@@ -25,12 +25,15 @@ public final class Regex: @unchecked Sendable {
         }
     }
 
-    public init(_ pattern: String, caseless: Bool = false, multiline: Bool = false) throws {
+    /// `anchored`: the pattern matches only at the offset a search starts from (for
+    /// `matches(in:at:)`; JIT code does not take PCRE2_ANCHORED at match time).
+    public init(_ pattern: String, caseless: Bool = false, multiline: Bool = false, anchored: Bool = false) throws {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         var options = UInt32(PCRE2_UTF | PCRE2_UCP)
         if caseless { options |= UInt32(PCRE2_CASELESS) }
         if multiline { options |= UInt32(PCRE2_MULTILINE) }
+        if anchored { options |= UInt32(PCRE2_ANCHORED) }
         let compiled = pattern.withCString { p in
             p.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count) {
                 pcre2_compile_8($0, pattern.utf8.count, options, &errorCode, &errorOffset, nil)
@@ -77,17 +80,9 @@ public final class Regex: @unchecked Sendable {
             while offset <= utf8.count {
                 let rc = pcre2_match_8(code, base, utf8.count, offset, noUTFCheck, data, nil)
                 if rc < 0 { break }
-                let ovector = pcre2_get_ovector_pointer_8(data)!
-                let pairs = Int(pcre2_get_ovector_count_8(data))
-                var ranges: [Range<Int>?] = []
-                ranges.reserveCapacity(pairs)
-                for i in 0..<pairs {
-                    let s = ovector[2 * i], e = ovector[2 * i + 1]
-                    let si = Int(truncatingIfNeeded: s), ei = Int(truncatingIfNeeded: e)
-                    ranges.append(si < 0 || ei < si ? nil : si..<ei)
-                }
-                let whole = ranges[0]!
-                results.append(Match(ranges: ranges, groupNumbers: groups))
+                let match = self.match(data)
+                results.append(match)
+                let whole = match.range
                 if whole.isEmpty {
                     // Step over one UTF-8 character.
                     var next = whole.upperBound + 1
@@ -101,6 +96,56 @@ public final class Regex: @unchecked Sendable {
         return results
     }
 
+    /// The matches `matches(in:)` finds for the same pattern unanchored, found by trying this
+    /// anchored pattern only where `starts` says a match can start. Between those places an
+    /// unanchored search tries every character and fails; in Chinese text PCRE2's start-byte
+    /// filter passes nearly every character (all CJK ideographs share a handful of lead bytes).
+    /// Empty matches are not allowed for (the pattern must not match the empty string).
+    public func matches(in utf8: [UInt8], at starts: MatchStarts) -> [Match] {
+        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
+        defer { pcre2_match_data_free_8(data) }
+        var results: [Match] = []
+        let noUTFCheck = UInt32(PCRE2_NO_UTF_CHECK)
+        utf8.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            let n = buf.count
+            var i = 0
+            var previous: UInt32 = 0x0A   // the text starts a line
+            while i < n {
+                // Decode the scalar at i (valid UTF-8).
+                let b0 = UInt32(buf[i])
+                var v = b0, width = 1
+                if b0 >= 0xF0 { v = (b0 & 0x07) << 18 | (UInt32(buf[i + 1]) & 0x3F) << 12 | (UInt32(buf[i + 2]) & 0x3F) << 6 | (UInt32(buf[i + 3]) & 0x3F); width = 4 }
+                else if b0 >= 0xE0 { v = (b0 & 0x0F) << 12 | (UInt32(buf[i + 1]) & 0x3F) << 6 | (UInt32(buf[i + 2]) & 0x3F); width = 3 }
+                else if b0 >= 0xC0 { v = (b0 & 0x1F) << 6 | (UInt32(buf[i + 1]) & 0x3F); width = 2 }
+                if starts.admits(Unicode.Scalar(v).unsafelyUnwrapped, after: previous),
+                   pcre2_match_8(code, base, n, i, noUTFCheck, data, nil) >= 0 {
+                    let match = self.match(data)
+                    results.append(match)
+                    let end = match.range.upperBound
+                    if end > i {
+                        i = end
+                        previous = Self.scalarValue(endingAt: end, in: buf)
+                        continue
+                    }
+                }
+                previous = v
+                i += width
+            }
+        }
+        return results
+    }
+
+    /// The scalar whose UTF-8 ends just before byte `end`.
+    private static func scalarValue(endingAt end: Int, in buf: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var start = end - 1
+        while start > 0, UTF8.isContinuation(buf[start]) { start -= 1 }
+        var decoder = UTF8()
+        var iterator = buf[start..<end].makeIterator()
+        if case .scalarValue(let u) = decoder.decode(&iterator) { return u.value }
+        return 0
+    }
+
     /// Whether the pattern matches anywhere in `text`.
     public func firstMatch(in text: String) -> Match? {
         let bytes = Array(text.utf8)
@@ -110,10 +155,15 @@ public final class Regex: @unchecked Sendable {
             guard let base = buf.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1) else { return -1 }
             return pcre2_match_8(code, base, bytes.count, 0, UInt32(PCRE2_NO_UTF_CHECK), data, nil)
         }
-        guard rc >= 0 else { return nil }
+        return rc >= 0 ? match(data) : nil
+    }
+
+    /// The match PCRE2 left in `data`.
+    private func match(_ data: OpaquePointer) -> Match {
         let ovector = pcre2_get_ovector_pointer_8(data)!
         let pairs = Int(pcre2_get_ovector_count_8(data))
         var ranges: [Range<Int>?] = []
+        ranges.reserveCapacity(pairs)
         for i in 0..<pairs {
             let s = ovector[2 * i], e = ovector[2 * i + 1]
             let si = Int(truncatingIfNeeded: s), ei = Int(truncatingIfNeeded: e)
@@ -132,6 +182,30 @@ public final class Regex: @unchecked Sendable {
             out.append(ch)
         }
         return out
+    }
+}
+
+/// Where a pattern can start a match: at the scalars of a table, and (for a pattern with a
+/// multiline `^`) at the start of a line.
+public struct MatchStarts: Sendable {
+    public let scalars: ScalarTable
+    public let lineStarts: Bool
+
+    public init(scalars: ScalarTable, lineStarts: Bool) {
+        self.scalars = scalars
+        self.lineStarts = lineStarts
+    }
+
+    /// Every line ending PCRE2 may be built to recognise: LF, CR, VT, FF, NEL, LS, PS.
+    @inline(__always)
+    static func endsLine(_ v: UInt32) -> Bool {
+        v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C || v == 0x85 || v == 0x2028 || v == 0x2029
+    }
+
+    /// Whether a match can start at `u`, the scalar after `previous`.
+    @inline(__always)
+    func admits(_ u: Unicode.Scalar, after previous: UInt32) -> Bool {
+        scalars.contains(u) || (lineStarts && Self.endsLine(previous))
     }
 }
 
