@@ -82,7 +82,8 @@ final class FastTextTests: XCTestCase {
             for (a, b) in [(0, scalars.count), (1, scalars.count), (0, scalars.count / 2), (scalars.count / 3, scalars.count - 1)] where a <= b {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars[a..<b])
-                XCTAssertEqual(index.text(from: a, to: b), String(view), "\(s.debugDescription) \(a)..<\(b)")
+                XCTAssertEqual(Array(index.text(from: a, to: b).utf8), Array(String(view).utf8), "\(s.debugDescription) \(a)..<\(b)")
+                XCTAssertEqual(Array(UTF8Text(s).string(scalars: a..<b).utf8), Array(String(view).utf8), "\(s.debugDescription) \(a)..<\(b)")
             }
         }
     }
