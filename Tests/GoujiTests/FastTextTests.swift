@@ -158,6 +158,12 @@ final class FastTextTests: XCTestCase {
             XCTAssertEqual(marks.contains(u), markSet.contains(u), "U+\(String(v, radix: 16))")
             XCTAssertEqual(NumericScalars.contains(u), u.properties.numericType != nil && (v >= 0x80 || (0x30...0x39).contains(v)),
                            "U+\(String(v, radix: 16))")
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: ["项", u, "a", "\u{3000}"])
+            XCTAssertEqual(NumericScalars.occur(in: String(view)), NumericScalars.contains(u), "U+\(String(v, radix: 16))")
+        }
+        for s in samples {
+            XCTAssertEqual(NumericScalars.occur(in: s), s.unicodeScalars.contains(where: NumericScalars.contains), s.debugDescription)
         }
     }
 

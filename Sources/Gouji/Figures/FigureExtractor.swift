@@ -92,7 +92,7 @@ public struct FigureExtractor: Sendable {
 
     /// Extracts the figures of one paragraph or cell whose text starts at scalar offset `start`.
     func extract(unit text: String, start: Int, part: String?, context: CellContext?, document: Document, state: inout State) {
-        guard text.unicodeScalars.contains(where: NumericScalars.contains) else { return }
+        guard NumericScalars.occur(in: text) else { return }
         let normalized = Normalizer.normalize(text)
         let utf8 = UTF8Text(normalized)
         let patterns = lexicons.patterns

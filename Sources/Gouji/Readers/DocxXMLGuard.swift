@@ -8,10 +8,14 @@ enum DocxXMLGuard {
         let needles = ["<!DOCTYPE", "<!ENTITY"].map { Array($0.utf8) }
         return xml.withUnsafeBytes { raw -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress else { return false }
             let n = bytes.count
             var i = 0
-            while i < n {
-                if bytes[i] == 0x3C {  // '<'
+            // From '<' to '<' (memchr); only "<!" in UTF-8 or "<\0!" in UTF-16 can start either
+            // needle, so the other tags are passed over at once.
+            while i < n, let found = memchr(base + i, 0x3C, n - i) {
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if i + 1 < n, bytes[i + 1] == 0x21 || (bytes[i + 1] == 0 && i + 2 < n && bytes[i + 2] == 0x21) {
                     for needle in needles {
                         for stride in 1...2 {
                             // stride 2 also matches UTF-16: the partner bytes are zero.

@@ -46,4 +46,29 @@ enum NumericScalars {
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
         return table.contains(u)
     }
+
+    /// Whether `text` has such a scalar: ASCII bytes are tested as bytes, and only the others
+    /// are decoded (a text unit without one is skipped by the extractor).
+    static func occur(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b -> Bool in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = UInt32(b[i])
+                if c < 0x80 {
+                    if c >= 0x30 && c <= 0x39 { return true }
+                    i += 1
+                    continue
+                }
+                var v: UInt32, width: Int
+                if c >= 0xF0 { v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6 | (UInt32(b[i + 3]) & 0x3F); width = 4 }
+                else if c >= 0xE0 { v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | (UInt32(b[i + 2]) & 0x3F); width = 3 }
+                else { v = (c & 0x1F) << 6 | (UInt32(b[i + 1]) & 0x3F); width = 2 }
+                if table.contains(Unicode.Scalar(v).unsafelyUnwrapped) { return true }
+                i += width
+            }
+            return false
+        }
+    }
 }
