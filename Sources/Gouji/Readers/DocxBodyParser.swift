@@ -43,7 +43,9 @@ final class DocxBodyParser {
     private var dropFromDepth: Int?
     private var tables: [RawTable] = []
     private var paragraphDepth = 0
-    private var paragraph = ""
+    /// The open paragraph's UTF-8, made a String once when it ends (appending each run's text
+    /// to a String cost more than the rest of the parse).
+    private var paragraph: [UInt8] = []
     private var runDepth = 0
     private var inText = false
     /// Open complex fields, innermost last: true once the field's result has started.
@@ -193,20 +195,20 @@ final class DocxBodyParser {
         case "p":
             paragraphDepth += 1
             if paragraphDepth == 1 {
-                paragraph = ""
-            } else if !paragraph.isEmpty, !paragraph.hasSuffix("\n") {
-                paragraph += "\n"
+                paragraph.removeAll(keepingCapacity: true)
+            } else if !paragraph.isEmpty, !Self.endsWithLineFeed(paragraph) {
+                paragraph.append(0x0A)
             }
         case "r":
             runDepth += 1
         case "t":
             inText = true
         case "tab" where runDepth > 0:
-            if keepsText { paragraph += "\t" }
+            if keepsText { paragraph.append(0x09) }
         case "br" where runDepth > 0, "cr" where runDepth > 0:
-            if keepsText { paragraph += "\n" }
+            if keepsText { paragraph.append(0x0A) }
         case "noBreakHyphen" where runDepth > 0:
-            if keepsText { paragraph += "-" }
+            if keepsText { paragraph.append(UInt8(ascii: "-")) }
         case "fldChar":
             switch value(attributes, attributeCount, "fldCharType") {
             case "begin": fields.append(false)
@@ -251,7 +253,7 @@ final class DocxBodyParser {
         switch String(cString: localname) {
         case "p":
             paragraphDepth -= 1
-            if paragraphDepth == 0 { deliver(.paragraph(paragraph)) }
+            if paragraphDepth == 0 { deliver(.paragraph(String(decoding: paragraph, as: UTF8.self))) }
         case "r":
             runDepth = max(0, runDepth - 1)
         case "t":
@@ -265,10 +267,17 @@ final class DocxBodyParser {
 
     private func text(_ bytes: UnsafeBufferPointer<xmlChar>) {
         guard failure == nil, inText, keepsText else { return }
-        paragraph += String(decoding: bytes, as: UTF8.self)
-        guard paragraph.utf8.count <= limits.maxCellCharacters * 4 || paragraph.count <= limits.maxCellCharacters else {
+        paragraph.append(contentsOf: bytes)
+        guard paragraph.count <= limits.maxCellCharacters * 4
+                || String(decoding: paragraph, as: UTF8.self).count <= limits.maxCellCharacters else {
             return fail(.limitExceeded("a paragraph has more than \(limits.maxCellCharacters) characters"))
         }
+    }
+
+    /// Whether the text ends with the character "\n": a line feed not preceded by a carriage
+    /// return (CR LF is one character).
+    private static func endsWithLineFeed(_ bytes: [UInt8]) -> Bool {
+        bytes.last == 0x0A && (bytes.count < 2 || bytes[bytes.count - 2] != 0x0D)
     }
 
     /// Adds a finished paragraph or table to the open cell, or to the body outside tables.
