@@ -59,18 +59,7 @@ public struct LineIndex: Sendable {
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             while i < b.count {
-                let c = UInt32(b[i])
-                let value: UInt32, width: Int
-                if c < 0x80 {
-                    value = c; width = 1
-                } else if c < 0xE0 {
-                    value = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); width = 2
-                } else if c < 0xF0 {
-                    value = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); width = 3
-                } else {
-                    value = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                    width = 4
-                }
+                let (value, width) = UTF8.scalar(in: b, at: i)
                 let s = Unicode.Scalar(value)!
                 byteOffsets.append(Int32(i))
                 if lineComplex == nil, !Self.isSimple(s) { lineComplex = all.count }

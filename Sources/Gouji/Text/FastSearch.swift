@@ -160,6 +160,19 @@ extension String {
     }
 }
 
+extension UTF8 {
+    /// The scalar value whose UTF-8 starts at byte `i` of valid UTF-8 (a String's), and its
+    /// width in bytes.
+    @inline(__always)
+    static func scalar(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, width: Int) {
+        let c = UInt32(b[i])
+        if c < 0x80 { return (c, 1) }
+        if c < 0xE0 { return ((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if c < 0xF0 { return ((c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        return ((c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
+    }
+}
+
 extension Substring {
     @inlinable
     public func contains(_ other: String) -> Bool { String(self).contains(other) }

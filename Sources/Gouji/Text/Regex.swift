@@ -112,12 +112,7 @@ public final class Regex: @unchecked Sendable {
             var i = 0
             var previous: UInt32 = 0x0A   // the text starts a line
             while i < n {
-                // Decode the scalar at i (valid UTF-8).
-                let b0 = UInt32(buf[i])
-                var v = b0, width = 1
-                if b0 >= 0xF0 { v = (b0 & 0x07) << 18 | (UInt32(buf[i + 1]) & 0x3F) << 12 | (UInt32(buf[i + 2]) & 0x3F) << 6 | (UInt32(buf[i + 3]) & 0x3F); width = 4 }
-                else if b0 >= 0xE0 { v = (b0 & 0x0F) << 12 | (UInt32(buf[i + 1]) & 0x3F) << 6 | (UInt32(buf[i + 2]) & 0x3F); width = 3 }
-                else if b0 >= 0xC0 { v = (b0 & 0x1F) << 6 | (UInt32(buf[i + 1]) & 0x3F); width = 2 }
+                let (v, width) = UTF8.scalar(in: buf, at: i)
                 if starts.admits(Unicode.Scalar(v).unsafelyUnwrapped, after: previous),
                    pcre2_match_8(code, base, n, i, noUTFCheck, data, nil) >= 0 {
                     let match = self.match(data)
@@ -140,10 +135,7 @@ public final class Regex: @unchecked Sendable {
     private static func scalarValue(endingAt end: Int, in buf: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var start = end - 1
         while start > 0, UTF8.isContinuation(buf[start]) { start -= 1 }
-        var decoder = UTF8()
-        var iterator = buf[start..<end].makeIterator()
-        if case .scalarValue(let u) = decoder.decode(&iterator) { return u.value }
-        return 0
+        return UTF8.scalar(in: buf, at: start).value
     }
 
     /// Whether the pattern matches anywhere in `text`.

@@ -61,10 +61,7 @@ enum NumericScalars {
                     i += 1
                     continue
                 }
-                var v: UInt32, width: Int
-                if c >= 0xF0 { v = (c & 0x07) << 18 | (UInt32(b[i + 1]) & 0x3F) << 12 | (UInt32(b[i + 2]) & 0x3F) << 6 | (UInt32(b[i + 3]) & 0x3F); width = 4 }
-                else if c >= 0xE0 { v = (c & 0x0F) << 12 | (UInt32(b[i + 1]) & 0x3F) << 6 | (UInt32(b[i + 2]) & 0x3F); width = 3 }
-                else { v = (c & 0x1F) << 6 | (UInt32(b[i + 1]) & 0x3F); width = 2 }
+                let (v, width) = UTF8.scalar(in: b, at: i)
                 if table.contains(Unicode.Scalar(v).unsafelyUnwrapped) { return true }
                 i += width
             }
