@@ -138,9 +138,13 @@ public final class Regex: @unchecked Sendable {
         return UTF8.scalar(in: buf, at: start).value
     }
 
-    /// Whether the pattern matches anywhere in `text`.
+    /// The first match in `text`, if any.
     public func firstMatch(in text: String) -> Match? {
-        let bytes = Array(text.utf8)
+        firstMatch(in: Array(text.utf8))
+    }
+
+    /// The first match in the UTF-8 `bytes`, if any.
+    public func firstMatch(in bytes: [UInt8]) -> Match? {
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
         defer { pcre2_match_data_free_8(data) }
         let rc = bytes.withUnsafeBufferPointer { buf -> Int32 in

@@ -74,15 +74,18 @@ public struct Ordinals: Rule {
         // Most paragraphs cannot match: decided on their first scalar, without the regex and
         // the offset tables of the whole paragraph.
         guard let first = p.text.unicodeScalars.first(where: { !$0.isSpace }), canLead(first) else { return nil }
-        let u = UTF8Text(p.text)
-        guard let m = pattern.matches(in: u.bytes).first else { return nil }
+        // The pattern is anchored at the paragraph's start: offsets are counted over the match
+        // only, not mapped for the whole paragraph.
+        let bytes = Array(p.text.utf8)
+        guard let m = pattern.firstMatch(in: bytes) else { return nil }
         let g = Self.groups
-        func value(_ group: Int?) -> String? { m.range(at: group).map { u.string($0) } }
+        func value(_ group: Int?) -> String? { m.range(at: group).map { String(decoding: bytes[$0], as: UTF8.self) } }
+        func scalarOffset(_ byte: Int) -> Int { bytes[..<byte].reduce(0) { UTF8.isContinuation($1) ? $0 : $0 + 1 } }
         let whole = m.range
         var startByte = whole.lowerBound
-        while startByte < whole.upperBound, [0x20, 0x09].contains(u.bytes[startByte]) { startByte += 1 }
+        while startByte < whole.upperBound, [0x20, 0x09].contains(bytes[startByte]) { startByte += 1 }
         for n in g.styles { if let r = m.range(at: n) { startByte = r.lowerBound } }
-        let loc = c.document.lines.location(start: p.location.start + u.scalarOffset(startByte), end: p.location.start + u.scalarOffset(whole.upperBound))
+        let loc = c.document.lines.location(start: p.location.start + scalarOffset(startByte), end: p.location.start + scalarOffset(whole.upperBound))
         if let s = value(g.pn), let n = ChineseNumerals.value(s) { return (.paren, NSDecimalNumber(decimal: n).intValue, loc) }
         if let s = value(g.cn), let n = ChineseNumerals.value(s) { return (.chinese, NSDecimalNumber(decimal: n).intValue, loc) }
         if let s = value(g.an), let n = Int(s) { return (.arabicDot, n, loc) }
