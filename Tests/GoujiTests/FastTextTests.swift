@@ -34,6 +34,28 @@ final class FastTextTests: XCTestCase {
                 XCTAssertEqual(s.endsWithBytes(n), s.hasSuffix(n), "suffix \(n) of \(s.debugDescription)")
             }
         }
+        // Against a naive search: needles from every position of every sample (short, at the
+        // 64-byte boundary, long), repeated bytes, and offsets to start from.
+        func naive(_ h: [UInt8], _ n: [UInt8], from: Int) -> Int? {
+            guard n.count <= h.count else { return nil }
+            return (from...(h.count - n.count)).first { h[$0..<$0 + n.count].elementsEqual(n) }
+        }
+        for s in samples + ["aaaaaaaaab", String(repeating: "项", count: 40) + "目"] where !s.isEmpty {
+            let h = Array(s.utf8)
+            let scalars = Array(s.unicodeScalars)
+            for start in stride(from: 0, to: scalars.count, by: max(1, scalars.count / 7)) {
+                for length in [1, 2, 3, 22, 23, 60] where start + length <= scalars.count {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[start..<start + length])
+                    let needle = String(view)
+                    for from in [0, 1, h.count / 2] where from + needle.utf8.count <= h.count {
+                        XCTAssertEqual(s.byteOffset(of: needle, from: from), naive(h, Array(needle.utf8), from: from),
+                                       "\(needle.debugDescription) in \(s.debugDescription) from \(from)")
+                    }
+                }
+            }
+        }
+        XCTAssertEqual("aaaaaaaaab".byteOffset(of: "aab"), 7)
         XCTAssertEqual("abcabc".byteOffset(of: "c", from: 3), 5)
         XCTAssertNil("abc".byteOffset(of: "abcd"))
         XCTAssertTrue("项目资金".hasBytes("资金", at: 6))
