@@ -89,8 +89,7 @@ public final class FigurePatterns: @unchecked Sendable {
         // 第, uppercase and Chinese numerals, signs and comparators; list markers start a line.
         let firstScalars = Set("〔[【(（目第-+".unicodeScalars).union(cn.unicodeScalars).union(upper.unicodeScalars)
             .union(units.comparators.keys.compactMap { $0.unicodeScalars.first })
-        tokenStarts = MatchStarts(scalars: ScalarTable { firstScalars.contains($0) || NumericScalars.contains($0) },
-                                  lineStarts: true)
+        tokenStarts = MatchStarts(scalars: ScalarTable { firstScalars.contains($0) || NumericScalars.contains($0) })
         unitInParentheses = try Regex("[（(]\\s*(?:单位\\s*[:：]\\s*)?(?<unit>\(unitsAlt))\\s*[)）]|单位\\s*[:：]\\s*(?<unit2>\(unitsAlt))")
         heading = try Regex(#"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、](?!\d))"#)
     }

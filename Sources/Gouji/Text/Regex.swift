@@ -181,18 +181,16 @@ public final class Regex: @unchecked Sendable {
     }
 }
 
-/// Where a pattern can start a match: at the scalars of a table, and (for a pattern with a
-/// multiline `^`) at the start of a line.
+/// Where a pattern can start a match: at the scalars of a table, and at the start of a line
+/// (the text's start and after any line ending PCRE2 may be built to recognise), where a
+/// multiline `^` matches. Line starts are always admitted: trying more places than needed
+/// finds the same matches.
 public struct MatchStarts: Sendable {
     public let scalars: ScalarTable
-    public let lineStarts: Bool
 
-    public init(scalars: ScalarTable, lineStarts: Bool) {
-        self.scalars = scalars
-        self.lineStarts = lineStarts
-    }
+    public init(scalars: ScalarTable) { self.scalars = scalars }
 
-    /// Every line ending PCRE2 may be built to recognise: LF, CR, VT, FF, NEL, LS, PS.
+    /// LF, CR, VT, FF, NEL, LS, PS.
     @inline(__always)
     static func endsLine(_ v: UInt32) -> Bool {
         v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C || v == 0x85 || v == 0x2028 || v == 0x2029
@@ -201,7 +199,7 @@ public struct MatchStarts: Sendable {
     /// Whether a match can start at `u`, the scalar after `previous`.
     @inline(__always)
     func admits(_ u: Unicode.Scalar, after previous: UInt32) -> Bool {
-        scalars.contains(u) || (lineStarts && Self.endsLine(previous))
+        scalars.contains(u) || Self.endsLine(previous)
     }
 }
 

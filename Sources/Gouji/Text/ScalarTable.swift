@@ -47,22 +47,15 @@ enum NumericScalars {
         return table.contains(u)
     }
 
-    /// Whether `text` has such a scalar: ASCII bytes are tested as bytes, and only the others
-    /// are decoded (a text unit without one is skipped by the extractor).
+    /// Whether `text` has such a scalar, decoded from its UTF-8 bytes (a text unit without one
+    /// is skipped by the extractor).
     static func occur(in text: String) -> Bool {
         var text = text
         return text.withUTF8 { b -> Bool in
             var i = 0
-            let n = b.count
-            while i < n {
-                let c = UInt32(b[i])
-                if c < 0x80 {
-                    if c >= 0x30 && c <= 0x39 { return true }
-                    i += 1
-                    continue
-                }
+            while i < b.count {
                 let (v, width) = UTF8.scalar(in: b, at: i)
-                if table.contains(Unicode.Scalar(v).unsafelyUnwrapped) { return true }
+                if contains(Unicode.Scalar(v).unsafelyUnwrapped) { return true }
                 i += width
             }
             return false
