@@ -56,6 +56,29 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(EncodingDetector.detect(files[1]), "Big5")
     }
 
+    /// Plain GB2312 text is told from Big5 without ICU, and only when the evidence is clear;
+    /// the answer is ICU's on both Corpus encodings.
+    func testPlainGB2312IsRecognisedWithoutICU() throws {
+        func bytes(_ name: String) throws -> [UInt8] {
+            [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.corpus("seed/encodings/yueyang-2021-keji.\(name).txt"))))
+        }
+        let gb = try bytes("gb18030"), big5 = try bytes("big5")
+        let gbSample = gb[..<EncodingDetector.sampleEnd(gb)], big5Sample = big5[..<EncodingDetector.sampleEnd(big5)]
+        XCTAssertTrue(EncodingDetector.isPlainGB2312(gbSample))
+        XCTAssertEqual(EncodingDetector.detect(sample: gbSample), "GB18030")   // ICU agrees
+        XCTAssertFalse(EncodingDetector.isPlainGB2312(big5Sample))              // Big5 goes to ICU
+        XCTAssertEqual(EncodingDetector.detect(big5), "Big5")
+
+        let 项目: [UInt8] = [0xCF, 0xEE, 0xC4, 0xBF]   // 项目 in GB2312
+        let enough = Array(repeating: 项目, count: 32).flatMap { $0 }   // 64 two-byte characters
+        XCTAssertTrue(EncodingDetector.isPlainGB2312(enough[...]))
+        XCTAssertTrue(EncodingDetector.isPlainGB2312((Array("2021".utf8) + enough + [0xCF])[...]))   // cut inside a character
+        XCTAssertFalse(EncodingDetector.isPlainGB2312(enough.dropLast(2)))                           // 63: too few
+        XCTAssertFalse(EncodingDetector.isPlainGB2312((enough + [0xA1, 0x41])[...]))                  // Big5 ，
+        XCTAssertFalse(EncodingDetector.isPlainGB2312((enough + [0x81, 0x30, 0x81, 0x30])[...]))      // GB18030 four bytes
+        XCTAssertFalse(EncodingDetector.isPlainGB2312((enough + [0x88, 0xA1])[...]))                  // GBK lead below A1
+    }
+
     func testLineEndingsAreNormalised() {
         XCTAssertEqual(EncodingDetector.normaliseNewlines("a\r\nb\rc\n\r\nd"), "a\nb\nc\n\nd")
     }

@@ -151,6 +151,25 @@ final class FastTextTests: XCTestCase {
         XCTAssertGreaterThan(matched, 10)
     }
 
+    /// The ordinal pattern with possessive leading white space matches exactly where and what
+    /// the backtracking original matched, on every line and cell of the seed and on texts
+    /// pushed right by runs of white space.
+    func testPossessiveOrdinalPatternMatchesTheOriginal() throws {
+        let original = try Regex(#"^\s*(?:\[[^\]]*\])?\s*(?:(?<paren>[（(]\s*(?<pn>[一二三四五六七八九十]+)\s*[)）])|(?<chinese>(?<cn>[一二三四五六七八九十]+)、)|(?<adot>(?<an>\d{1,2})\s*[.．](?!\d))|(?<acomma>(?<an2>\d{1,2})\s*、)|(?<aparen>[（(]\s*(?<an3>\d{1,2})\s*[)）]))"#)
+        var texts = samples + ["[注] 一、背景", "[注]\u{3000}（二）", "[未闭合 1.", " [a] [b] 2、", "\t\t12 .内容", "1.5万元"]
+        for pad in [" ", "\u{3000}", " \t"] {
+            texts += ["2022年5月18日", "（三）预算执行", "3.", "[x]4、"].map { String(repeating: pad, count: 60) + $0 }
+        }
+        var matched = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let a = original.firstMatch(in: bytes), b = Ordinals.pattern.firstMatch(in: bytes)
+            XCTAssertEqual(a?.ranges, b?.ranges, text.debugDescription)
+            if b != nil { matched += 1 }
+        }
+        XCTAssertGreaterThan(matched, 20)
+    }
+
     /// A figure's interval width, computed directly, equals the width of its interval, for
     /// every figure of the seed and the Corpus reports and for odd decimals and factors.
     func testIntervalWidthMatchesInterval() throws {
