@@ -170,6 +170,43 @@ final class FastTextTests: XCTestCase {
         XCTAssertGreaterThan(matched, 20)
     }
 
+    /// The byte-wise label tests give the scalar-wise answers: `isNormal` on every line and
+    /// cell of the seed and on edge cases, and `appendNormalized` appends `normalize`'s bytes.
+    func testLabelNormalFormOnBytes() {
+        func scalarIsNormal(_ text: String) -> Bool {
+            for u in text.unicodeScalars where u.isSpace || u == "（" || u == "(" { return false }
+            let last = text.unicodeScalars.last
+            return last != "：" && last != ":"
+        }
+        var normal = 0
+        for text in samples + ["资金（万元）", "资金(万元)", "合计：", "合计:", "合计：：", "：", "\u{85}x", "x\u{202F}y", "全角（", "项目ＸＸ"] {
+            XCTAssertEqual(Labels.isNormal(text), scalarIsNormal(text), text.debugDescription)
+            if scalarIsNormal(text) { normal += 1 }
+            var bytes: [UInt8] = [1]
+            Labels.appendNormalized(text, to: &bytes)
+            XCTAssertEqual(bytes, [1] + Array(Labels.normalize(text).utf8), text.debugDescription)
+        }
+        XCTAssertGreaterThan(normal, 10)
+    }
+
+    /// The numbers a date is read from, found on bytes, are the character-wise runs of ASCII
+    /// digits, on every line and cell of the seed and on texts where a character holds a digit
+    /// and a mark, or a digit run is too long for an Int.
+    func testDateNumbersMatchCharacterSplit() {
+        let edge = ["2022年6月22日", "2021.2.6#", "2021-02-06", "2021年度", "1\u{301}2年", "\u{0600}2021年", "2021\u{200D}年",
+                    "٣年", "１２月", "99999999999999999999年1月", "2021年\r\n3月", "（2020年度）", "a1b22c333", "", "年月"]
+        var onBytes = 0
+        for text in samples + edge {
+            let reference = text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+            XCTAssertEqual(DateParser.numbers(in: text), reference, text.debugDescription)
+            if DateParser.digitRuns(text) != nil { onBytes += 1 }
+        }
+        XCTAssertNil(DateParser.digitRuns("1\u{301}2年"))
+        XCTAssertNil(DateParser.digitRuns("\u{0600}2021年"))
+        XCTAssertEqual(DateParser.digitRuns("2022年6月22日"), [2022, 6, 22])
+        XCTAssertGreaterThan(onBytes, samples.count / 2)
+    }
+
     /// A figure's interval width, computed directly, equals the width of its interval, for
     /// every figure of the seed and the Corpus reports and for odd decimals and factors.
     func testIntervalWidthMatchesInterval() throws {

@@ -1,3 +1,4 @@
+import CICUShim
 import Foundation
 
 /// Recognises which template family a document is, from the labels in its tables (never from
@@ -25,7 +26,7 @@ public struct TemplateMatcher: Sendable {
             let total = t.signals.reduce(0) { $0 + $1.weight }
             guard total > 0 else { continue }
             var score = 0
-            for s in t.signals where labels.has(s.label.compacted) { score += s.weight }
+            for s in t.signals where labels.has(DocumentLabels.Needle(s.label.compacted)) { score += s.weight }
             let confidence = Double(score) / Double(total)
             if best == nil || confidence > best!.1 { best = (t, confidence) }
         }
@@ -38,38 +39,59 @@ public struct TemplateMatcher: Sendable {
 }
 
 /// The normalised labels of a document's table cells and captions, and its paragraphs, each
-/// joined into one string so that a signal is found by one byte search.
+/// joined into one byte string so that a signal is found by one byte search.
 struct DocumentLabels {
     /// "\u{1}label\u{1}label…": a label starts right after a separator.
-    private let cells: String
-    private let paragraphs: String
-    private static let separator = "\u{1}"
+    private let cells: [UInt8]
+    private let paragraphs: [UInt8]
+    private static let separator: UInt8 = 0x01
+
+    /// A label to look for: its UTF-8 after a separator, and whether it has 4+ characters.
+    struct Needle {
+        let bytes: [UInt8]   // separator + label
+        let long: Bool
+
+        init(_ label: String) {
+            bytes = [DocumentLabels.separator] + Array(label.utf8)
+            long = label.index(label.startIndex, offsetBy: 4, limitedBy: label.endIndex) != nil
+        }
+    }
 
     init(_ document: Document) {
-        // Joined as bytes, then made a String once.
         var cellBytes: [UInt8] = [], paragraphBytes: [UInt8] = []
-        func add(_ text: String, to bytes: inout [UInt8]) {
-            bytes.append(contentsOf: Self.separator.utf8)
-            bytes.append(contentsOf: text.utf8)
-        }
         func collect(_ table: Table) {
-            if let c = table.caption { add(c.label, to: &cellBytes) }
+            if let c = table.caption { cellBytes.append(Self.separator); cellBytes.append(contentsOf: c.label.utf8) }
             for row in table.rows { for cell in row {
-                add(cell.label, to: &cellBytes)
+                cellBytes.append(Self.separator); cellBytes.append(contentsOf: cell.label.utf8)
                 cell.nested.forEach(collect)
             } }
         }
         document.tables.forEach(collect)
-        for p in document.paragraphs { add(Labels.normalize(p.text), to: &paragraphBytes) }
-        cells = String(decoding: cellBytes, as: UTF8.self)
-        paragraphs = String(decoding: paragraphBytes, as: UTF8.self)
+        for p in document.paragraphs {
+            paragraphBytes.append(Self.separator)
+            Labels.appendNormalized(p.text, to: &paragraphBytes)
+        }
+        cells = cellBytes
+        paragraphs = paragraphBytes
     }
 
     /// A cell label starts with `label`, a cell label contains it (labels of 4+ characters),
     /// or a paragraph contains it. (A label of 4+ characters that starts a cell label is also
-    /// contained in one: one search of the cells answers both.)
-    func has(_ label: String) -> Bool {
-        (label.count >= 4 ? cells.contains(label) : cells.contains(Self.separator + label)) || paragraphs.contains(label)
+    /// contained in one: one search of the cells answers both.) The separator never occurs in
+    /// a label, so the label alone is found in the byte strings as in their joined texts.
+    func has(_ label: Needle) -> Bool {
+        let whole = label.bytes[...], bare = label.bytes.dropFirst()
+        return Self.occurs(label.long ? bare : whole, in: cells) || Self.occurs(bare, in: paragraphs)
+    }
+
+    private static func occurs(_ needle: ArraySlice<UInt8>, in haystack: [UInt8]) -> Bool {
+        if needle.isEmpty { return true }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                guard let hb = h.baseAddress, let nb = n.baseAddress, n.count <= h.count else { return false }
+                return gouji_memmem(hb, h.count, nb, n.count) >= 0
+            }
+        }
     }
 }
 
@@ -77,8 +99,18 @@ struct DocumentLabels {
 public enum Labels {
     public static func normalize(_ text: String) -> String {
         if isNormal(text) { return text }
-        // On UTF-8 bytes: the brackets and colons are whole scalars, and a byte match of a
-        // scalar's bytes in valid UTF-8 is an occurrence of that scalar.
+        return String(decoding: normalizedBytes(text), as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `normalize(text)` to `bytes`.
+    static func appendNormalized(_ text: String, to bytes: inout [UInt8]) {
+        if isNormal(text) { bytes.append(contentsOf: text.utf8) } else { bytes.append(contentsOf: normalizedBytes(text)) }
+    }
+
+    /// The UTF-8 of `normalize(text)` for a text that is not normal. On UTF-8 bytes: the
+    /// brackets and colons are whole scalars, and a byte match of a scalar's bytes in valid
+    /// UTF-8 is an occurrence of that scalar.
+    private static func normalizedBytes(_ text: String) -> [UInt8] {
         var bytes = Array(text.compacted.utf8)
         for (open, close) in brackets { bytes = removingBracketed(bytes, open, close) }
         while true {
@@ -86,7 +118,7 @@ public enum Labels {
             if bytes.count >= 3, bytes.suffix(3).elementsEqual(fullWidthColon) { bytes.removeLast(3); continue }
             break
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     private static let brackets: [([UInt8], [UInt8])] = [(Array("（".utf8), Array("）".utf8)), (Array("(".utf8), Array(")".utf8))]
@@ -120,10 +152,20 @@ public enum Labels {
 
     /// Whether `normalize` would return the text unchanged: no white space, no bracket, no
     /// trailing colon (most cell texts).
+    /// Decided on the UTF-8 bytes: （ is EF BC 88, ： is EF BC 9A, and `String.whiteSpaceWidth`
+    /// finds the White_Space scalars.
     static func isNormal(_ text: String) -> Bool {
-        for u in text.unicodeScalars where u.isSpace || u == "（" || u == "(" { return false }
-        let last = text.unicodeScalars.last
-        return last != "：" && last != ":"
+        var text = text
+        return text.withUTF8 { b in
+            let n = b.count
+            for i in 0..<n {
+                let c = b[i]
+                if c == UInt8(ascii: "(") || String.whiteSpaceWidth(b, at: i) > 0 { return false }
+                if c == 0xEF, i + 2 < n, b[i + 1] == 0xBC, b[i + 2] == 0x88 { return false }
+            }
+            if n >= 1, b[n - 1] == UInt8(ascii: ":") { return false }
+            return !(n >= 3 && b[n - 3] == 0xEF && b[n - 2] == 0xBC && b[n - 1] == 0x9A)
+        }
     }
 
     /// Whether a cell's text is one of the labels (exactly, or starting with it).

@@ -338,7 +338,7 @@ enum QuoteScanner {
 /// Reads dates written as 2022年6月22日, 2021.2.6#, 2021-02-06, 2021.01, 2021年度.
 public enum DateParser {
     public static func parse(_ text: String) -> DateParts? {
-        let numbers = text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+        let numbers = numbers(in: text)
         guard let year = numbers.first, (1900...2100).contains(year) else { return nil }
         let month = numbers.count > 1 ? numbers[1] : 0
         let day = numbers.count > 2 ? numbers[2] : 0
@@ -348,12 +348,62 @@ public enum DateParser {
 
     /// Both ends of a range written as 2021.01-2021.12 or 2016年1月起至2016年12月止.
     public static func parseRange(_ text: String) -> (DateParts, DateParts)? {
-        let numbers = text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+        let numbers = numbers(in: text)
         let years = numbers.enumerated().filter { (1900...2100).contains($0.element) }.map(\.offset)
         guard years.count == 2 else { return nil }
         let a = Array(numbers[years[0]..<years[1]])
         let b = Array(numbers[years[1]...])
         func parts(_ n: [Int]) -> DateParts { DateParts(year: n[0], month: n.count > 1 ? n[1] : 0, day: n.count > 2 ? n[2] : 0) }
         return (parts(a), parts(b))
+    }
+
+    /// The numbers written in `text`: its runs of ASCII-digit characters, each read as an Int
+    /// (a run too long for one is left out).
+    static func numbers(in text: String) -> [Int] {
+        digitRuns(text) ?? text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+    }
+
+    /// The same, read from the UTF-8 bytes when each scalar next to a digit is ASCII, a CJK
+    /// ideograph, a CJK symbol (U+3000–3029) or a full-width form (U+FF01–FF5E): none of those
+    /// joins a digit into a larger character, so each digit byte is a digit character. Nil
+    /// otherwise (a combining mark after a digit, say), for the character-wise reading.
+    static func digitRuns(_ text: String) -> [Int]? {
+        var text = text
+        return text.withUTF8 { b -> [Int]? in
+            var out: [Int] = []
+            var i = 0
+            var value = 0, inRun = false, overflow = false
+            func joinsDigits(_ at: Int) -> Bool {   // whether the scalar at byte `at` may join a digit
+                let v = UTF8.scalar(in: b, at: at).value
+                return !(v < 0x80 || (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
+                         || (0x3000...0x3029).contains(v) || (0xFF01...0xFF5E).contains(v))
+            }
+            while i < b.count {
+                let c = b[i]
+                if c >= 0x30 && c <= 0x39 {
+                    if !inRun {
+                        if i > 0 && b[i - 1] >= 0x80 {
+                            var start = i - 1
+                            while start > 0 && UTF8.isContinuation(b[start]) { start -= 1 }
+                            if joinsDigits(start) { return nil }
+                        }
+                        inRun = true; value = 0; overflow = false
+                    }
+                    let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+                    let (sum, o2) = times10.addingReportingOverflow(Int(c - 0x30))
+                    value = sum; overflow = overflow || o1 || o2
+                    i += 1
+                    continue
+                }
+                if inRun {
+                    if c >= 0x80 && joinsDigits(i) { return nil }
+                    if !overflow { out.append(value) }
+                    inRun = false
+                }
+                i += 1
+            }
+            if inRun && !overflow { out.append(value) }
+            return out
+        }
     }
 }

@@ -30,7 +30,13 @@ public struct SubjectResolver: Sendable {
             rest = String(String.UnicodeScalarView(rest.unicodeScalars.filter { !quotes.contains($0) }))
         }
         // A leading year ("2021年度共…") is context, not subject.
-        while let first = rest.first, first.isASCII && first.isNumber || first == "年" || first == "度" { rest.removeFirst() }
+        while let u = rest.unicodeScalars.first {
+            // Most phrases start with another ideograph: a character starting with a unified
+            // ideograph other than 年 and 度 is neither (those have no canonical decomposition).
+            if (0x4E00...0x9FFF).contains(u.value) && u != "年" && u != "度" { break }
+            guard let first = rest.first, first.isASCII && first.isNumber || first == "年" || first == "度" else { break }
+            rest.removeFirst()
+        }
         // Scope words, longest first; single-character levels (省, 市) only at the phrase start.
         let vocabulary = lexicons.vocabulary
         // The multi-character scope words the phrase contains, found in one pass over it.
@@ -65,7 +71,7 @@ public struct SubjectResolver: Sendable {
         if !following.isEmpty { noun = following }
         if let canonical = canonicalName(noun) {
             figure.subject = canonical
-        } else if !noun.isEmpty && noun.count >= 2 {
+        } else if noun.index(noun.startIndex, offsetBy: 2, limitedBy: noun.endIndex) != nil {   // 2+ characters
             figure.subject = noun
         } else if let previous, previous.subject != nil {
             // Inherit: "…91个，总数达359家" or "增幅33.95%".
@@ -120,27 +126,31 @@ public struct SubjectResolver: Sendable {
     private static let quotes = ScalarTable(scalarsOf: "“”\"《》（）()")
 
     /// Whether `phrase`, after any stage words and verbs (申报, 获批, 成功 …), starts with the
-    /// single-character level `word` (省, 市), and that is not the start of "省级…" unless
-    /// written so.
+    /// single-character level `word` (省, 市; "省级…" starts with 省 too).
     /// `stageEnd` keeps the byte offset where those words end, found on the first call.
     func startsAfterStages(_ phrase: String, _ word: String, _ stageEnd: inout Int?) -> Bool {
         let at = stageEnd ?? stagesEnd(phrase)
         stageEnd = at
-        let levelled = phrase.hasBytes(word + "级", at: at)
-        return phrase.hasBytes(word, at: at) && !levelled || levelled
+        return phrase.hasBytes(word, at: at)
     }
 
-    /// Byte offset after the stage words and verbs (申报, 获批, 成功 …) the phrase starts with.
+    /// Byte offset after the stage words and verbs (申报, 获批, 成功 …) the phrase starts with:
+    /// each word of `stagePrefixes` in turn is taken off where the phrase has it, until a pass
+    /// takes none. Compared on bytes, first byte first.
     func stagesEnd(_ phrase: String) -> Int {
-        var at = 0
-        var changed = true
-        while changed {
-            changed = false
-            for s in lexicons.vocabulary.stagePrefixes where phrase.hasBytes(s, at: at) {
-                at += s.utf8.count; changed = true
+        let prefixes = lexicons.vocabulary.stagePrefixBytes
+        var phrase = phrase
+        return phrase.withUTF8 { b in
+            var at = 0
+            var changed = true
+            while changed {
+                changed = false
+                for p in prefixes where at + p.count <= b.count && b[at] == p[0] && memcmp(b.baseAddress! + at, p, p.count) == 0 {
+                    at += p.count; changed = true
+                }
             }
+            return at
         }
-        return at
     }
 
     /// The canonical subject of the longest alias the phrase ends with.

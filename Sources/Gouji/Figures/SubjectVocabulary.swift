@@ -25,6 +25,8 @@ public final class SubjectVocabulary: Sendable {
     public let domainPrefixes: Set<String>
     /// Stage words and verbs that may precede a single-character level (省, 市), longest first.
     public let stagePrefixes: [String]
+    /// Their UTF-8 (none is empty).
+    let stagePrefixBytes: [[UInt8]]
     /// (alias, canonical), longest alias first.
     public let aliases: [(alias: String, canonical: String)]
     /// The aliases of `aliases`, in the same order, indexed by last scalar.
@@ -62,6 +64,7 @@ public final class SubjectVocabulary: Sendable {
         domainWords = Set(subjects.words).union(strip)
         domainPrefixes = Segmenter.prefixes(of: domainWords)
         stagePrefixes = (stageWords + ["成功", "完成", "组建", "培育", "获"]).sorted { $0.count > $1.count }
+        stagePrefixBytes = stagePrefixes.map { Array($0.utf8) }.filter { !$0.isEmpty }
         comparatorPrefixes = units.comparators.filter { $0.key.count > 1 }.map { ($0.key, $0.value) }
             .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
         directionWords = units.directions.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
