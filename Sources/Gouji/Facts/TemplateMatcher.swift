@@ -53,7 +53,7 @@ struct DocumentLabels {
 
         init(_ label: String) {
             bytes = [DocumentLabels.separator] + Array(label.utf8)
-            long = label.index(label.startIndex, offsetBy: 4, limitedBy: label.endIndex) != nil
+            long = label.hasAtLeast(4)
         }
     }
 

@@ -59,7 +59,7 @@ public struct SubjectResolver: Sendable {
             }
         }
         var noun = stripped(rest, words: &memo)
-        if noun.unicodeScalars.count > 16, noun.count > 16 { noun = String(noun.suffix(16)) }
+        if noun.unicodeScalars.count > 16, noun.hasAtLeast(17) { noun = String(noun.suffix(16)) }
         if rest.unicodeScalars.contains(where: vocabulary.stageWordFirsts.contains),
            let stage = vocabulary.stageWordsLongestFirst.first(where: { rest.contains($0) }),
            let s = rest.byteOffset(of: stage), noun.isEmpty || rest.byteOffset(of: noun).map({ s < $0 }) == true {
@@ -71,7 +71,7 @@ public struct SubjectResolver: Sendable {
         if !following.isEmpty { noun = following }
         if let canonical = canonicalName(noun) {
             figure.subject = canonical
-        } else if noun.index(noun.startIndex, offsetBy: 2, limitedBy: noun.endIndex) != nil {   // 2+ characters
+        } else if noun.hasAtLeast(2) {
             figure.subject = noun
         } else if let previous, previous.subject != nil {
             // Inherit: "…91个，总数达359家" or "增幅33.95%".

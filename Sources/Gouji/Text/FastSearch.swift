@@ -109,6 +109,13 @@ extension String {
         return String(scalars[start...last])
     }
 
+    /// Whether the string has at least `n` characters, counting no further than `n` (`count`
+    /// walks every grapheme of the string).
+    @inline(__always)
+    public func hasAtLeast(_ n: Int) -> Bool {
+        index(startIndex, offsetBy: n, limitedBy: endIndex) != nil
+    }
+
     /// The text with all white space removed, for label matching.
     public var compacted: String {
         guard hasWhiteSpace else { return self }

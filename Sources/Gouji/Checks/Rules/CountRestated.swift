@@ -15,8 +15,8 @@ public struct CountRestated: Rule {
         var out: [Finding] = []
         func key(_ f: Figure) -> ByteKey? {
             guard f.kind == .count || f.kind == .money, !f.approximate, f.direction == nil,
-                  let phrase = f.subjectPhrase?.trimmedSpaces, phrase.utf8.count >= 4, phrase.count >= 4 else { return nil }
-            return ByteKey([phrase, f.kind.rawValue, f.unit].joined(separator: "|"))
+                  let phrase = f.subjectPhrase?.trimmedSpaces, phrase.utf8.count >= 4, phrase.hasAtLeast(4) else { return nil }
+            return ByteKey(phrase + "|" + f.kind.rawValue + "|" + f.unit)
         }
         let table = c.quantities.filter { $0.inTable && !c.isTarget($0) }
         // Text figures by key, in reading order (the key is computed once per figure).

@@ -40,7 +40,7 @@ public struct MalformedNumber: Rule {
             }
         }
         // Digit groups after a comma that are not of three digits.
-        for p in c.document.paragraphs {
+        for p in c.document.paragraphs where p.text.contains(",") {   // every match has a comma
             for m in Self.badGrouping.matchesWithOffsets(p.text) {
                 let loc = c.document.lines.location(start: p.location.start + m.0, end: p.location.start + m.1)
                 let text = c.text(loc)
@@ -71,9 +71,12 @@ public struct MalformedNumber: Rule {
 }
 
 extension Regex {
-    /// Matches as Unicode-scalar offset pairs within `text`.
+    /// Matches as Unicode-scalar offset pairs within `text`. The byte-to-scalar map is built
+    /// only for a text with a match (most have none).
     func matchesWithOffsets(_ text: String) -> [(Int, Int)] {
+        let found = matches(in: Array(text.utf8))
+        guard !found.isEmpty else { return [] }
         let u = UTF8Text(text)
-        return matches(in: u.bytes).map { (u.scalarOffset($0.range.lowerBound), u.scalarOffset($0.range.upperBound)) }
+        return found.map { (u.scalarOffset($0.range.lowerBound), u.scalarOffset($0.range.upperBound)) }
     }
 }

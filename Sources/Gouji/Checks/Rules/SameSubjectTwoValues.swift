@@ -10,17 +10,29 @@ public struct SameSubjectTwoValues: Rule {
 
     public init() {}
 
+    /// The parts joined by "|", into one string of the right capacity (`joined` cost more than
+    /// the rest of the grouping).
+    static func key(_ parts: [String]) -> ByteKey {
+        var s = ""
+        s.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
+        for (i, p) in parts.enumerated() {
+            if i > 0 { s += "|" }
+            s += p
+        }
+        return ByteKey(s)
+    }
+
     public func check(_ c: RuleContext) -> [Finding] {
         var groups: [ByteKey: [Figure]] = [:]
         let partsOfTotals = Set(c.totalPartGroups.flatMap { $0.1.map(\.location.start) })
         for f in c.quantities where f.subject != nil && !f.approximate && f.direction == nil && f.kind != .percent && !c.isTarget(f) {
             if let measure = Targets.measureClass(f) {
-                let key = ByteKey([f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure].joined(separator: "|"))
+                let key = Self.key([f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure])
                 groups[key, default: []].append(f)
-            } else if let phrase = [f.subjectPhrase, f.subject].compactMap({ $0 }).first(where: { $0.utf8.count >= 4 && $0.count >= 4 }), f.kind == .count || f.kind == .money, !partsOfTotals.contains(f.location.start),
+            } else if let phrase = [f.subjectPhrase, f.subject].compactMap({ $0 }).first(where: { $0.utf8.count >= 4 && $0.hasAtLeast(4) }), f.kind == .count || f.kind == .money, !partsOfTotals.contains(f.location.start),
                       !c.clause(before: f).contains("其中") {
                 // Without a measure word, the same full phrase twice ("查处各类违法案件216件" restated).
-                let key = ByteKey(["phrase", phrase, f.kind.rawValue, f.unit].joined(separator: "|"))
+                let key = Self.key(["phrase", phrase, f.kind.rawValue, f.unit])
                 groups[key, default: []].append(f)
             }
         }
