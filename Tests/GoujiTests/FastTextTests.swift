@@ -189,6 +189,24 @@ final class FastTextTests: XCTestCase {
         XCTAssertGreaterThan(normal, 10)
     }
 
+    /// The one-pass numeric-cell test answers as normalising, trimming and scanning did, on
+    /// every line and cell of the seed and on full-width, signed and spaced numbers.
+    func testNumericCellTestMatchesNormalisedScan() {
+        let builder = TableContextBuilder(patterns: Lexicons.builtIn.patterns)
+        let signs = Set("-+≥≤".unicodeScalars), marks = Set(".,%-+≥≤<>=#元万亿".unicodeScalars)
+        func reference(_ text: String) -> Bool {
+            let t = Normalizer.normalize(text).trimmedSpaces.unicodeScalars
+            guard let first = t.first, ("0"..."9").contains(first) || signs.contains(first) else { return false }
+            return t.allSatisfy { ("0"..."9").contains($0) || marks.contains($0) }
+        }
+        var numeric = 0
+        for text in samples + ["１２３．５", "\u{3000}58.00\u{3000}", "5 8", "≥98%", "-", "+3", "  \t", "5.8.", "1,234万元", "12\n", "－５", "100分"] {
+            XCTAssertEqual(builder.isNumeric(text), reference(text), text.debugDescription)
+            if reference(text) { numeric += 1 }
+        }
+        XCTAssertGreaterThan(numeric, 20)
+    }
+
     /// The numbers a date is read from, found on bytes, are the character-wise runs of ASCII
     /// digits, on every line and cell of the seed and on texts where a character holds a digit
     /// and a mark, or a digit run is too long for an Int.

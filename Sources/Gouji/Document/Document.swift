@@ -115,6 +115,8 @@ public struct Cell: Sendable {
     private struct Fields: Sendable {
         var text: String
         var label: String
+        var trimmed: String
+        var compact: String
         var location: SourceLocation
         var span: Int
         var verticalMerge: VerticalMerge
@@ -124,13 +126,16 @@ public struct Cell: Sendable {
 
     private var box: CopyOnWrite<Fields>
 
-    /// Setting it works out `label` again, over the whole text: build a cell's text first and
-    /// make the cell once (appending to a cell line by line would be quadratic).
+    /// Setting it works out `label`, `trimmed` and `compact` again, over the whole text: build
+    /// a cell's text first and make the cell once (appending to a cell line by line would be
+    /// quadratic).
     public var text: String {
         get { box.value.text }
         set {
             box.value.text = newValue
             box.value.label = Labels.normalize(newValue)
+            box.value.trimmed = newValue.trimmedWhitespace
+            box.value.compact = newValue.compacted
         }
     }
     /// The text as a label (`Labels.normalize`: no white space, bracketed units or trailing
@@ -162,12 +167,15 @@ public struct Cell: Sendable {
 
     public init(text: String, location: SourceLocation, span: Int = 1,
                 verticalMerge: VerticalMerge = .none, nested: [Table] = [], origin: GridPosition? = nil) {
-        box = CopyOnWrite(Fields(text: text, label: Labels.normalize(text), location: location, span: span,
+        box = CopyOnWrite(Fields(text: text, label: Labels.normalize(text), trimmed: text.trimmedWhitespace,
+                                 compact: text.compacted, location: location, span: span,
                                  verticalMerge: verticalMerge, nested: nested, origin: origin))
     }
 
-    /// The text with surrounding white space removed and inner line breaks kept.
-    public var trimmed: String { text.trimmedWhitespace }
-    /// The text with all white space removed ("预 期 目 标" → "预期目标"), for label matching.
-    public var compact: String { text.compacted }
+    /// The text with surrounding white space removed and inner line breaks kept (made once with
+    /// the cell, like `label`: the context builder, the binder and the rules all ask for it).
+    public var trimmed: String { box.value.trimmed }
+    /// The text with all white space removed ("预 期 目 标" → "预期目标"), for label matching
+    /// (made once with the cell).
+    public var compact: String { box.value.compact }
 }

@@ -52,6 +52,15 @@ struct TableContextBuilder {
                 if !t.isEmpty && !numericRow[uc] { rowUnit = t }
             }
             var headerRow: Bool? = nil
+            // The unit each cell's text states, worked out at most once (a label cell is asked
+            // again as its right neighbour's label).
+            var stated = [String??](repeating: nil, count: row.count)
+            func statedUnit(_ c: Int) -> String? {
+                if let known = stated[c] { return known }
+                let u = unit(in: row[c].text)
+                stated[c] = .some(u)
+                return u
+            }
             for (c, cell) in row.enumerated() {
                 let text = compactRow[c]
                 var ctx = CellContext()
@@ -59,7 +68,7 @@ struct TableContextBuilder {
                 ctx.label = stripUnit(left)
                 ctx.header = get(columnHeader, c) ?? ""
                 if numericRow[c] || trimmedRow[c].isEmpty {
-                    if c > 0, !numericRow[c - 1], let u = unit(in: row[c - 1].text) {
+                    if c > 0, !numericRow[c - 1], let u = statedUnit(c - 1) {
                         ctx.unit = u; ctx.unitSource = "header"
                         set(&columnUnit, c, u)
                     } else if let u = rowUnit {
@@ -72,7 +81,7 @@ struct TableContextBuilder {
                     ctx.kindHint = Self.kindHint(label: ctx.label, header: ctx.header)
                     ctx.isVoucherColumn = ctx.header.contains("凭证")
                 } else {
-                    if let u = unit(in: cell.text) {
+                    if let u = statedUnit(c) {
                         if c == 0 && row.count == 1 { tableUnit = u } else { set(&columnUnit, c, u) }
                         if headerRow == nil { headerRow = !numericRow.contains(true) }
                         if c == 0 && (text.startsWithBytes("项目资金") || text.contains("单位:") || text.contains("单位：")) { tableUnit = u }
@@ -123,9 +132,27 @@ struct TableContextBuilder {
     private static let signs = ScalarTable(scalarsOf: "-+≥≤")
     private static let numericMarks = ScalarTable(scalarsOf: ".,%-+≥≤<>=#元万亿")
 
+    /// Whether the text, full-width forms made half-width and surrounding spaces and tabs
+    /// removed, is a number: a digit or sign, then digits and numeric marks only. Decided in
+    /// one pass over the scalars, without making the normalised and trimmed strings.
     func isNumeric(_ text: String) -> Bool {
-        let t = Normalizer.normalize(text).trimmedSpaces.unicodeScalars
-        guard let first = t.first, ("0"..."9").contains(first) || Self.signs.contains(first) else { return false }
-        return t.allSatisfy { ("0"..."9").contains($0) || Self.numericMarks.contains($0) }
+        var started = false
+        var spaceAfter = false   // spaces after the first mark: only trailing ones may follow
+        for original in text.unicodeScalars {
+            let u = Normalizer.halfWidth(original).map(Unicode.Scalar.init) ?? original
+            if u.isHorizontalSpace {
+                if started { spaceAfter = true }
+                continue
+            }
+            if spaceAfter { return false }   // a space inside: neither digit nor mark
+            let digit = ("0"..."9").contains(u)
+            if !started {
+                guard digit || Self.signs.contains(u) else { return false }
+                started = true
+            } else if !(digit || Self.numericMarks.contains(u)) {
+                return false
+            }
+        }
+        return started
     }
 }
