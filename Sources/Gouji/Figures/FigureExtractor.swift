@@ -27,7 +27,7 @@ public struct FigureExtractor: Sendable {
             case .paragraph(let p):
                 extract(unit: p.text, start: p.location.start, part: p.location.part, context: nil, document: document, state: &state)
                 if p.text.contains("单位") , let u = builder.unit(in: p.text) { pendingUnit = u }
-                else if !p.text.trimmedSpaces.isEmpty { pendingUnit = nil }
+                else if p.text.unicodeScalars.contains(where: { !$0.isHorizontalSpace }) { pendingUnit = nil }   // not blank
             case .table(let t):
                 if t.rows.isEmpty {
                     pendingUnit = t.caption.flatMap { builder.unit(in: $0.text) }
@@ -118,8 +118,12 @@ public struct FigureExtractor: Sendable {
             if state.full { break }
             let s = utf8.scalarOffset(m.range.lowerBound)
             let e = utf8.scalarOffset(m.range.upperBound)
-            let surface = utf8.string(m.range).trimmedSpaces
-            let lead = utf8.string(m.range).prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count
+            let matched = utf8.string(m.range)
+            let surface = matched.trimmedSpaces
+            // Spaces and tabs the match starts with (a first character that does not start with
+            // either byte is neither).
+            let firstByte = utf8.bytes[m.range.lowerBound]
+            let lead = firstByte == 0x20 || firstByte == 0x09 ? matched.prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count : 0
             while sentenceCursor < sentences.count, sentences[sentenceCursor].upperBound <= s { sentenceCursor += 1 }
             let sentenceIndex = sentenceCursor < sentences.count && sentences[sentenceCursor].contains(s) ? sentenceCursor : 0
             let location = document.lines.location(start: start + s + lead, end: start + e, part: part)

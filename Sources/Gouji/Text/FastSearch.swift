@@ -92,6 +92,7 @@ extension String {
     /// The string without leading and trailing white space (Unicode White_Space, which includes
     /// the ideographic space U+3000 and line breaks).
     public var trimmedWhitespace: String {
+        if endsAreNot({ $0.isSpace }) { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isSpace })!
@@ -102,11 +103,27 @@ extension String {
     /// The string without leading and trailing spaces and tabs (line breaks kept), like
     /// Foundation's `trimmedSpaces`.
     public var trimmedSpaces: String {
+        if endsAreNot({ $0.isHorizontalSpace }) { return self }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.isHorizontalSpace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isHorizontalSpace })!
         if start == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[start...last])
+    }
+
+    /// Whether the string is non-empty and neither its first nor its last scalar is `excluded`:
+    /// decoded from the UTF-8 at both ends (most texts trimmed have nothing to trim).
+    @inline(__always)
+    private func endsAreNot(_ excluded: (Unicode.Scalar) -> Bool) -> Bool {
+        var text = self
+        return text.withUTF8 { b in
+            guard !b.isEmpty else { return false }
+            var last = b.count - 1
+            while last > 0 && UTF8.isContinuation(b[last]) { last -= 1 }
+            let first = Unicode.Scalar(UTF8.scalar(in: b, at: 0).value).unsafelyUnwrapped
+            let final = Unicode.Scalar(UTF8.scalar(in: b, at: last).value).unsafelyUnwrapped
+            return !excluded(first) && !excluded(final)
+        }
     }
 
     /// Whether the string has at least `n` characters, counting no further than `n` (`count`
