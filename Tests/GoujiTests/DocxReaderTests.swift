@@ -172,4 +172,20 @@ final class DocxReaderTests: XCTestCase {
         XCTAssertEqual(doc.paragraphs.count, count)
         XCTAssertEqual(doc.paragraphs.last?.location.part, "p\(count - 1)")
     }
+    /// Element names are told apart on bytes: each name the parser acts on, names sharing a
+    /// first byte or a prefix with one, and unknown names.
+    func testElementNamesAreClassifiedOnBytes() {
+        func classify(_ name: String) -> DocxBodyParser.Element {
+            Array(name.utf8 + [0]).withUnsafeBufferPointer { DocxBodyParser.element($0.baseAddress!) }
+        }
+        let expected: [(String, DocxBodyParser.Element)] = [
+            ("p", .p), ("r", .r), ("t", .t), ("tab", .tab), ("br", .br), ("cr", .cr), ("noBreakHyphen", .noBreakHyphen),
+            ("fldChar", .fldChar), ("tbl", .tbl), ("tr", .tr), ("tc", .tc), ("gridSpan", .gridSpan), ("vMerge", .vMerge),
+            ("del", .dropped), ("delText", .dropped), ("delInstrText", .dropped), ("moveFrom", .dropped), ("instrText", .dropped),
+            ("tblPrChange", .dropped), ("tblPrExChange", .dropped), ("tblGridChange", .dropped), ("numberingChange", .dropped),
+            ("pPr", .other), ("rPr", .other), ("tblPr", .other), ("ta", .other), ("tabs", .other), ("", .other), ("P", .other),
+            ("moveTo", .other), ("delete", .other), ("tcPr", .other), ("tcPrChangeX", .other),
+        ]
+        for (name, element) in expected { XCTAssertEqual(classify(name), element, name) }
+    }
 }

@@ -86,6 +86,12 @@ enum FindingColumns {
         /// below U+0020 as \b \t \n \f \r or \u00XX, everything else (slashes, non-ASCII) as is.
         mutating func string(_ s: String) {
             bytes.append(UInt8(ascii: "\""))
+            // Most strings need no escape: appended whole.
+            if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: s.utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             for b in s.utf8 {
                 switch b {
                 case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])

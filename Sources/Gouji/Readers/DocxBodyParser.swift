@@ -25,12 +25,38 @@ final class DocxBodyParser {
         Array("http://purl.oclc.org/ooxml/wordprocessingml/main".utf8),
     ]
     private static let markupCompatibility = Array("http://schemas.openxmlformats.org/markup-compatibility/2006".utf8)
-    /// Elements whose whole content is dropped.
-    private static let dropped: Set<String> = [
+    /// The WordprocessingML elements the parser acts on.
+    enum Element {
+        case p, r, t, tab, br, cr, noBreakHyphen, fldChar, tbl, tr, tc, gridSpan, vMerge
+        /// An element whose whole content is dropped.
+        case dropped
+        case other
+    }
+
+    private static let elements: [(String, Element)] = [
+        ("p", .p), ("r", .r), ("t", .t), ("tab", .tab), ("br", .br), ("cr", .cr), ("noBreakHyphen", .noBreakHyphen),
+        ("fldChar", .fldChar), ("tbl", .tbl), ("tr", .tr), ("tc", .tc), ("gridSpan", .gridSpan), ("vMerge", .vMerge),
+    ] + [
         "del", "moveFrom", "delText", "instrText", "delInstrText",
         "tcPrChange", "trPrChange", "tblPrChange", "tblPrExChange", "tblGridChange",
         "pPrChange", "rPrChange", "sectPrChange", "numberingChange",
-    ]
+    ].map { ($0, .dropped) }
+
+    /// `elements` by the first byte of their name, each name's UTF-8 with its terminating NUL.
+    private static let elementsByFirstByte: [[([UInt8], Element)]] = {
+        var table = [[([UInt8], Element)]](repeating: [], count: 256)
+        for (name, element) in elements { table[Int(name.utf8.first!)].append((Array(name.utf8) + [0], element)) }
+        return table
+    }()
+
+    /// The element a local name (NUL-terminated UTF-8 from libxml2) names, compared as bytes
+    /// (a String per element and a switch over strings cost more than libxml2's own parse).
+    static func element(_ name: UnsafePointer<xmlChar>) -> Element {
+        for (bytes, element) in elementsByFirstByte[Int(name[0])] {
+            if bytes.withUnsafeBufferPointer({ strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) == 0 }) { return element }
+        }
+        return .other
+    }
     /// Bytes pushed to libxml2 per call after the first four.
     private static let chunkSize = 4096 * 32
 
@@ -158,10 +184,19 @@ final class DocxBodyParser {
         }
     }
 
-    private static func isWord(_ uri: UnsafePointer<xmlChar>?) -> Bool {
+    /// The last namespace URI found to be WordprocessingML's: libxml2 hands out each URI of a
+    /// parse from its dictionary, so most elements are answered by comparing one pointer.
+    private var wordURI: UnsafePointer<xmlChar>?
+
+    private func isWord(_ uri: UnsafePointer<xmlChar>?) -> Bool {
         guard let uri else { return false }
-        return wordNamespaces.contains { equal(uri, $0) }
+        if uri == wordURI { return true }
+        guard Self.wordNamespaces.contains(where: { Self.equal(uri, $0) }) else { return false }
+        wordURI = uri
+        return true
     }
+
+    private static let fallback = Array("Fallback".utf8)
 
     /// The value of attribute `name`: with the `w` prefix, else unprefixed, else any prefix.
     /// libxml2 gives each attribute as five pointers: local name, prefix, URI, value, value end.
@@ -187,53 +222,54 @@ final class DocxBodyParser {
             return fail(.limitExceeded("XML elements nested deeper than \(limits.maxXMLDepth)"))
         }
         guard dropFromDepth == nil else { return }
-        let elementName = String(cString: localname)
-        if let uri, Self.equal(uri, Self.markupCompatibility), elementName == "Fallback" { dropFromDepth = depth; return }
-        guard Self.isWord(uri) else { return }
-        if Self.dropped.contains(elementName) { dropFromDepth = depth; return }
-        switch elementName {
-        case "p":
+        if localname[0] == UInt8(ascii: "F"), let uri, Self.equal(uri, Self.markupCompatibility),
+           Self.equal(localname, Self.fallback) { dropFromDepth = depth; return }
+        guard isWord(uri) else { return }
+        switch Self.element(localname) {
+        case .dropped:
+            dropFromDepth = depth
+        case .p:
             paragraphDepth += 1
             if paragraphDepth == 1 {
                 paragraph.removeAll(keepingCapacity: true)
             } else if !paragraph.isEmpty, !Self.endsWithLineFeed(paragraph) {
                 paragraph.append(0x0A)
             }
-        case "r":
+        case .r:
             runDepth += 1
-        case "t":
+        case .t:
             inText = true
-        case "tab" where runDepth > 0:
+        case .tab where runDepth > 0:
             if keepsText { paragraph.append(0x09) }
-        case "br" where runDepth > 0, "cr" where runDepth > 0:
+        case .br where runDepth > 0, .cr where runDepth > 0:
             if keepsText { paragraph.append(0x0A) }
-        case "noBreakHyphen" where runDepth > 0:
+        case .noBreakHyphen where runDepth > 0:
             if keepsText { paragraph.append(UInt8(ascii: "-")) }
-        case "fldChar":
+        case .fldChar:
             switch value(attributes, attributeCount, "fldCharType") {
             case "begin": fields.append(false)
             case "separate": if !fields.isEmpty { fields[fields.count - 1] = true }
             case "end": _ = fields.popLast()
             default: break
             }
-        case "tbl" where paragraphDepth == 0:
+        case .tbl where paragraphDepth == 0:
             guard tables.count < limits.tableDepth else {
                 return fail(.limitExceeded("tables nested deeper than \(limits.tableDepth)"))
             }
             tables.append(RawTable())
-        case "tr" where paragraphDepth == 0:
+        case .tr where paragraphDepth == 0:
             tables.last?.startRow()
-        case "tc" where paragraphDepth == 0:
+        case .tc where paragraphDepth == 0:
             guard let table = tables.last, !table.rows.isEmpty else { return }
             table.appendCell(RawCell())
             guard table.cellCount <= limits.maxCellsPerTable else {
                 return fail(.limitExceeded("a table has more than \(limits.maxCellsPerTable) cells"))
             }
-        case "gridSpan" where paragraphDepth == 0:
+        case .gridSpan where paragraphDepth == 0:
             if let cell = tables.last?.currentCell, let n = value(attributes, attributeCount, "val").flatMap({ Int($0) }) {
                 cell.span = max(1, min(n, 4096))
             }
-        case "vMerge" where paragraphDepth == 0:
+        case .vMerge where paragraphDepth == 0:
             if let cell = tables.last?.currentCell {
                 cell.verticalMerge = value(attributes, attributeCount, "val") == "restart" ? .restart : .continuation
             }
@@ -249,16 +285,16 @@ final class DocxBodyParser {
             if from == depth { dropFromDepth = nil }
             return
         }
-        guard Self.isWord(uri) else { return }
-        switch String(cString: localname) {
-        case "p":
+        guard isWord(uri) else { return }
+        switch Self.element(localname) {
+        case .p:
             paragraphDepth -= 1
             if paragraphDepth == 0 { deliver(.paragraph(String(decoding: paragraph, as: UTF8.self))) }
-        case "r":
+        case .r:
             runDepth = max(0, runDepth - 1)
-        case "t":
+        case .t:
             inText = false
-        case "tbl" where paragraphDepth == 0:
+        case .tbl where paragraphDepth == 0:
             if let table = tables.popLast() { deliver(.table(table)) }
         default:
             break
