@@ -207,6 +207,20 @@ final class FastTextTests: XCTestCase {
         XCTAssertGreaterThan(numeric, 20)
     }
 
+    /// `isBlank` answers as `allSatisfy(\.isWhitespace)` and `containsByte` as a scan of the
+    /// UTF-8, on every line and cell of the seed and on white space of every kind.
+    func testBlankAndByteTestsMatchCharacterScans() {
+        var blank = 0
+        for text in samples + ["\u{3000}\u{A0}\u{2028}", " \u{301}", "\r\n", "\u{85}", "\u{200B}", "\u{FEFF}", "\t\t", "a "] {
+            XCTAssertEqual(text.isBlank, text.allSatisfy(\.isWhitespace), text.debugDescription)
+            if text.isBlank { blank += 1 }
+            for byte: UInt8 in [0x09, 0x0D, 0x0A, 0x20] {
+                XCTAssertEqual(text.containsByte(byte), text.utf8.contains(byte), text.debugDescription)
+            }
+        }
+        XCTAssertGreaterThan(blank, 3)
+    }
+
     /// The numbers a date is read from, found on bytes, are the character-wise runs of ASCII
     /// digits, on every line and cell of the seed and on texts where a character holds a digit
     /// and a mark, or a digit run is too long for an Int.

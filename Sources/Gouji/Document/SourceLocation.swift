@@ -47,32 +47,37 @@ public struct LineIndex: Sendable {
 
     public init(_ text: String) {
         var starts = [0]
-        var all: [Unicode.Scalar] = []
         let bytes = Array(text.utf8)
-        var byteOffsets: [Int32] = []
-        all.reserveCapacity(bytes.count / 2)
-        byteOffsets.reserveCapacity(bytes.count / 2 + 1)
         var complexFrom: [Int] = []
         var lineComplex: Int? = nil
         // The scalars decoded from the bytes (a String's UTF-8 is always valid), each with its
-        // byte offset.
+        // byte offset, written into arrays made at their final size (appending cost more than
+        // decoding).
+        let scalarCount = bytes.reduce(0) { UTF8.isContinuation($1) ? $0 : $0 + 1 }
+        var all = [Unicode.Scalar](repeating: "\0", count: scalarCount)
+        var byteOffsets = [Int32](repeating: 0, count: scalarCount + 1)
         bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            while i < b.count {
-                let (value, width) = UTF8.scalar(in: b, at: i)
-                let s = Unicode.Scalar(value)!
-                byteOffsets.append(Int32(i))
-                if lineComplex == nil, !Self.isSimple(s) { lineComplex = all.count }
-                all.append(s)
-                if s == "\n" {
-                    complexFrom.append(lineComplex ?? all.count)
-                    lineComplex = nil
-                    starts.append(all.count)
+            all.withUnsafeMutableBufferPointer { scalars in
+                byteOffsets.withUnsafeMutableBufferPointer { offsets in
+                    var i = 0, n = 0
+                    while i < b.count {
+                        let (value, width) = UTF8.scalar(in: b, at: i)
+                        let s = Unicode.Scalar(value).unsafelyUnwrapped
+                        offsets[n] = Int32(i)
+                        if lineComplex == nil, !Self.isSimple(s) { lineComplex = n }
+                        scalars[n] = s
+                        n += 1
+                        if value == 0x0A {
+                            complexFrom.append(lineComplex ?? n)
+                            lineComplex = nil
+                            starts.append(n)
+                        }
+                        i += width
+                    }
+                    offsets[n] = Int32(b.count)
                 }
-                i += width
             }
         }
-        byteOffsets.append(Int32(bytes.count))
         complexFrom.append(lineComplex ?? all.count)
         var checkpoints: [Checkpoint] = []
         let spacing = Self.checkpointSpacing

@@ -156,7 +156,7 @@ public enum EncodingDetector {
 
     /// CRLF and lone CR become LF.
     public static func normaliseNewlines(_ s: String) -> String {
-        guard s.unicodeScalars.contains("\r") else { return s }
+        guard s.containsByte(0x0D) else { return s }
         var out = String.UnicodeScalarView()
         var previousCR = false
         for u in s.unicodeScalars {

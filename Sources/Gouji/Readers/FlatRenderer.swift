@@ -119,7 +119,7 @@ struct FlatRenderer {
             switch item {
             case let .paragraph(text, start, end, part):
                 // Blank lines are not paragraphs in flattened text either.
-                guard !text.allSatisfy(\.isWhitespace) else { continue }
+                guard !text.isBlank else { continue }
                 endRun()
                 blocks.append(.paragraph(Paragraph(index: paragraphCount, text: text,
                                                    location: lines.location(start: start, end: end, part: part))))
@@ -145,7 +145,7 @@ struct FlatRenderer {
 
     /// A body paragraph's text with no line starting with a tab.
     static func bodyParagraphText(_ raw: String) -> String {
-        guard raw.unicodeScalars.contains("\t") else { return raw }
+        guard raw.containsByte(0x09) else { return raw }
         var out = String.UnicodeScalarView()
         var atLineStart = true
         for u in raw.unicodeScalars {
@@ -157,10 +157,10 @@ struct FlatRenderer {
 
     /// Lines of a paragraph inside a cell: tabs become spaces, blank lines are dropped.
     private static func cellLines(_ raw: String) -> [String] {
-        let text = raw.unicodeScalars.contains("\t") ? raw.replacingAll("\t", with: " ") : raw
+        let text = raw.containsByte(0x09) ? raw.replacingAll("\t", with: " ") : raw
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
-            .filter { !$0.allSatisfy(\.isWhitespace) }
+            .filter { !$0.isBlank }
     }
 
     /// Writes a body-level table, a row after another, and places its cells.

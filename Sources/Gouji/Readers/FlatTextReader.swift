@@ -71,7 +71,7 @@ public struct FlatTextReader: Sendable {
                 closeCell()
                 openCell = (cellText, index.location(start: start, end: lineStart + scalarCount))
                 previousWasCell = true
-            } else if line.allSatisfy(\.isWhitespace) {
+            } else if line.isBlank {
                 endRow()
                 previousWasCell = false
             } else if previousWasCell, var last = openCell {

@@ -126,6 +126,23 @@ extension String {
         }
     }
 
+    /// Whether every character is white space (`allSatisfy(\.isWhitespace)`; a character is
+    /// white space when its first scalar is): a first scalar that is not White_Space answers
+    /// no without breaking the text into characters.
+    public var isBlank: Bool {
+        if let u = unicodeScalars.first, !u.isSpace { return false }
+        return allSatisfy(\.isWhitespace)
+    }
+
+    /// Whether the UTF-8 of the string holds `byte` (found with memchr).
+    public func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { b in
+            guard let base = b.baseAddress else { return false }
+            return memchr(base, Int32(byte), b.count) != nil
+        }
+    }
+
     /// Whether the string has at least `n` characters, counting no further than `n` (`count`
     /// walks every grapheme of the string).
     @inline(__always)
