@@ -221,6 +221,15 @@ final class FastTextTests: XCTestCase {
         XCTAssertGreaterThan(blank, 3)
     }
 
+    /// `hasAtLeast(n)` answers as `count >= n`, and `compactedBytes` is the UTF-8 of
+    /// `compacted`, on every line and cell of the seed and on texts with joining marks.
+    func testCharacterCountShortcutsMatchCount() {
+        for text in samples + ["e\u{301}e\u{301}e\u{301}", "项目\u{301}资金", "\r\n\r\n", "👨‍👩‍👧项目", "🇨🇳🇨🇳", "项目资", "ab"] {
+            for n in 0...20 { XCTAssertEqual(text.hasAtLeast(n), text.count >= n, "\(text.debugDescription) \(n)") }
+            XCTAssertEqual(text.compactedBytes, Array(text.compacted.utf8), text.debugDescription)
+        }
+    }
+
     /// The numbers a date is read from, found on bytes, are the character-wise runs of ASCII
     /// digits, on every line and cell of the seed and on texts where a character holds a digit
     /// and a mark, or a digit run is too long for an Int.

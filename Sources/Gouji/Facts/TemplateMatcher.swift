@@ -111,7 +111,7 @@ public enum Labels {
     /// brackets and colons are whole scalars, and a byte match of a scalar's bytes in valid
     /// UTF-8 is an occurrence of that scalar.
     private static func normalizedBytes(_ text: String) -> [UInt8] {
-        var bytes = Array(text.compacted.utf8)
+        var bytes = text.compactedBytes
         for (open, close) in brackets { bytes = removingBracketed(bytes, open, close) }
         while true {
             if bytes.last == UInt8(ascii: ":") { bytes.removeLast(); continue }

@@ -40,26 +40,27 @@ public struct SubjectResolver: Sendable {
         // Scope words, longest first; single-character levels (省, 市) only at the phrase start.
         let vocabulary = lexicons.vocabulary
         // The multi-character scope words the phrase contains, found in one pass over it.
-        // Usually none or one or two: an array is cheaper to ask than a set of hashed strings.
-        var contained: [String] = []
+        // Usually none or one or two, kept by number: an array of numbers is cheaper to ask
+        // than a set of hashed strings or an array of strings.
+        var contained: [Int] = []
         var at = 0
         for u in rest.unicodeScalars {
             if vocabulary.scopeWordFirsts.contains(u), let candidates = vocabulary.scopeWordsByFirst[u] {
-                for word in candidates where rest.hasBytes(word, at: at) && !contained.contains(word) { contained.append(word) }
+                for (word, id) in candidates where rest.hasBytes(word, at: at) && !contained.contains(id) { contained.append(id) }
             }
             at += UTF8.width(u)
         }
         var stageEnd: Int? = nil   // where the stage words and verbs at the phrase start end
-        for (dimension, words) in vocabulary.scopeEntries where !rest.isEmpty {
-            for (word, single) in words {
-                let present = single ? startsAfterStages(rest, word, &stageEnd) : contained.contains(word)
+        for (_, isMeasure, words) in vocabulary.scopeEntries where !rest.isEmpty {
+            for (word, single, id) in words {
+                let present = single ? startsAfterStages(rest, word, &stageEnd) : contained.contains(id)
                 guard present, !scopes.contains(where: { $0.contains(word) }) else { continue }
                 scopes.append(word)
-                if dimension != "measure" { break }
+                if !isMeasure { break }
             }
         }
         var noun = stripped(rest, words: &memo)
-        if noun.unicodeScalars.count > 16, noun.hasAtLeast(17) { noun = String(noun.suffix(16)) }
+        if noun.utf8.count > 16, noun.unicodeScalars.count > 16, noun.hasAtLeast(17) { noun = String(noun.suffix(16)) }
         if rest.unicodeScalars.contains(where: vocabulary.stageWordFirsts.contains),
            let stage = vocabulary.stageWordsLongestFirst.first(where: { rest.contains($0) }),
            let s = rest.byteOffset(of: stage), noun.isEmpty || rest.byteOffset(of: noun).map({ s < $0 }) == true {

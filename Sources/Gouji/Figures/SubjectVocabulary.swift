@@ -9,11 +9,12 @@ public final class SubjectVocabulary: Sendable {
     /// The first scalars of the stage words: a phrase with none of them contains no stage word.
     public let stageWordFirsts: ScalarTable
     /// `scopes` with, for each word, whether it is a single character (省, 市: matched only at
-    /// the phrase start).
-    public let scopeEntries: [(dimension: String, words: [(word: String, single: Bool)])]
-    /// Scope words of two or more characters by their first scalar, to find the ones a phrase
-    /// contains in one pass over the phrase.
-    public let scopeWordsByFirst: [Unicode.Scalar: [String]]
+    /// the phrase start) and its number among the distinct scope words (the same word in two
+    /// dimensions has one number).
+    public let scopeEntries: [(dimension: String, isMeasure: Bool, words: [(word: String, single: Bool, id: Int)])]
+    /// Scope words of two or more characters by their first scalar, with their numbers, to find
+    /// the ones a phrase contains in one pass over the phrase.
+    public let scopeWordsByFirst: [Unicode.Scalar: [(word: String, id: Int)]]
     /// The first scalars of those words, to skip the dictionary for every other scalar.
     public let scopeWordFirsts: ScalarTable
     public let levelWords: Set<String>
@@ -48,13 +49,15 @@ public final class SubjectVocabulary: Sendable {
             $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset
         }.map(\.element)
         stageWordFirsts = ScalarTable(scalarsOf: stageWords.compactMap(\.unicodeScalars.first))
-        var byFirst: [Unicode.Scalar: [String]] = [:]
+        var ids: [String: Int] = [:]
+        for word in scopes.flatMap(\.words) where ids[word] == nil { ids[word] = ids.count }
+        var byFirst: [Unicode.Scalar: [(word: String, id: Int)]] = [:]
         for word in Set(scopes.flatMap(\.words)) where word.unicodeScalars.count > 1 {
-            byFirst[word.unicodeScalars.first!, default: []].append(word)
+            byFirst[word.unicodeScalars.first!, default: []].append((word, ids[word]!))
         }
         scopeWordsByFirst = byFirst
         scopeWordFirsts = ScalarTable(scalarsOf: byFirst.keys)
-        scopeEntries = scopes.map { ($0.dimension, $0.words.map { ($0, $0.unicodeScalars.count == 1) }) }
+        scopeEntries = scopes.map { ($0.dimension, $0.dimension == "measure", $0.words.map { ($0, $0.unicodeScalars.count == 1, ids[$0]!) }) }
         levelWords = Set(subjects.scopes["level"] ?? [])
         let strip = Set(subjects.leadingNoise + subjects.scopes.values.flatMap { $0 } + Array(units.directions.keys)
                         + Array(units.comparators.keys) + units.approxBefore

@@ -144,15 +144,39 @@ extension String {
     }
 
     /// Whether the string has at least `n` characters, counting no further than `n` (`count`
-    /// walks every grapheme of the string).
-    @inline(__always)
+    /// walks every grapheme of the string). Leading scalars that always start a character of
+    /// their own (`startsOwnCharacter`) are counted as characters without grapheme breaking.
     public func hasAtLeast(_ n: Int) -> Bool {
-        index(startIndex, offsetBy: n, limitedBy: endIndex) != nil
+        var simple = 0
+        for u in unicodeScalars {
+            guard Self.startsOwnCharacter(u) else {
+                return index(startIndex, offsetBy: n, limitedBy: endIndex) != nil
+            }
+            simple += 1
+            if simple >= n { return true }
+        }
+        return simple >= n   // every scalar a character: the count is the scalar count
+    }
+
+    /// Printable ASCII, CJK ideographs, CJK symbols (U+3000–3029) and full-width forms: scalars
+    /// of grapheme break class Other, which no rule joins to the scalar before them; so each
+    /// starts a character (a later scalar may still extend that character).
+    @inline(__always)
+    static func startsOwnCharacter(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20...0x7E, 0x3000...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
     }
 
     /// The text with all white space removed, for label matching.
     public var compacted: String {
         guard hasWhiteSpace else { return self }
+        return String(decoding: compactedBytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 of `compacted`.
+    public var compactedBytes: [UInt8] {
         var text = self
         return text.withUTF8 { b in
             var out: [UInt8] = []
@@ -162,7 +186,7 @@ extension String {
                 let width = String.whiteSpaceWidth(b, at: i)
                 if width > 0 { i += width } else { out.append(b[i]); i += 1 }
             }
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
     }
 }
