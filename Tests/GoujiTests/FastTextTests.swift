@@ -230,6 +230,29 @@ final class FastTextTests: XCTestCase {
         }
     }
 
+    /// The one-pass kind hint gives the answer of asking each hint word in turn, for labels and
+    /// headings from the seed's cells and for hint words side by side.
+    func testKindHintMatchesWordByWordSearch() {
+        func reference(_ label: String, _ header: String) -> FigureKind? {
+            func has(_ word: String) -> Bool { label.contains(word) || header.contains(word) }
+            if has("得分") || has("分值") || has("总分") || has("权重") { return .score }
+            if has("率") || has("满意度") { return .percent }
+            if has("邮编") || has("邮政编码") { return .postcode }
+            if has("电话") { return .phone }
+            if has("编制数") || has("人数") { return .count }
+            return nil
+        }
+        let labels = Array(Set(samples.map(\.compacted))).sorted().prefix(300) + ["联系电话邮编", "满意度得分", "人数率", "编制数", "总分值", "邮政编", "权"]
+        var hinted = 0
+        for label in labels {
+            for header in ["", "得分", "执行率", "电话", "金额"] {
+                XCTAssertEqual(TableContextBuilder.kindHint(label: label, header: header), reference(label, header), "\(label) | \(header)")
+                if reference(label, header) != nil { hinted += 1 }
+            }
+        }
+        XCTAssertGreaterThan(hinted, 100)
+    }
+
     /// The numbers a date is read from, found on bytes, are the character-wise runs of ASCII
     /// digits, on every line and cell of the seed and on texts where a character holds a digit
     /// and a mark, or a digit run is too long for an Int.

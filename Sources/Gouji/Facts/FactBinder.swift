@@ -102,7 +102,7 @@ public struct FactBinder: Sendable {
     func gradeInText(_ spec: TemplateDefinition.FieldSpec, tables: [Table], document: Document) -> BoundValue? {
         let labels = lexicons.rules.grades.flatMap(\.labels).sorted { $0.count > $1.count }
         var texts: [(String, SourceLocation)] = document.paragraphs.map { ($0.text, $0.location) }
-        for t in tables { for row in t.rows { for c in row where c.text.count < 400 { texts.append((c.text, c.location)) } } }
+        for t in tables { for row in t.rows { for c in row where !c.text.hasAtLeast(400) { texts.append((c.text, c.location)) } } }
         for (text, location) in texts {
             for label in spec.labels where text.contains(label) {
                 for connector in ["为", "是", "：", ":"] {

@@ -103,16 +103,32 @@ struct TableContextBuilder {
     /// hint word found in either (`label` and `header` are searched apart; no hint word could
     /// straddle them).
     static func kindHint(label: String, header: String) -> FigureKind? {
-        // Each hint word starts with one of `hintStarts`: most labels have none.
-        guard label.unicodeScalars.contains(where: hintStarts.contains) || header.unicodeScalars.contains(where: hintStarts.contains) else { return nil }
-        func has(_ word: String) -> Bool { label.contains(word) || header.contains(word) }
-        if has("得分") || has("分值") || has("总分") || has("权重") { return .score }
-        if has("率") || has("满意度") { return .percent }
-        if has("邮编") || has("邮政编码") { return .postcode }
-        if has("电话") { return .phone }
-        if has("编制数") || has("人数") { return .count }
+        // The hint words either text holds, found in one pass over each: at each scalar that
+        // starts a hint word, the words starting with it are compared there.
+        var present: UInt32 = 0
+        for text in [label, header] {
+            var at = 0
+            for u in text.unicodeScalars {
+                if hintStarts.contains(u), let words = hintWordsByFirst[u] {
+                    for w in words where text.hasBytes(hintWords[w].word, at: at) { present |= 1 << w }
+                }
+                at += UTF8.width(u)
+            }
+        }
+        guard present != 0 else { return nil }
+        // The first kind (in this order) one of whose words is present.
+        for kind in [FigureKind.score, .percent, .postcode, .phone, .count] {
+            if hintWords.indices.contains(where: { hintWords[$0].kind == kind && present & (1 << $0) != 0 }) { return kind }
+        }
         return nil
     }
+
+    /// The words of a label or heading that give a bare number its kind, in order of precedence.
+    private static let hintWords: [(word: String, kind: FigureKind)] = [
+        ("得分", .score), ("分值", .score), ("总分", .score), ("权重", .score), ("率", .percent), ("满意度", .percent),
+        ("邮编", .postcode), ("邮政编码", .postcode), ("电话", .phone), ("编制数", .count), ("人数", .count),
+    ]
+    private static let hintWordsByFirst: [Unicode.Scalar: [Int]] = Dictionary(grouping: hintWords.indices) { hintWords[$0].word.unicodeScalars.first! }
 
     func unit(in text: String) -> String? {
         // The pattern needs an opening parenthesis or 单位: most cells have neither.
@@ -128,7 +144,7 @@ struct TableContextBuilder {
         return String(text.unicodeScalars[..<i])
     }
 
-    private static let hintStarts = ScalarTable(scalarsOf: "得分总权率满邮电编人")
+    private static let hintStarts = ScalarTable(scalarsOf: hintWords.map { $0.word.unicodeScalars.first! })
     private static let signs = ScalarTable(scalarsOf: "-+≥≤")
     private static let numericMarks = ScalarTable(scalarsOf: ".,%-+≥≤<>=#元万亿")
 

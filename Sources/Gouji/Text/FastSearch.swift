@@ -158,13 +158,14 @@ extension String {
         return simple >= n   // every scalar a character: the count is the scalar count
     }
 
-    /// Printable ASCII, CJK ideographs, CJK symbols (U+3000–3029) and full-width forms: scalars
-    /// of grapheme break class Other, which no rule joins to the scalar before them; so each
-    /// starts a character (a later scalar may still extend that character).
+    /// Printable ASCII, CJK ideographs, CJK symbols (U+3000–3029) and full-width forms (grapheme
+    /// break class Other), tab and line feed (Control, LF): no rule joins one to a scalar before
+    /// it that is itself in this set (LF joins only a CR), so in a run of them each starts a
+    /// character (a later scalar may still extend that character).
     @inline(__always)
     static func startsOwnCharacter(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0x20...0x7E, 0x3000...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        case 0x09, 0x0A, 0x20...0x7E, 0x3000...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
         default: return false
         }
     }
