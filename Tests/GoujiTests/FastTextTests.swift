@@ -253,6 +253,24 @@ final class FastTextTests: XCTestCase {
         XCTAssertGreaterThan(hinted, 100)
     }
 
+    /// A search in the line index's bytes finds what a search of the sliced text finds, at the
+    /// same scalar offset, over the seed's text and every sub-range edge.
+    func testLineIndexSearchMatchesSlicedText() throws {
+        let text = try Fixtures.readSeed().text
+        let index = LineIndex(text)
+        let n = index.scalarCount
+        var found = 0
+        for needle in ["其中", "。", "万元", "a", "😀", "其中：其中"] {
+            for (a, b) in [(0, n), (100, n), (0, n / 2), (n / 3, n / 3 + 40), (n, n), (5, 4), (-3, 10), (n - 2, n + 10)] {
+                let slice = index.text(from: a, to: b)
+                let expected = slice.byteOffset(of: needle).map { max(0, min(a, n)) + slice.utf8.prefix($0).filter { !UTF8.isContinuation($0) }.count }
+                XCTAssertEqual(index.offset(of: needle, from: a, to: b), expected, "\(needle) \(a)..<\(b)")
+                if expected != nil { found += 1 }
+            }
+        }
+        XCTAssertGreaterThan(found, 8)
+    }
+
     /// The numbers a date is read from, found on bytes, are the character-wise runs of ASCII
     /// digits, on every line and cell of the seed and on texts where a character holds a digit
     /// and a mark, or a digit run is too long for an Int.

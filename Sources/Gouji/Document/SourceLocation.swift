@@ -1,3 +1,5 @@
+import CICUShim
+
 /// Where a piece of text sits in the input.
 ///
 /// `line` and `column` are 1-based (columns count Characters); `start` and `end` are offsets in
@@ -196,5 +198,28 @@ public struct LineIndex: Sendable {
     public func text(from start: Int, to end: Int) -> String {
         let s = min(max(0, start), scalars.count), e = max(s, min(end, scalars.count))
         return String(decoding: utf8[Int(byteOffsets[s])..<Int(byteOffsets[e])], as: UTF8.self)
+    }
+
+    /// The scalar offset of the first occurrence of `needle` in `text(from: start, to: end)`,
+    /// searched in the text's bytes without making that string.
+    public func offset(of needle: String, from start: Int, to end: Int) -> Int? {
+        let s = min(max(0, start), scalars.count), e = max(s, min(end, scalars.count))
+        let lo = Int(byteOffsets[s]), hi = Int(byteOffsets[e])
+        let n = needle.utf8.count
+        guard n > 0 else { return s }
+        guard hi - lo >= n else { return nil }
+        var needle = needle
+        let found = utf8.withUnsafeBufferPointer { h in
+            needle.withUTF8 { w in gouji_memmem(h.baseAddress! + lo, hi - lo, w.baseAddress!, n) }
+        }
+        guard found >= 0 else { return nil }
+        // The scalar starting at that byte: byteOffsets is increasing.
+        var a = s, b = e
+        let target = Int32(lo + found)
+        while a < b {
+            let m = (a + b) / 2
+            if byteOffsets[m] < target { a = m + 1 } else { b = m }
+        }
+        return a
     }
 }

@@ -18,7 +18,8 @@ public struct ActualPresent: Rule {
             let g = goal.figure
             guard let subject = g.subject else { continue }
             let level = Targets.level(g, c.lexicons)
-            let sameSubject = results.filter { $0.kind == g.kind && Targets.sameSubject($0.subject, subject) }
+            // Lazy: the subjects are compared only until a result answers the goal.
+            let sameSubject = results.lazy.filter { $0.kind == g.kind && Targets.sameSubject($0.subject, subject) }
             // A result counts unless both state a level and the levels differ (G08).
             if sameSubject.contains(where: { level == nil || Targets.level($0, c.lexicons) == nil || Targets.level($0, c.lexicons) == level }) { continue }
             let name = (level ?? "") + subject

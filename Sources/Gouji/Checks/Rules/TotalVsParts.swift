@@ -58,14 +58,12 @@ public struct TotalVsParts: Rule {
         var out: [(Figure, [Figure])] = []
         let figures = c.figures.filter(\.kind.isQuantity)
         var markedTotals = Set<Int>()
-        let bySentence = Dictionary(grouping: figures, by: \.sentence)
+        var bySentence: [Int: [Figure]]? = nil   // made at the first marked total
         for (i, f) in figures.enumerated() where (f.kind == .money || f.kind == .count) && !f.approximate && f.direction == nil {
             let ownClause = c.clause(before: f)
             let sentenceEnd = c.statementEnd(after: f)
-            let rest = c.document.lines.text(from: f.location.end, to: sentenceEnd)
             // 其中 right after this figure (no other figure of its kind in between).
-            if let r = rest.literalRange(of: "其中") {
-                let qiStart = f.location.end + rest[..<r.lowerBound].unicodeScalars.count
+            if let qiStart = c.document.lines.offset(of: "其中", from: f.location.end, to: sentenceEnd) {
                 let between = figures[(i + 1)...].prefix { $0.location.start < qiStart }
                 if !between.contains(where: { sameFamily($0, f) }) {
                     let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < sentenceEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil }
@@ -79,7 +77,8 @@ public struct TotalVsParts: Rule {
             let parallel = i > 0 && markedTotals.contains(i - 1) && figures[i - 1].sentence == f.sentence && figures[i - 1].kind != f.kind
             guard marked || parallel else { continue }
             markedTotals.insert(i)
-            let next = (bySentence[f.sentence + 1] ?? []).filter { $0.block == f.block }
+            if bySentence == nil { bySentence = Dictionary(grouping: figures, by: \.sentence) }
+            let next = (bySentence![f.sentence + 1] ?? []).filter { $0.block == f.block }
             let nextText = next.isEmpty ? "" : c.document.lines.text(from: next[0].location.start, to: next.last!.location.end)
             if totalMarkers.contains(where: { nextText.contains($0) }) || nextText.contains("其中") { continue }
             let candidates = next.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil }
