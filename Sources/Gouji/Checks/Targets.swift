@@ -26,12 +26,12 @@ public enum Targets {
 
     /// The level scope (省级, 市级 …) of a figure, normalised (省 → 省级).
     public static func level(_ f: Figure, _ lexicons: Lexicons) -> String? {
-        guard let w = f.scopes.first(where: { lexicons.subjects.scopes["level"]?.contains($0) == true }) else { return nil }
+        guard let w = f.scopes.first(where: { lexicons.vocabulary.levelWords.contains($0) }) else { return nil }
         return w.count == 1 ? w + "级" : (w == "国家" ? "国家级" : w)
     }
 
     public static func stage(_ f: Figure, _ lexicons: Lexicons) -> String? {
-        f.scopes.first { lexicons.subjects.scopes["stage"]?.contains($0) == true }
+        f.scopes.first { lexicons.vocabulary.stageWords.contains($0) }
     }
 
     /// Whether two subject phrases name the same thing: equal, one inside the other, or sharing

@@ -21,7 +21,6 @@ public struct SubjectResolver: Sendable {
     @discardableResult
     public func resolve(_ figure: inout Figure, phrase: String, previous: Figure?, carriedStage: String?, following: String = "",
                         words memo: inout [ByteKey: String]) -> String? {
-        let subjects = lexicons.subjects
         var scopes: [String] = []
         var leadingStage: String? = nil
         var rest = phrase
@@ -78,10 +77,10 @@ public struct SubjectResolver: Sendable {
             // Inherit: "…91个，总数达359家" or "增幅33.95%".
             figure.subject = previous.subject
             if figure.kind == previous.kind || figure.direction == nil {
-                scopes += previous.scopes.filter { w in subjects.scopes["level"]?.contains(w) == true }
+                scopes += previous.scopes.filter { w in vocabulary.levelWords.contains(w) }
             }
         }
-        if let stage = carriedStage, !scopes.contains(where: { subjects.scopes["stage"]?.contains($0) == true }) {
+        if let stage = carriedStage, !scopes.contains(where: { vocabulary.stageWords.contains($0) }) {
             scopes.append(stage)
         }
         figure.scopes = scopes

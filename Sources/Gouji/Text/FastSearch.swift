@@ -274,6 +274,10 @@ public struct WordIndex: Sendable {
     public let words: [String]
     private let byLast: [Unicode.Scalar: [Int]]
     private let byFirst: [Unicode.Scalar: [Int]]
+    /// The keys of `byLast` and `byFirst`: most texts end (start) with a scalar no word does,
+    /// answered by a bit test instead of hashing the scalar.
+    private let lasts: ScalarTable
+    private let firsts: ScalarTable
 
     public init(_ words: [String]) {
         self.words = words
@@ -284,17 +288,19 @@ public struct WordIndex: Sendable {
         }
         self.byLast = byLast
         self.byFirst = byFirst
+        lasts = ScalarTable(scalarsOf: byLast.keys)
+        firsts = ScalarTable(scalarsOf: byFirst.keys)
     }
 
     /// Index in `words` of the first word `text` ends with (non-empty words only).
     public func firstIndex(endingOf text: String) -> Int? {
-        guard let last = text.unicodeScalars.last, let candidates = byLast[last] else { return nil }
+        guard let last = text.unicodeScalars.last, lasts.contains(last), let candidates = byLast[last] else { return nil }
         return candidates.first { text.endsWithBytes(words[$0]) }
     }
 
     /// Index in `words` of the first word `text` starts with (non-empty words only).
     public func firstIndex(startingOf text: String) -> Int? {
-        guard let first = text.unicodeScalars.first, let candidates = byFirst[first] else { return nil }
+        guard let first = text.unicodeScalars.first, firsts.contains(first), let candidates = byFirst[first] else { return nil }
         return candidates.first { text.startsWithBytes(words[$0]) }
     }
 }
