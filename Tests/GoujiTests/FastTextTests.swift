@@ -107,6 +107,7 @@ final class FastTextTests: XCTestCase {
                 XCTAssertEqual(Array(index.text(from: a, to: b).utf8), Array(String(view).utf8), "\(s.debugDescription) \(a)..<\(b)")
                 XCTAssertEqual(Array(UTF8Text(s).string(scalars: a..<b).utf8), Array(String(view).utf8), "\(s.debugDescription) \(a)..<\(b)")
             }
+            XCTAssertEqual(UTF8Text(s).scalars, scalars, s.debugDescription)
         }
     }
 
@@ -269,6 +270,19 @@ final class FastTextTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(found, 8)
+    }
+
+    /// A cell's lines split on bytes and its label cut at the first parenthesis on bytes are
+    /// what character-wise splitting and cutting give, on the seed's cells and odd texts.
+    func testCellLinesAndUnitStripOnBytes() {
+        let builder = TableContextBuilder(patterns: Lexicons.builtIn.patterns)
+        for text in samples + ["a\r\nb\n\nc", "资金（万元）", "资金(万元)（元）", "（", "x\t\ny", "\n \n项目\n"] {
+            let reference = (text.containsByte(0x09) ? text.replacingAll("\t", with: " ") : text)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+            XCTAssertEqual(FlatRenderer.cellLines(text).map { Array($0.utf8) }, reference.map { Array($0.utf8) }, text.debugDescription)
+            let cut = text.unicodeScalars.firstIndex(where: { $0 == "（" || $0 == "(" }).map { String(text.unicodeScalars[..<$0]) } ?? text
+            XCTAssertEqual(Array(builder.stripUnit(text).utf8), Array(cut.utf8), text.debugDescription)
+        }
     }
 
     /// The numbers a date is read from, found on bytes, are the character-wise runs of ASCII

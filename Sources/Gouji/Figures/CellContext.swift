@@ -139,9 +139,18 @@ struct TableContextBuilder {
         return nil
     }
 
+    /// The text before its first opening parenthesis, found on the UTF-8 bytes (（ is EF BC 88).
     func stripUnit(_ text: String) -> String {
-        guard let i = text.unicodeScalars.firstIndex(where: { $0 == "（" || $0 == "(" }) else { return text }
-        return String(text.unicodeScalars[..<i])
+        var bytes = text
+        let cut: Int? = bytes.withUTF8 { b in
+            for i in 0..<b.count {
+                if b[i] == UInt8(ascii: "(") { return i }
+                if b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBC, b[i + 2] == 0x88 { return i }
+            }
+            return nil
+        }
+        guard let cut else { return text }
+        return String(decoding: text.utf8.prefix(cut), as: UTF8.self)
     }
 
     private static let hintStarts = ScalarTable(scalarsOf: hintWords.map { $0.word.unicodeScalars.first! })

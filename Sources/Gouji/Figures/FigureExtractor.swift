@@ -96,7 +96,7 @@ public struct FigureExtractor: Sendable {
         let normalized = Normalizer.normalize(text)
         let utf8 = UTF8Text(normalized)
         let patterns = lexicons.patterns
-        let scalars = Array(normalized.unicodeScalars)
+        let scalars = utf8.scalars
         let sentences = Segmenter().sentences(normalized, scalars: scalars)
         let sentenceBase = state.sentence
         state.sentence += max(1, sentences.count)

@@ -156,11 +156,17 @@ struct FlatRenderer {
     }
 
     /// Lines of a paragraph inside a cell: tabs become spaces, blank lines are dropped.
-    private static func cellLines(_ raw: String) -> [String] {
+    static func cellLines(_ raw: String) -> [String] {
         let text = raw.containsByte(0x09) ? raw.replacingAll("\t", with: " ") : raw
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
-            .filter { !$0.isBlank }
+        let lines: [String]
+        if text.containsByte(0x0D) {
+            // CR LF is one character, not a line feed: split by characters.
+            lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        } else {
+            // Without CR every line feed byte is a "\n" character: split the bytes.
+            lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return lines.filter { !$0.isBlank }
     }
 
     /// Writes a body-level table, a row after another, and places its cells.

@@ -249,5 +249,22 @@ public struct UTF8Text {
     }
 
     public func scalarOffset(_ byte: Int) -> Int { Int(scalarAt[byte]) }
+
+    /// The text's Unicode scalars, decoded from its bytes into an array of their number
+    /// (`Array(text.unicodeScalars)` went through the string's iterator).
+    public var scalars: [Unicode.Scalar] {
+        bytes.withUnsafeBufferPointer { b in
+            [Unicode.Scalar](unsafeUninitializedCapacity: byteAt.count - 1) { out, count in
+                var i = 0, n = 0
+                while i < b.count {
+                    let (value, width) = UTF8.scalar(in: b, at: i)
+                    out[n] = Unicode.Scalar(value).unsafelyUnwrapped
+                    n += 1
+                    i += width
+                }
+                count = n
+            }
+        }
+    }
     public func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 }
