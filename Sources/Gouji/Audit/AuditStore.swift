@@ -365,7 +365,7 @@ struct RowBinder {
     mutating func bind(_ index: Int32, _ value: String?) {
         guard let value else { sqlite3_bind_null(statement, index); return }
         let start = texts.count
-        texts.append(contentsOf: value.utf8)
+        texts.appendUTF8(of: value)
         textParameters.append((index, start, texts.count - start))
         texts.append(0)   // every text, the empty one too, has an address in the buffer
     }

@@ -60,9 +60,9 @@ struct DocumentLabels {
     init(_ document: Document) {
         var cellBytes: [UInt8] = [], paragraphBytes: [UInt8] = []
         func collect(_ table: Table) {
-            if let c = table.caption { cellBytes.append(Self.separator); cellBytes.append(contentsOf: c.label.utf8) }
+            if let c = table.caption { cellBytes.append(Self.separator); cellBytes.appendUTF8(of: c.label) }
             for row in table.rows { for cell in row {
-                cellBytes.append(Self.separator); cellBytes.append(contentsOf: cell.label.utf8)
+                cellBytes.append(Self.separator); cellBytes.appendUTF8(of: cell.label)
                 cell.nested.forEach(collect)
             } }
         }
@@ -104,7 +104,7 @@ public enum Labels {
 
     /// Appends the UTF-8 of `normalize(text)` to `bytes`.
     static func appendNormalized(_ text: String, to bytes: inout [UInt8]) {
-        if isNormal(text) { bytes.append(contentsOf: text.utf8) } else { bytes.append(contentsOf: normalizedBytes(text)) }
+        if isNormal(text) { bytes.appendUTF8(of: text) } else { bytes.append(contentsOf: normalizedBytes(text)) }
     }
 
     /// The UTF-8 of `normalize(text)` for a text that is not normal. On UTF-8 bytes: the

@@ -88,7 +88,7 @@ enum FindingColumns {
             bytes.append(UInt8(ascii: "\""))
             // Most strings need no escape: appended whole.
             if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                bytes.append(contentsOf: s.utf8)
+                bytes.appendUTF8(of: s)
                 bytes.append(UInt8(ascii: "\""))
                 return
             }

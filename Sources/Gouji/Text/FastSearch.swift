@@ -80,7 +80,7 @@ extension String {
         let t = target.utf8.count
         while true {
             out.append(contentsOf: bytes[copied..<offset])
-            out.append(contentsOf: replacement.utf8)
+            out.appendUTF8(of: replacement)
             copied = offset + t
             guard let next = byteOffset(of: target, from: copied) else { break }
             offset = next
@@ -302,5 +302,14 @@ public struct WordIndex: Sendable {
     public func firstIndex(startingOf text: String) -> Int? {
         guard let first = text.unicodeScalars.first, firsts.contains(first), let candidates = byFirst[first] else { return nil }
         return candidates.first { text.startsWithBytes(words[$0]) }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 of `text`, copied from its contiguous storage in one go (appending
+    /// `text.utf8` went through the view's iterator, byte by byte).
+    @inline(__always)
+    mutating func appendUTF8(of text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { append(contentsOf: text.utf8) }
     }
 }
