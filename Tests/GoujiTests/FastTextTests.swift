@@ -108,6 +108,8 @@ final class FastTextTests: XCTestCase {
                 XCTAssertEqual(Array(UTF8Text(s).string(scalars: a..<b).utf8), Array(String(view).utf8), "\(s.debugDescription) \(a)..<\(b)")
             }
             XCTAssertEqual(UTF8Text(s).scalars, scalars, s.debugDescription)
+            let marks = ScalarTable(scalarsOf: "“”\"《》（）()😀\n")
+            XCTAssertEqual(marks.occurs(in: s), s.unicodeScalars.contains(where: marks.contains), s.debugDescription)
         }
     }
 

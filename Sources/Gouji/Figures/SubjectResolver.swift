@@ -25,7 +25,7 @@ public struct SubjectResolver: Sendable {
         var leadingStage: String? = nil
         var rest = phrase
         let quotes = Self.quotes
-        if rest.unicodeScalars.contains(where: quotes.contains) {
+        if quotes.occurs(in: rest) {
             rest = String(String.UnicodeScalarView(rest.unicodeScalars.filter { !quotes.contains($0) }))
         }
         // A leading year ("2021年度共…") is context, not subject.
@@ -60,7 +60,7 @@ public struct SubjectResolver: Sendable {
         }
         var noun = stripped(rest, words: &memo)
         if noun.utf8.count > 16, noun.unicodeScalars.count > 16, noun.hasAtLeast(17) { noun = String(noun.suffix(16)) }
-        if rest.unicodeScalars.contains(where: vocabulary.stageWordFirsts.contains),
+        if vocabulary.stageWordFirsts.occurs(in: rest),
            let stage = vocabulary.stageWordsLongestFirst.first(where: { rest.contains($0) }),
            let s = rest.byteOffset(of: stage), noun.isEmpty || rest.byteOffset(of: noun).map({ s < $0 }) == true {
             leadingStage = stage

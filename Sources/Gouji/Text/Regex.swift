@@ -10,19 +10,19 @@ public final class Regex: @unchecked Sendable {
     public let groups: [String: Int]
 
     public struct Match {
-        /// Byte ranges of each group in the subject's UTF-8 (nil when the group did not take part).
-        public var ranges: [Range<Int>?]
+        /// PCRE2's output vector: start and end byte offset of each group (-1 when unset).
+        let offsets: [Int]
         public let groupNumbers: [String: Int]
-        public var range: Range<Int> { ranges[0]! }
+        /// Byte ranges of each group in the subject's UTF-8 (nil when the group did not take part).
+        public var ranges: [Range<Int>?] { (0..<offsets.count / 2).map { range(at: $0) } }
+        public var range: Range<Int> { range(at: 0)! }
         /// The range of group number `n` (nil when the group did not take part or `n` is nil).
         public func range(at n: Int?) -> Range<Int>? {
-            guard let n, n < ranges.count else { return nil }
-            return ranges[n]
+            guard let n, n >= 0, 2 * n + 1 < offsets.count else { return nil }
+            let s = offsets[2 * n], e = offsets[2 * n + 1]
+            return s < 0 || e < s ? nil : s..<e
         }
-        public func range(_ name: String) -> Range<Int>? {
-            guard let n = groupNumbers[name], n < ranges.count else { return nil }
-            return ranges[n]
-        }
+        public func range(_ name: String) -> Range<Int>? { range(at: groupNumbers[name]) }
     }
 
     /// `anchored`: the pattern matches only at the offset a search starts from (for
@@ -154,18 +154,15 @@ public final class Regex: @unchecked Sendable {
         return rc >= 0 ? match(data) : nil
     }
 
-    /// The match PCRE2 left in `data`.
+    /// The match PCRE2 left in `data`: its output vector copied in one go (PCRE2_UNSET, the
+    /// largest PCRE2_SIZE, reads as -1).
     private func match(_ data: OpaquePointer) -> Match {
         let ovector = pcre2_get_ovector_pointer_8(data)!
         let pairs = Int(pcre2_get_ovector_count_8(data))
-        var ranges: [Range<Int>?] = []
-        ranges.reserveCapacity(pairs)
-        for i in 0..<pairs {
-            let s = ovector[2 * i], e = ovector[2 * i + 1]
-            let si = Int(truncatingIfNeeded: s), ei = Int(truncatingIfNeeded: e)
-            ranges.append(si < 0 || ei < si ? nil : si..<ei)
+        let offsets = UnsafeRawPointer(ovector).withMemoryRebound(to: Int.self, capacity: 2 * pairs) {
+            Array(UnsafeBufferPointer(start: $0, count: 2 * pairs))
         }
-        return Match(ranges: ranges, groupNumbers: groups)
+        return Match(offsets: offsets, groupNumbers: groups)
     }
 
     public func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }

@@ -35,6 +35,21 @@ public struct ScalarTable: Sendable {
         if v < 0x10000 { return bmp[v >> 6] & (1 << UInt64(v & 63)) != 0 }
         return property(u)
     }
+
+    /// Whether a scalar of `text` is in the table, decoded from its UTF-8 (without the string's
+    /// scalar iterator).
+    public func occurs(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let (value, width) = UTF8.scalar(in: b, at: i)
+                if contains(Unicode.Scalar(value).unsafelyUnwrapped) { return true }
+                i += width
+            }
+            return false
+        }
+    }
 }
 
 /// Whether a scalar has a Unicode numeric type (digits, 一二三, 壹贰, ①, Ⅻ …).
