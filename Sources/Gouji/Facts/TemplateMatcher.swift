@@ -175,8 +175,10 @@ public enum Labels {
 
     /// The same on texts already normalised.
     static func matches(normalized t: String, _ labels: [String]) -> Bool {
-        !t.isEmpty && labels.contains { n in
-            t.startsWithBytes(n) && (t.utf8.count == n.utf8.count || n.unicodeScalars.count >= 2)
+        guard let first = t.utf8.first else { return false }
+        // Most labels differ from the text in their first byte: compared before the rest.
+        return labels.contains { n in
+            n.utf8.first == first && t.startsWithBytes(n) && (t.utf8.count == n.utf8.count || n.unicodeScalars.count >= 2)
         }
     }
 }
