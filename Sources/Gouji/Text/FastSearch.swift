@@ -134,6 +134,22 @@ extension String {
         return allSatisfy(\.isWhitespace)
     }
 
+    /// Whether a scalar of the string passes `test`, decoded from its UTF-8 (without the
+    /// string's scalar iterator).
+    @inline(__always)
+    func containsScalar(where test: (Unicode.Scalar) -> Bool) -> Bool {
+        var text = self
+        return text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let (value, width) = UTF8.scalar(in: b, at: i)
+                if test(Unicode.Scalar(value).unsafelyUnwrapped) { return true }
+                i += width
+            }
+            return false
+        }
+    }
+
     /// Whether the UTF-8 of the string holds `byte` (found with memchr).
     public func containsByte(_ byte: UInt8) -> Bool {
         var text = self

@@ -36,20 +36,8 @@ public struct ScalarTable: Sendable {
         return property(u)
     }
 
-    /// Whether a scalar of `text` is in the table, decoded from its UTF-8 (without the string's
-    /// scalar iterator).
-    public func occurs(in text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b in
-            var i = 0
-            while i < b.count {
-                let (value, width) = UTF8.scalar(in: b, at: i)
-                if contains(Unicode.Scalar(value).unsafelyUnwrapped) { return true }
-                i += width
-            }
-            return false
-        }
-    }
+    /// Whether a scalar of `text` is in the table.
+    public func occurs(in text: String) -> Bool { text.containsScalar(where: contains) }
 }
 
 /// Whether a scalar has a Unicode numeric type (digits, 一二三, 壹贰, ①, Ⅻ …).
@@ -64,16 +52,5 @@ enum NumericScalars {
 
     /// Whether `text` has such a scalar, decoded from its UTF-8 bytes (a text unit without one
     /// is skipped by the extractor).
-    static func occur(in text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { b -> Bool in
-            var i = 0
-            while i < b.count {
-                let (v, width) = UTF8.scalar(in: b, at: i)
-                if contains(Unicode.Scalar(v).unsafelyUnwrapped) { return true }
-                i += width
-            }
-            return false
-        }
-    }
+    static func occur(in text: String) -> Bool { text.containsScalar(where: contains) }
 }
