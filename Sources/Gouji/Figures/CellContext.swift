@@ -115,15 +115,12 @@ struct TableContextBuilder {
                 at += UTF8.width(u)
             }
         }
-        guard present != 0 else { return nil }
-        // The first kind (in this order) one of whose words is present.
-        for kind in [FigureKind.score, .percent, .postcode, .phone, .count] {
-            if hintWords.indices.contains(where: { hintWords[$0].kind == kind && present & (1 << $0) != 0 }) { return kind }
-        }
-        return nil
+        // The words are listed by their kind's precedence: the first present one decides.
+        return hintWords.indices.first { present & (1 << $0) != 0 }.map { hintWords[$0].kind }
     }
 
-    /// The words of a label or heading that give a bare number its kind, in order of precedence.
+    /// The words of a label or heading that give a bare number its kind, grouped by kind in
+    /// order of precedence.
     private static let hintWords: [(word: String, kind: FigureKind)] = [
         ("得分", .score), ("分值", .score), ("总分", .score), ("权重", .score), ("率", .percent), ("满意度", .percent),
         ("邮编", .postcode), ("邮政编码", .postcode), ("电话", .phone), ("编制数", .count), ("人数", .count),
