@@ -36,11 +36,15 @@ PY
 }
 check_office() { # annotated.docx expected.json
   if command -v soffice >/dev/null 2>&1; then
-    timeout 120 soffice --headless --convert-to pdf --outdir "$tmp" "$1" >/dev/null 2>&1 \
+    # A profile of its own: a LibreOffice already running with the default profile (another
+    # check, a desktop session) would take the request or hold the profile's lock.
+    local profile="-env:UserInstallation=file://$tmp/lo-profile"
+    timeout 120 soffice "$profile" --headless --convert-to pdf --outdir "$tmp" "$1" >/dev/null 2>&1 \
       && [ -s "$tmp/$(basename "${1%.docx}").pdf" ] || { echo "annotate-roundtrip: LibreOffice could not open $1"; exit 1; }
     # LibreOffice saves it again as .docx: the comments and their ranges must survive.
     mkdir -p "$tmp/lo"
-    timeout 120 soffice --headless --convert-to "docx:MS Word 2007 XML" --outdir "$tmp/lo" "$1" >/dev/null 2>&1
+    timeout 120 soffice "$profile" --headless --convert-to "docx:MS Word 2007 XML" --outdir "$tmp/lo" "$1" >/dev/null 2>&1 \
+      && [ -s "$tmp/lo/$(basename "$1")" ] || { echo "annotate-roundtrip: LibreOffice could not save $1 again as .docx"; exit 1; }
     python3 scripts/checks/annotate_roundtrip.py --loose "$tmp/lo/$(basename "$1")" "$2"
     echo "annotate-roundtrip: LibreOffice opened $(basename "$1"), converted it to PDF and kept its comments"
   else
