@@ -18,22 +18,28 @@ run() { # run DB [extra args…] → prints the exit code
   echo "$rc"
 }
 
-# The reference: one uninterrupted run.
+# The reference: one uninterrupted run, timed (the kills below fall within its duration).
+started=$(date +%s.%N)
 rc=$(run "$TMP/clean.sqlite")
+duration=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$started" "$(date +%s.%N)")
 [ "$rc" = 2 ] || { echo "batch-kill-resume: expected exit 2 (the archive has unreadable files), got $rc"; exit 1; }
 lines=$(wc -l <"$TMP/out.jsonl")
 
-# Three runs killed with SIGKILL after a random delay each, then one run to the end.
+# Three runs killed with SIGKILL after a random delay each, then one run to the end. The delays
+# are drawn from 15–75 % of the uninterrupted run's duration, so that a faster build or machine
+# still gets killed in the middle of its work; at least one run must be.
+killed=0
 for attempt in 1 2 3; do
-  delay=$(python3 -c 'import random; print(round(random.uniform(0.3, 2.5), 2))')
+  delay=$(python3 -c 'import random, sys; print(round(random.uniform(0.15, 0.75) * float(sys.argv[1]), 2))' "$duration")
   "$BIN" batch "$TMP/archive" --db "$TMP/killed.sqlite" --quiet >/dev/null 2>&1 &
   pid=$!
   sleep "$delay"
-  if kill -9 "$pid" 2>/dev/null; then state=killed; else state="had finished"; fi
+  if kill -9 "$pid" 2>/dev/null; then state=killed; killed=$((killed + 1)); else state="had finished"; fi
   wait "$pid" 2>/dev/null || true
   stored=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from documents").fetchone()[0])' "$TMP/killed.sqlite" 2>/dev/null || echo 0)
   echo "batch-kill-resume: attempt $attempt $state after ${delay}s with $stored documents stored"
 done
+[ "$killed" -ge 1 ] || { echo "batch-kill-resume: no run was killed before it finished (uninterrupted run: ${duration}s)"; exit 1; }
 rc=$(run "$TMP/killed.sqlite")
 [ "$rc" = 2 ] || { echo "batch-kill-resume: resumed run exited $rc, expected 2"; exit 1; }
 
