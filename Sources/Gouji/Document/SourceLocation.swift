@@ -31,7 +31,8 @@ public struct LineIndex: Sendable {
     /// text is a byte copy.
     private let utf8: [UInt8]
     private let byteOffsets: [Int32]
-    /// Per line, the offset of its first scalar that is not `isSimple` (the line end if none).
+    /// Per line, the offset of its first scalar that is not `isWholeCharacter` (the line end if
+    /// none): up to it, columns are scalar counts.
     private let complexFrom: [Int]
     /// Grapheme boundaries in long lines, about every `checkpointSpacing` scalars, with their
     /// column, in text order. A column is counted from the nearest one before it instead of
@@ -66,7 +67,7 @@ public struct LineIndex: Sendable {
                         let (value, width) = UTF8.scalar(in: b, at: i)
                         let s = Unicode.Scalar(value).unsafelyUnwrapped
                         offsets[n] = Int32(i)
-                        if lineComplex == nil, !Self.isSimple(s) { lineComplex = n }
+                        if lineComplex == nil, !s.isWholeCharacter { lineComplex = n }
                         scalars[n] = s
                         n += 1
                         if value == 0x0A {
@@ -106,18 +107,6 @@ public struct LineIndex: Sendable {
         self.checkpoints = checkpoints
     }
 
-    /// A scalar that is always a whole Character on its own (no combining, joining or CR LF
-    /// behaviour): ASCII printables, Latin-1, CJK ideographs and punctuation, full-width forms.
-    /// Up to the first other scalar of a line, columns are scalar counts.
-    private static func isSimple(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x09, 0x0A, 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2030...0x205E,
-             0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
-            return true
-        default:
-            return false
-        }
-    }
 
     public var scalarCount: Int { scalars.count }
 

@@ -160,30 +160,18 @@ extension String {
     }
 
     /// Whether the string has at least `n` characters, counting no further than `n` (`count`
-    /// walks every grapheme of the string). Leading scalars that always start a character of
-    /// their own (`startsOwnCharacter`) are counted as characters without grapheme breaking.
+    /// walks every grapheme of the string). Leading scalars that are whole characters on their
+    /// own (`Unicode.Scalar.isWholeCharacter`) are counted without grapheme breaking.
     public func hasAtLeast(_ n: Int) -> Bool {
         var simple = 0
         for u in unicodeScalars {
-            guard Self.startsOwnCharacter(u) else {
+            guard u.isWholeCharacter else {
                 return index(startIndex, offsetBy: n, limitedBy: endIndex) != nil
             }
             simple += 1
             if simple >= n { return true }
         }
         return simple >= n   // every scalar a character: the count is the scalar count
-    }
-
-    /// Printable ASCII, CJK ideographs, CJK symbols (U+3000–3029) and full-width forms (grapheme
-    /// break class Other), tab and line feed (Control, LF): no rule joins one to a scalar before
-    /// it that is itself in this set (LF joins only a CR), so in a run of them each starts a
-    /// character (a later scalar may still extend that character).
-    @inline(__always)
-    static func startsOwnCharacter(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x09, 0x0A, 0x20...0x7E, 0x3000...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
-        default: return false
-        }
     }
 
     /// The text with all white space removed, for label matching.
@@ -261,6 +249,20 @@ extension Substring {
 }
 
 extension Unicode.Scalar {
+    /// A scalar that is always a whole Character on its own in a run of such scalars (no
+    /// combining, joining or CR LF behaviour): tab, line feed, ASCII printables, Latin-1, general
+    /// and CJK punctuation, CJK ideographs, full-width forms.
+    @inline(__always)
+    public var isWholeCharacter: Bool {
+        switch value {
+        case 0x09, 0x0A, 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2030...0x205E,
+             0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Unicode White_Space, decided without the property tables for the common scalars.
     @inlinable
     public var isSpace: Bool {
