@@ -79,6 +79,7 @@ struct Extract: ParsableCommand {
                 var line = "\(f.location.line):\(f.location.column)\t\(f.kind.rawValue)\t\(f.text)\t= \(f.value.plain) \(f.unit)"
                 if let s = f.subject { line += "\t[\(s)\(f.scopes.isEmpty ? "" : " " + f.scopes.joined(separator: ","))]" }
                 if f.inTable { line += "\t(table\(f.unitSource.map { ", unit from \($0)" } ?? ""))" }
+                if f.kind.isQuantity || f.role != .stated { line += "\trole: \(f.role.rawValue)\(f.period.map { " (\($0))" } ?? "")" }
                 print(line)
             }
         }

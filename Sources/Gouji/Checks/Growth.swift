@@ -6,11 +6,14 @@ public enum Growth {
     public struct Pair {
         public var value: Figure
         public var rate: Figure
+        /// The previous-period base stated with the pair ("4120户，较2021年的3470户增长18.73%").
+        public var base: Figure? = nil
     }
 
     public struct Enumeration {
         public var values: [Figure]
         public var rates: [Figure]
+        public var base: Figure? = nil
     }
 
     /// Runs of direction rates with the values they follow, per sentence.
@@ -39,9 +42,17 @@ public enum Growth {
                 values.insert(figures[k], at: 0)
                 k -= 1
             }
-            // A single rate belongs to the value right before it.
-            if run.count == 1, let last = values.last { values = [last] }
-            out.append(Enumeration(values: values, rates: run))
+            // A single rate belongs to the value right before it, or — when that is the
+            // previous-period base — to the value before the base.
+            var base: Figure? = nil
+            if run.count == 1, let last = values.last {
+                if last.role == .base, values.count >= 2, let v = values.dropLast().last(where: { $0.kind == last.kind && $0.role != .base && $0.direction == nil }) {
+                    base = last; values = [v]
+                } else {
+                    values = [last]
+                }
+            }
+            out.append(Enumeration(values: values, rates: run, base: base))
             i = j
         }
         return out
@@ -52,16 +63,13 @@ public enum Growth {
     public static func pairs(_ c: RuleContext) -> [Pair] {
         c.growthEnumerations.flatMap { e -> [Pair] in
             guard e.values.count == e.rates.count else { return [] }
-            return zip(e.values, e.rates).map { Pair(value: $0, rate: $1) }.filter { $0.value.direction == nil }
+            return zip(e.values, e.rates).map { Pair(value: $0, rate: $1, base: e.base) }.filter { $0.value.direction == nil && $0.value.role != .base }
         }
     }
 
     /// (total V, increment n, rate g) for "V，较上年增加n，增长g%": g should be n / (V − n).
     /// When V's own clause says 上年/去年/同期 ("较上年的19.8万元增加14.49万元"), V is the base itself.
-    public static func isBase(_ v: Figure, _ c: RuleContext) -> Bool {
-        let clause = c.clause(before: v)
-        return ["上年", "去年", "同期", "上一年"].contains { clause.contains($0) }
-    }
+    public static func isBase(_ v: Figure, _ c: RuleContext) -> Bool { v.role == .base }
 
     public static func increments(_ c: RuleContext) -> [(total: Figure, increment: Figure, rate: Figure)] {
         let q = c.figures.filter(\.kind.isQuantity)

@@ -66,6 +66,11 @@ public struct Figure: Codable, Sendable, Hashable {
         public var sentence: Int
         /// Index of the paragraph or cell (within the document) the figure belongs to.
         public var block: Int = 0
+        /// What the figure is doing in its clause (see `RoleMatcher`).
+        public var role: FigureRole = .stated
+        /// The period the figure refers to when its clause names one other than the report's
+        /// own ("上年", or a year such as "2021").
+        public var period: String? = nil
     }
 
     private var box: CopyOnWrite<Fields>
@@ -168,6 +173,17 @@ public struct Figure: Codable, Sendable, Hashable {
     public var block: Int {
         get { box.value.block }
         set { box.value.block = newValue }
+    }
+
+    /// What the figure is doing in its clause (see `RoleMatcher`).
+    public var role: FigureRole {
+        get { box.value.role }
+        set { box.value.role = newValue }
+    }
+    /// The period the clause names for the figure, when it is not the report's own ("上年", "2021").
+    public var period: String? {
+        get { box.value.period }
+        set { box.value.period = newValue }
     }
 
     public init(from decoder: Decoder) throws { box = CopyOnWrite(try Fields(from: decoder)) }

@@ -40,6 +40,7 @@ public struct FigureExtractor: Sendable {
                 pendingUnit = nil
             }
         }
+        RoleMatcher(lexicons: lexicons).assign(&state.figures, in: document)
         return state.figures
     }
 

@@ -13,6 +13,8 @@ public final class Lexicons: Sendable {
     public let subjects: Subjects
     public let templates: [TemplateDefinition]
     public let rules: RuleSettings
+    /// Words that decide figure roles and partitions (roles.yaml).
+    public let roles: RoleWords
     /// The figure patterns compiled from `units` (once per Lexicons value).
     public let patterns: FigurePatterns
     /// Subject word lists prepared once (sorted, merged into sets) for the SubjectResolver.
@@ -45,14 +47,14 @@ public final class Lexicons: Sendable {
         guard let extra = configuration.aliases, !extra.isEmpty else { return self }
         var subjects = self.subjects
         for (canonical, aliases) in extra { subjects.aliases[canonical, default: []] += aliases }
-        return Lexicons(layout: layout, units: units, subjects: subjects, templates: templates, rules: rules,
+        return Lexicons(layout: layout, units: units, subjects: subjects, templates: templates, rules: rules, roles: roles,
                         patterns: patterns, vocabulary: SubjectVocabulary(subjects: subjects, units: units))
     }
 
     private init(layout: Layout, units: Units, subjects: Subjects, templates: [TemplateDefinition], rules: RuleSettings,
-                 patterns: FigurePatterns, vocabulary: SubjectVocabulary) {
+                 roles: RoleWords, patterns: FigurePatterns, vocabulary: SubjectVocabulary) {
         self.layout = layout; self.units = units; self.subjects = subjects; self.templates = templates
-        self.rules = rules; self.patterns = patterns; self.vocabulary = vocabulary
+        self.rules = rules; self.roles = roles; self.patterns = patterns; self.vocabulary = vocabulary
     }
 
     public convenience init(files: [String: String]) throws {
@@ -66,10 +68,11 @@ public final class Lexicons: Sendable {
         let units = try decode("units.yaml", as: Units.self)
         let subjects = try decode("subjects.yaml", as: Subjects.self)
         let rules = try decode("rules.yaml", as: RuleSettings.self)
+        let roles = try decode("roles.yaml", as: RoleWords.self)
         let templates = try files.keys.filter { $0.hasPrefix("templates/") }.sorted().map {
             try decode($0, as: TemplateDefinition.self).withNormalizedLabels()
         }
-        self.init(layout: layout, units: units, subjects: subjects, templates: templates, rules: rules,
+        self.init(layout: layout, units: units, subjects: subjects, templates: templates, rules: rules, roles: roles,
                   patterns: try FigurePatterns(units: units), vocabulary: SubjectVocabulary(subjects: subjects, units: units))
     }
 }

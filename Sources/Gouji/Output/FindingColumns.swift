@@ -9,7 +9,8 @@ enum FindingColumns {
         array(figures) { f in
             [("approximate", .bool(f.approximate)), ("column", .int(f.column)), ("comparator", f.comparator.map(Value.string)),
              ("end", .int(f.end)), ("in_table", .bool(f.in_table)), ("kind", .string(f.kind)), ("line", .int(f.line)),
-             ("part", f.part.map(Value.string)), ("scopes", .strings(f.scopes)), ("start", .int(f.start)),
+             ("part", f.part.map(Value.string)), ("period", f.period.map(Value.string)), ("role", .string(f.role)),
+             ("scopes", .strings(f.scopes)), ("start", .int(f.start)),
              ("subject", f.subject.map(Value.string)), ("text", .string(f.text)), ("unit", .string(f.unit)),
              ("unit_source", f.unit_source.map(Value.string)), ("value", .string(f.value)), ("written_unit", .string(f.written_unit))]
         }

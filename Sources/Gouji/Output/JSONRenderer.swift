@@ -9,12 +9,14 @@ public enum JSONRenderer {
         var subject: String?, in_table: Bool
         var part: String?, approximate: Bool, comparator: String?, scopes: [String]
         var written_unit: String, unit_source: String?
+        var role: String, period: String?
 
         init(_ f: Figure) {
             text = f.text; value = f.value.plain; unit = f.unit; kind = f.kind.rawValue
             line = f.location.line; column = f.location.column; start = f.location.start; end = f.location.end
             subject = f.subject; in_table = f.inTable; part = f.location.part; approximate = f.approximate
             comparator = f.comparator?.rawValue; scopes = f.scopes; written_unit = f.writtenUnit; unit_source = f.unitSource
+            role = f.role.rawValue; period = f.period
         }
     }
     struct LocationOut: Encodable {

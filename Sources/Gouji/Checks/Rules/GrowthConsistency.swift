@@ -22,7 +22,8 @@ public struct GrowthConsistency: Rule {
             let exact = n.value / base * 100
             if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { continue }
             let gap = (exact - g.number).magnitude
-            let severity: Severity = gap <= Decimal.pow10(-g.decimals) ? .info : (gap <= Decimal(string: "0.5")! ? .warning : .error)
+            // Paired from the prose: a warning at most.
+            let severity: Severity = gap <= Decimal.pow10(-g.decimals) ? .info : .warning
             let op = down ? "+" : "−"
             let denominator = stated ? v.number.plain : "\(v.number.plain) \(op) \(n.number.plain)"
             if let f = c.finding(Self.description, severity: severity,
@@ -35,12 +36,29 @@ public struct GrowthConsistency: Rule {
         }
         for p in c.growthPairs where p.value.kind != .percent {
             let v = p.value, g = p.rate
+            // (i) The base is stated: g = (V − B) / B.
+            if let b = p.base {
+                guard b.value > 0 else { continue }
+                let exact = (v.value - b.value) / b.value * 100 * (g.direction == "down" ? -1 : 1)
+                if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { continue }
+                let gap = (exact - g.number).magnitude
+                // Paired from the prose: a warning at most.
+                let severity: Severity = gap <= Decimal.pow10(-g.decimals) ? .info : .warning
+                if let f = c.finding(Self.description, severity: severity,
+                                     message: Localized(zh: "\(g.direction == "down" ? "降幅" : "增幅") \(g.text) 与本年 \(v.text)、基数 \(b.text) 不符（应为 \(exact.rounded(g.decimals).plain)%）",
+                                                        en: "Rate \(g.text) disagrees with the value \(v.text) and the base \(b.text) (should be \(exact.rounded(g.decimals).plain)%)"),
+                                     arithmetic: Localized(zh: "(\(v.number.plain) − \(b.number.plain)) ÷ \(b.number.plain) = \(exact.display(4))%", en: "(\(v.number.plain) − \(b.number.plain)) / \(b.number.plain) = \(exact.display(4))%"),
+                                     figures: [g, v, b],
+                                     suggestions: [Suggestion(location: g.location, original: g.text, replacement: Arithmetic.replacement(for: g, value: exact.rounded(g.decimals), surface: g.text),
+                                                              reason: Localized(zh: "按本年数与基数重算", en: "recompute from the value and the base"))]) { out.append(f) }
+                continue
+            }
             // (iii) An increment stated for the same subject in the same sentence.
             if let n = c.figures.first(where: { $0.sentence == v.sentence && $0.scopes.contains("新增") && $0.subject == v.subject && $0.kind == v.kind && $0.location.start < v.location.start }),
                v.value > n.value {
                 let exact = n.value / (v.value - n.value) * 100
                 if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { continue }
-                let severity: Severity = (exact - g.number).magnitude <= Decimal.pow10(-g.decimals) ? .info : ((exact - g.number).magnitude <= Decimal(string: "0.5")! ? .warning : .error)
+                let severity: Severity = (exact - g.number).magnitude <= Decimal.pow10(-g.decimals) ? .info : .warning
                 if let f = c.finding(Self.description, severity: severity,
                                      message: Localized(zh: "增幅 \(g.text) 与新增 \(n.text)、总数 \(v.text) 不符（应为 \(exact.rounded(g.decimals).plain)%）",
                                                         en: "Growth \(g.text) disagrees with the increment \(n.text) and total \(v.text) (should be \(exact.rounded(g.decimals).plain)%)"),

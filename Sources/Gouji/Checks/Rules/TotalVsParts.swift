@@ -24,9 +24,23 @@ public struct TotalVsParts: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var seen: [(Decimal, [Decimal])] = []
-        for (total, parts) in c.totalPartGroups.sorted(by: { !$0.0.inTable && $1.0.inTable }) {
-            guard let finding = SumCheck.check(Self.description, c, total: total, parts: parts,
+        let groups = c.totalPartGroups
+        for (total, parts) in groups.sorted(by: { !$0.0.inTable && $1.0.inTable }) {
+            // Only an exhaustive partition is certain; a list of unknown extent is a warning at most,
+            // and only when its parts exceed the total (a list short of it may simply be partial).
+            let partition = Partition.classify(total: total, parts: parts, c, groups: groups)
+            switch partition {
+            case .partial, .overlapping: continue
+            case .unknown where parts.reduce(Decimal(0), { $0 + $1.value }) <= total.value: continue
+            default: break
+            }
+            guard var finding = SumCheck.check(Self.description, c, total: total, parts: parts,
                                                what: Localized(zh: "所述合计", en: "The stated total")) else { continue }
+            if !partition.isExhaustive && finding.rule == Self.description.id && finding.severity > .warning {
+                finding.severity = .warning
+                finding.message.zh += "（未能确认所列分项即为全部，按警告报告）"
+                finding.message.en += " (the list is not known to be complete, so this is a warning)"
+            }
             // The same total and parts restated elsewhere (a table cell repeating the text) join one finding.
             let key = (total.value, parts.map(\.value))
             if let i = findings.indices.first(where: { findings[$0].figures.first?.value == key.0 && seen[$0].1 == key.1 }) {
@@ -59,14 +73,15 @@ public struct TotalVsParts: Rule {
         let figures = c.figures.filter(\.kind.isQuantity)
         var markedTotals = Set<Int>()
         var bySentence: [Int: [Figure]]? = nil   // made at the first marked total
-        for (i, f) in figures.enumerated() where (f.kind == .money || f.kind == .count) && !f.approximate && f.direction == nil {
+        for (i, f) in figures.enumerated() where (f.kind == .money || f.kind == .count) && !f.approximate && f.direction == nil
+            && ![.base, .change, .share, .target].contains(f.role) {
             let ownClause = c.clause(before: f)
             let sentenceEnd = c.statementEnd(after: f)
             // 其中 right after this figure (no other figure of its kind in between).
             if let qiStart = c.document.lines.offset(of: "其中", from: f.location.end, to: sentenceEnd) {
                 let between = figures[(i + 1)...].prefix { $0.location.start < qiStart }
-                if !between.contains(where: { sameFamily($0, f) }) {
-                    let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < sentenceEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil }
+                if !between.contains(where: { sameFamily($0, f) && $0.role != .base && $0.role != .change }) {
+                    let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < sentenceEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share }
                     if let parts = exhaustiveParts(f, Array(candidates), c), parts.count >= 2 { out.append((f, parts)) }
                     continue
                 }
