@@ -44,6 +44,13 @@ public enum Growth {
             }
             // A single rate belongs to the value right before it, or — when that is the
             // previous-period base — to the value before the base.
+            // A figure in a parenthetical aside ("169万元(排已公开的6个区第3)，比上年下降16.34%")
+            // is not what the rate is about.
+            values.removeAll { v in
+                let between = c.document.lines.text(from: v.location.end, to: f.location.start)
+                guard let close = between.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return false }
+                return !between[..<close].contains { $0 == "（" || $0 == "(" }
+            }
             var base: Figure? = nil
             if run.count == 1, let last = values.last {
                 if last.role == .base, values.count >= 2, let v = values.dropLast().last(where: { $0.kind == last.kind && $0.role != .base && $0.direction == nil }) {

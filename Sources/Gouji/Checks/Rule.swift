@@ -156,6 +156,15 @@ public final class RuleContext {
         document.lines.forward(from: f.location.end, to: Self.statementEnds)
     }
 
+    /// Whether a figure is glued to another number with no separator ("合格率20100%100%20"): table
+    /// cells run together when a page was copied, and the figure's digits may belong to its
+    /// neighbours, so no rule can be certain of it.
+    public func isGlued(_ f: Figure) -> Bool {
+        func digit(_ u: Unicode.Scalar?) -> Bool { u.map { $0.isASCII && $0.properties.numericType == .decimal } ?? false }
+        let after = document.lines.scalar(at: f.location.end), before = document.lines.scalar(at: f.location.start - 1)
+        return digit(after) || digit(before) || after == "$" || after == "^" || before == "$" || before == "^"
+    }
+
     /// Text of a location in the document.
     public func text(_ l: SourceLocation) -> String { document.lines.text(from: l.start, to: l.end) }
 }

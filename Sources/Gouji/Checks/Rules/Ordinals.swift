@@ -43,6 +43,13 @@ public struct Ordinals: Rule {
             var expected = (last[style]?.0 ?? 0) + 1
             // The first heading after a table may continue the captions' numbering (三、 table, 四、 text).
             if last[style] == nil, let (cs, cn) = captionOrdinal, cs == style, n == cn + 1 { expected = n }
+            // A list that starts again at 1 after reaching 2 or more is a new list (a table of
+            // contents followed by the body, a new part); the first heading of a level may continue
+            // numbering from text before an excerpt: neither is a gap. A second 1 right after a
+            // lone 1 is a duplicate.
+            if n == 1 && (last[style]?.0 ?? 0) >= 2 || last[style] == nil && captionOrdinal?.0 != style {
+                last[style] = (n, loc); continue
+            }
             if n != expected {
                 let shown = Self.render(style, n), wanted = Self.render(style, expected)
                 if n < expected {

@@ -25,7 +25,8 @@ public struct SameSubjectTwoValues: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         var groups: [ByteKey: [Figure]] = [:]
         let partsOfTotals = Set(c.totalPartGroups.flatMap { $0.1.map(\.location.start) })
-        for f in c.quantities where f.subject != nil && !f.approximate && f.direction == nil && f.kind != .percent && !c.isTarget(f) {
+        for f in c.quantities where f.subject != nil && !f.approximate && f.direction == nil && f.kind != .percent && !c.isTarget(f)
+            && ![.base, .change, .share, .target, .part].contains(f.role) {
             if let measure = Targets.measureClass(f) {
                 let key = Self.key([f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure])
                 groups[key, default: []].append(f)
@@ -45,8 +46,13 @@ public struct SameSubjectTwoValues: Rule {
             if figs.allSatisfy({ $0.sentence == figs[0].sentence }) { continue }
             let firsts = distinct.values.map { $0[0] }.sorted { $0.location.start < $1.location.start }
             let a = firsts[0], b = firsts[1]
+            // Two values in one paragraph or cell are compared there (本年/上年, 预算/决算), and two
+            // periods are two subjects.
+            if a.kind == .money && a.block == b.block || a.period != b.period { continue }
             let sa = Targets.stage(a, c.lexicons), sb = Targets.stage(b, c.lexicons)
-            let severity: Severity = (sa != nil && sb != nil && sa != sb) ? .warning : .error
+            // Amounts share their subject words far more often than counts do ("支出", "资金"):
+            // a money pair found by its words is a warning at most.
+            let severity: Severity = (sa != nil && sb != nil && sa != sb) || a.kind == .money ? .warning : .error
             // Show what each value's growth rate implies.
             var notes: [(String, String)] = []
             for f in firsts.prefix(2) {

@@ -9,12 +9,20 @@ public struct TotalVsParts: Rule {
                            en: "A total stated in the text equals the sum of the parts it lists (共/合计/累计 … 其中 …)"),
         triggering: [
             "共向上争取资金↓9783.6万元。其中A专项660万元；B专项5623.6万元；C专项3600万元。",
-            "安排资金↓2050万元，其中科技重大专项400万元、重点研发计划660万元、技术创新引导专项580万元、创新平台专项200万元。",
+            "安排资金↓2050万元，其中中央资金400万元、省级资金660万元、市级资金580万元、县级资金200万元。",
+            "本年支出合计↓812.6万元，其中基本支出512.3万元、项目支出310.3万元。",
+            "共争取项目↓12个，其中年初下达8个、年中追加5个。",
+            "本项目共完成预算资金↓89.97万元，其中：30万元用于预算编制；30万元用于审计；35万元用于设计。",
         ],
         nonTriggering: [
             "共向上争取资金9883.6万元。其中A专项660万元；B专项5623.6万元；C专项3600万元。",
             "安排资金2040万元，其中科技重大专项400万元、重点研发计划660万元、技术创新引导专项580万元、创新平台专项200万元，基础研究计划200万元。",
             "累计为86家企业实现首贷，24家企业进入后备库，56家企业入选担保库。",
+            "在职42人，其中党员31人、女职工17人。",
+            "实际到位127万元，其中县市区配套资金应到位25万元、实际到位22万元。",
+            "共开展培训12场，其中3月5场、6月4场，其余在下半年。",
+            "完成4120户，较2021年的3470户增长18.73%，其中A类3280户、B类610户、C类230户。",
+            "一般公共预算支出1000万元，其中教育支出300万元、科学技术支出200万元。",
         ])
 
     public init() {}
@@ -29,9 +37,12 @@ public struct TotalVsParts: Rule {
             // Only an exhaustive partition is certain; a list of unknown extent is a warning at most,
             // and only when its parts exceed the total (a list short of it may simply be partial).
             let partition = Partition.classify(total: total, parts: parts, c, groups: groups)
+            let sum = parts.reduce(Decimal(0)) { $0 + $1.value }
             switch partition {
             case .partial, .overlapping: continue
-            case .unknown where parts.reduce(Decimal(0), { $0 + $1.value }) <= total.value: continue
+            case .unknown where sum <= total.value && !Self.unitSlipBalances(total: total, parts: parts, sum: sum): continue
+            // Figures of the next sentence are parts of a total only when they are known to be all of it.
+            case .unknown where c.document.lines.offset(of: "其中", from: total.location.end, to: parts[0].location.start) == nil: continue
             default: break
             }
             guard var finding = SumCheck.check(Self.description, c, total: total, parts: parts,
@@ -74,14 +85,17 @@ public struct TotalVsParts: Rule {
         var markedTotals = Set<Int>()
         var bySentence: [Int: [Figure]]? = nil   // made at the first marked total
         for (i, f) in figures.enumerated() where (f.kind == .money || f.kind == .count) && !f.approximate && f.direction == nil
-            && ![.base, .change, .share, .target].contains(f.role) {
+            && ![.base, .change, .share].contains(f.role) {
             let ownClause = c.clause(before: f)
             let sentenceEnd = c.statementEnd(after: f)
             // 其中 right after this figure (no other figure of its kind in between).
             if let qiStart = c.document.lines.offset(of: "其中", from: f.location.end, to: sentenceEnd) {
                 let between = figures[(i + 1)...].prefix { $0.location.start < qiStart }
                 if !between.contains(where: { sameFamily($0, f) && $0.role != .base && $0.role != .change }) {
-                    let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < sentenceEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share }
+                    // "其中：a；b；c。": a list opened with a colon runs to the end of the sentence.
+                    let colon = c.document.lines.scalar(at: qiStart + 2).map { $0 == "：" || $0 == ":" } ?? false
+                    let listEnd = colon ? c.document.lines.forward(from: f.location.end, to: ScalarTable(scalarsOf: "。")) : sentenceEnd
+                    let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < listEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share }
                     if let parts = exhaustiveParts(f, Array(candidates), c), parts.count >= 2 { out.append((f, parts)) }
                     continue
                 }
@@ -95,7 +109,9 @@ public struct TotalVsParts: Rule {
             if bySentence == nil { bySentence = Dictionary(grouping: figures, by: \.sentence) }
             let next = (bySentence![f.sentence + 1] ?? []).filter { $0.block == f.block }
             let nextText = next.isEmpty ? "" : c.document.lines.text(from: next[0].location.start, to: next.last!.location.end)
-            if totalMarkers.contains(where: { nextText.contains($0) }) || nextText.contains("其中") { continue }
+            // "…共X。其中：a；b；c。": the next sentence opens the list of parts.
+            let opensList = c.document.lines.text(from: c.statementEnd(after: f) + 1, to: next.first?.location.start ?? 0).trimmedSpaces.hasPrefix("其中")
+            if totalMarkers.contains(where: { nextText.contains($0) }) || (nextText.contains("其中") && !opensList) { continue }
             let candidates = next.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil }
             guard candidates.count >= 2, candidates.allSatisfy({ $0.value <= f.value }),
                   let parts = exhaustiveParts(f, candidates, c) else { continue }
@@ -129,6 +145,20 @@ public struct TotalVsParts: Rule {
         return candidates
     }
 
+
+    /// Whether the parts add up to the total once one figure is read in 万元 for 元 (or the
+    /// reverse, or 千元/亿元): a unit slip is certain whatever the extent of the list.
+    static func unitSlipBalances(total: Figure, parts: [Figure], sum: Decimal) -> Bool {
+        guard total.kind == .money else { return false }
+        let widths = parts.reduce(total.intervalWidth) { $0 + $1.intervalWidth }
+        for k in [Decimal(10000), 1000, 100000000] {
+            for p in parts {
+                for v in [p.value * k, p.value / k] where Arithmetic.balances(difference: total.value - (sum - p.value + v), widths: widths * k) { return true }
+            }
+            for v in [total.value * k, total.value / k] where Arithmetic.balances(difference: v - sum, widths: widths * k) { return true }
+        }
+        return false
+    }
 
     static func sameFamily(_ a: Figure, _ b: Figure) -> Bool {
         a.kind == b.kind && (a.kind == .money || a.unit == b.unit || a.unit.startsWithBytes(b.unit) || b.unit.startsWithBytes(a.unit))
