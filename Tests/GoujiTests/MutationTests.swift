@@ -108,3 +108,38 @@ final class MutationTests: XCTestCase {
         XCTAssertEqual(MutationRunner.touches(SourceLocation(line: 1, column: 1, start: 5, end: 5), 5..<5), true)
     }
 }
+
+/// The same harness on the clean real reports of Corpus/real (both halves): mutants of text
+/// nobody here wrote. `scripts/mutation-report.sh` prints the table.
+final class RealMutationTests: XCTestCase {
+    /// Recall on the real reports' mutants, rounded down from the last measurement (README).
+    static let recallThreshold = 0.95
+
+    static func cleanRealReports() throws -> [(name: String, path: String)] {
+        try ["tune", "holdout"].flatMap { half in
+            try RealCorpusTests.reports(half).filter(\.expected.clean).map { (half + "/" + $0.name, $0.path) }
+        }
+    }
+
+    func testRecallOnRealReports() throws {
+        let reports = try Self.cleanRealReports()
+        let runner = MutationRunner()
+        var outcomes: [MutationOutcome] = []
+        var clean: [CleanOutcome] = []
+        for r in reports {
+            let (c, m) = runner.run(document: try DocumentReader().read(path: r.path), report: r.name)
+            clean.append(c); outcomes += m
+        }
+        let summary = MutationSummary(outcomes: outcomes, clean: clean)
+        print("<!-- real-mutation-report:begin -->\n" + summary.markdown() + "<!-- real-mutation-report:end -->")
+        XCTAssertGreaterThanOrEqual(outcomes.count, 20, "mutants of real reports")
+        for c in summary.clean {
+            XCTAssertTrue(c.errors.isEmpty, "false alarm(s) on clean \(c.report): \(c.errors.map(MutationSummary.brief))")
+        }
+        for o in outcomes {
+            let stray = o.newFindings.filter { f in f.severity == .error && !o.catching.contains { $0.rule == f.rule && $0.message == f.message } }
+            XCTAssertTrue(stray.isEmpty, "\(o.mutant.report) \(o.mutant.mutationClass): an error away from the mutation: \(stray.map(MutationSummary.brief))")
+        }
+        XCTAssertGreaterThanOrEqual(summary.overallRecall, Self.recallThreshold, "recall \(summary.overallRecall) on real reports' mutants")
+    }
+}

@@ -64,9 +64,11 @@ public final class FigurePatterns: @unchecked Sendable {
             // Quantities.
             "(?<qty>(?:(?<cmp>\(cmpAlt))\\s*)?(?<sign>[-+])?"
                 + #"(?<num>(?<![\d.,A-Za-z])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z])"#
-                + "|(?<![第\(cn)])[零〇一二两三四五六七八九十][\(cn)]*(?=(?:\(scalesAlt))?(?:\(countAlt))))"
+                // 一批3374.3万元: a batch named by its numeral, not a count.
+                + "|(?<![第\(cn)])[零〇一二两三四五六七八九十][\(cn)]*(?=(?:\(scalesAlt))?(?:\(countAlt)))(?!批\\s*[\\d（(]))"
                 + #"(?:\s*(?<rsep>-|~|～|至|到|—)\s*(?<num2>\d+(?:\.\d+)?))?"#
-                + "(?<approx>余|多)?(?<scale>\(scalesAlt))?(?<unit>\(unitsAlt))?(?<approx2>左右|以上|以下|余|多)?)",
+                // "100 %": a space before the percent sign still makes a percentage.
+                + "(?<approx>余|多)?(?<scale>\(scalesAlt))?(?:[ \\t](?=%))?(?<unit>\(unitsAlt))?(?<approx2>左右|以上|以下|余|多)?)",
         ].joined(separator: "|")
         var kinds: [ByteKey: UnitWord] = [:]
         for word in unitWords where kinds[ByteKey(word)] == nil {

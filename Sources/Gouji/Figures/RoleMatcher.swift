@@ -58,8 +58,8 @@ public struct RoleMatcher: Sendable {
         if f.kind == .percent && words.share.contains(where: clause.contains) { return .share }
         if isBase(clause) { return .base }
         if words.target.contains(where: clause.contains) || f.text.hasPrefix("≥") || f.text.hasPrefix("≤") { return .target }
-        if words.partOpeners.contains(where: { statement.contains($0) }) && !words.total.contains(where: clause.contains) { return .part }
-        if words.total.contains(where: clause.contains) { return .total }
+        if words.partOpeners.contains(where: { statement.contains($0) }) && !words.hasTotalWord(clause) { return .part }
+        if words.hasTotalWord(clause) { return .total }
         if words.actual.contains(where: clause.contains) { return .actual }
         return .stated
     }

@@ -9,6 +9,7 @@ public struct RoleWords: Codable, Sendable {
     public var share: [String]
     public var target: [String]
     public var total: [String]
+    public var totalExceptions: [String]
     public var actual: [String]
     public var partOpeners: [String]
     public var partialList: [String]
@@ -16,11 +17,20 @@ public struct RoleWords: Codable, Sendable {
     /// Sets of part names that together make up a whole (中央/省/市/县/其它, 基本支出/项目支出 …).
     public var partitions: [[String]]
 
+    /// Whether `text` holds a total word ("共", "合计" …) that is not part of a word such as 公共.
+    public func hasTotalWord(_ text: String) -> Bool {
+        guard total.contains(where: text.contains) else { return false }
+        var stripped = text
+        for e in totalExceptions where stripped.contains(e) { stripped = stripped.replacingOccurrences(of: e, with: "　") }
+        return total.contains(where: stripped.contains)
+    }
+
     enum CodingKeys: String, CodingKey {
         case comparison, change, share, target, total, actual, partitions
         case comparisonBeforeYear = "comparison_before_year"
         case previousPeriod = "previous_period"
         case previousPeriodExceptions = "previous_period_exceptions"
+        case totalExceptions = "total_exceptions"
         case partOpeners = "part_openers"
         case partialList = "partial_list"
         case overlappingAttributes = "overlapping_attributes"

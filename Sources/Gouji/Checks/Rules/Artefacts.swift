@@ -6,17 +6,20 @@ public struct Artefacts: Rule {
     public static let description = RuleDescription(
         id: "F05", name: "artefacts-placeholders", family: .format, severity: .warning,
         summary: Localized(zh: "文中残留转换痕迹或占位符", en: "Conversion artefacts or placeholders left in the text"),
-        triggering: ["↓[bookmark: _GoBack]一、项目背景\n", "项目负责人为↓×××。\n"],
-        nonTriggering: ["一、项目背景\n"])
+        triggering: ["↓[bookmark: _GoBack]一、项目背景\n", "项目负责人为↓×××。\n", "项目全年预算数↓*元，执行数*元，完成预算的100%。\n",
+                     "项目全年预算数78.↓*元。\n"],
+        nonTriggering: ["一、项目背景\n", "注：*为约束性指标。\n", "项目全年预算数78.5元，执行数78.5元。\n"])
 
     public init() {}
 
     static let artefacts = try! Regex(#"\[bookmark:[^\]]*\]|错误！未定义书签。?|错误!未定义书签。?|Error! Bookmark not defined\."#)
-    static let placeholders = try! Regex(#"[×Ｘ]{2,}|(?<![A-Za-z])XX+(?![A-Za-z])|（此处[^）]*）|\(此处[^)]*\)"#)
+    /// Placeholders, and asterisks written where an amount should be ("预算数*元", "78.*元",
+    /// "执行数*,"), as masked copies and unfilled forms leave them.
+    static let placeholders = try! Regex(#"[×Ｘ]{2,}|(?<![A-Za-z])XX+(?![A-Za-z])|（此处[^）]*）|\(此处[^)]*\)|(?<=[数为额计])\*+(?=[万亿千]?元|[,，。;；])|(?<=\d[.．])\*+(?=[万亿千]?元)|(?<![\*\w])\*+(?=[万亿千]?元)"#)
 
     /// Every match of the two patterns contains one of these (a byte search over the whole
     /// text rules most reports out before any pattern runs).
-    static let markers = ["[bookmark:", "未定义书签", "Error! Bookmark", "×", "Ｘ", "XX", "此处"]
+    static let markers = ["[bookmark:", "未定义书签", "Error! Bookmark", "×", "Ｘ", "XX", "此处", "*"]
 
     public func check(_ c: RuleContext) -> [Finding] {
         guard Self.markers.contains(where: { c.document.text.contains($0) }) else { return [] }

@@ -27,8 +27,6 @@ public struct TotalVsParts: Rule {
 
     public init() {}
 
-    static let totalMarkers = ["共", "合计", "总计", "累计", "共计", "总额", "总共", "总数"]
-
     public func check(_ c: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var seen: [(Decimal, [Decimal])] = []
@@ -95,14 +93,14 @@ public struct TotalVsParts: Rule {
                     // "其中：a；b；c。": a list opened with a colon runs to the end of the sentence.
                     let colon = c.document.lines.scalar(at: qiStart + 2).map { $0 == "：" || $0 == ":" } ?? false
                     let listEnd = colon ? c.document.lines.forward(from: f.location.end, to: ScalarTable(scalarsOf: "。")) : sentenceEnd
-                    let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < listEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share }
+                    let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < listEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share && !isInAside($0, after: f, c) }
                     if let parts = exhaustiveParts(f, Array(candidates), c), parts.count >= 2 { out.append((f, parts)) }
                     continue
                 }
             }
             // 共/合计/累计 in the figure's own clause, or a parallel total right after a marked one
             // ("累计…共271个，争取资金9783.6万元").
-            let marked = totalMarkers.contains { ownClause.contains($0) }
+            let marked = c.lexicons.roles.hasTotalWord(ownClause)
             let parallel = i > 0 && markedTotals.contains(i - 1) && figures[i - 1].sentence == f.sentence && figures[i - 1].kind != f.kind
             guard marked || parallel else { continue }
             markedTotals.insert(i)
@@ -111,8 +109,10 @@ public struct TotalVsParts: Rule {
             let nextText = next.isEmpty ? "" : c.document.lines.text(from: next[0].location.start, to: next.last!.location.end)
             // "…共X。其中：a；b；c。": the next sentence opens the list of parts.
             let opensList = c.document.lines.text(from: c.statementEnd(after: f) + 1, to: next.first?.location.start ?? 0).trimmedSpaces.hasPrefix("其中")
-            if totalMarkers.contains(where: { nextText.contains($0) }) || (nextText.contains("其中") && !opensList) { continue }
-            let candidates = next.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil }
+            if c.lexicons.roles.hasTotalWord(nextText) || (nextText.contains("其中") && !opensList) { continue }
+            // A list opened by 其中 belongs to the last figure of its kind before it.
+            if opensList, figures[(i + 1)...].contains(where: { $0.sentence == f.sentence && sameFamily($0, f) && $0.role != .base && $0.role != .change }) { continue }
+            let candidates = next.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && !isInAside($0, after: f, c) }
             guard candidates.count >= 2, candidates.allSatisfy({ $0.value <= f.value }),
                   let parts = exhaustiveParts(f, candidates, c) else { continue }
             out.append((f, parts))
@@ -158,6 +158,15 @@ public struct TotalVsParts: Rule {
             for v in [total.value * k, total.value / k] where Arithmetic.balances(difference: v - sum, widths: widths * k) { return true }
         }
         return false
+    }
+
+    /// Whether a figure sits in a parenthetical opened after `total` ("…769.70万元（其中：购置费0万元…）"):
+    /// a sub-list of one part, not a part of the total.
+    static func isInAside(_ f: Figure, after total: Figure, _ c: RuleContext) -> Bool {
+        let between = c.document.lines.text(from: total.location.end, to: f.location.start)
+        var depth = 0
+        for ch in between { if ch == "（" || ch == "(" { depth += 1 } else if (ch == "）" || ch == ")") && depth > 0 { depth -= 1 } }
+        return depth > 0
     }
 
     static func sameFamily(_ a: Figure, _ b: Figure) -> Bool {
