@@ -42,8 +42,6 @@ public struct IndicatorStatus {
                         en: met ? "\(b.number.plain) reaches \(a.number.plain): full marks \(wText)" : "\(b.number.plain) < \(a.number.plain): \(b.number.plain) / \(a.number.plain) × \(wText) = \(expectedScore?.display(2) ?? "?")")
     }
 
-    /// Words claiming a target was met.
-    public static let claims = ["已达标", "已完成", "达成年度指标", "全部完成", "无偏差", "完成目标", "达到目标", "已达到"]
     /// Placeholders that are not a reason.
     public static let placeholders: Set<String> = ["", "无", "/", "—", "-", "——", "无。", "暂无", "×", "*", "XX", "××"]
 }

@@ -14,6 +14,8 @@ public struct RoleWords: Codable, Sendable {
     public var partOpeners: [String]
     public var partialList: [String]
     public var overlappingAttributes: [String]
+    /// Words claiming a target was met (已达标, 完成目标 …).
+    public var claims: [String]
     /// Sets of part names that together make up a whole (中央/省/市/县/其它, 基本支出/项目支出 …).
     public var partitions: [[String]]
 
@@ -25,8 +27,22 @@ public struct RoleWords: Codable, Sendable {
         return total.contains(where: stripped.contains)
     }
 
+    /// The first claim word in `text` that is a claim: not followed by a number (digits, ≥, a
+    /// sign or a space before one).
+    public func claim(in text: String) -> String? {
+        for word in claims {
+            var from = text.startIndex
+            while let r = text.range(of: word, range: from..<text.endIndex) {
+                let next = text[r.upperBound...].drop { $0 == " " || $0 == "　" }.first
+                if !(next.map { $0.isNumber || "≥≤>=<＞＜+-.".contains($0) } ?? false) { return word }
+                from = r.upperBound
+            }
+        }
+        return nil
+    }
+
     enum CodingKeys: String, CodingKey {
-        case comparison, change, share, target, total, actual, partitions
+        case comparison, change, share, target, total, actual, partitions, claims
         case comparisonBeforeYear = "comparison_before_year"
         case previousPeriod = "previous_period"
         case previousPeriodExceptions = "previous_period_exceptions"

@@ -52,7 +52,9 @@ public struct SameSubjectTwoValues: Rule {
             let sa = Targets.stage(a, c.lexicons), sb = Targets.stage(b, c.lexicons)
             // Amounts share their subject words far more often than counts do ("支出", "资金"):
             // a money pair found by its words is a warning at most.
-            let severity: Severity = (sa != nil && sb != nil && sa != sb) || a.kind == .money ? .warning : .error
+            // and two values both read from prose are a warning at most: an error needs one of them
+            // bound by a table.
+            let severity: Severity = (sa != nil && sb != nil && sa != sb) || a.kind == .money || !(a.inTable || b.inTable) ? .warning : .error
             // Show what each value's growth rate implies.
             var notes: [(String, String)] = []
             for f in firsts.prefix(2) {
