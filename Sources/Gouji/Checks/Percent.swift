@@ -7,7 +7,7 @@ public enum Percent {
     public static func verdict(stated: Figure, exact: Decimal) -> Severity? {
         if Growth.agrees(stated: stated.number, decimals: stated.decimals, exact: exact) { return nil }
         let gap = (exact - stated.number).magnitude
-        if gap <= Decimal.pow10(-stated.decimals) * Decimal(string: "1.5")! { return .info }
+        if gap <= Decimal.pow10(-stated.decimals) { return .info }
         return gap <= Decimal(string: "0.5")! ? .warning : .error
     }
 

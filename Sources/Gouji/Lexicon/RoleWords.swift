@@ -16,6 +16,13 @@ public struct RoleWords: Codable, Sendable {
     public var overlappingAttributes: [String]
     /// Words claiming a target was met (已达标, 完成目标 …).
     public var claims: [String]
+    /// Words of a rate stated beside its two amounts in prose.
+    public var amountRates: AmountRates
+    public struct AmountRates: Codable, Sendable {
+        public var rates: [String]
+        public var budgets: [String]
+        public var spent: [String]
+    }
     /// Sets of part names that together make up a whole (中央/省/市/县/其它, 基本支出/项目支出 …).
     public var partitions: [[String]]
 
@@ -47,6 +54,7 @@ public struct RoleWords: Codable, Sendable {
         case previousPeriod = "previous_period"
         case previousPeriodExceptions = "previous_period_exceptions"
         case totalExceptions = "total_exceptions"
+        case amountRates = "amount_rates"
         case partOpeners = "part_openers"
         case partialList = "partial_list"
         case overlappingAttributes = "overlapping_attributes"
