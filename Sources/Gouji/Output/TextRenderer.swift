@@ -31,6 +31,13 @@ public struct TextRenderer: Sendable {
                 out += paint(lang == .zh ? "无法读取" : "unreadable", "1;31") + ": \(r.path): \(error)\n\n"
                 continue
             }
+            if r.template == "unknown" {
+                // Said once per document: without a known form, the table rules had nothing to bind.
+                let tables = r.document?.tables.filter { !$0.rows.isEmpty }.count ?? 0
+                out += paint(lang == .zh ? "说明" : "note", "1;36")
+                    + (lang == .zh ? ": \(r.path): 未识别出已知的自评表格式（\(tables) 个表格）：按表格式核对的规则未运行，表格只核对其合计行\n\n"
+                                   : ": \(r.path): no known self-evaluation form recognised (\(tables) tables): the form's table rules did not run; tables are checked only for their total rows\n\n")
+            }
             for f in r.findings { out += render(f, in: r) + "\n" }
         }
         out += summary(results) + "\n"
