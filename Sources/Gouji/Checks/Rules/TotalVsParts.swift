@@ -12,6 +12,7 @@ public struct TotalVsParts: Rule {
             "安排资金↓2050万元，其中中央资金400万元、省级资金660万元、市级资金580万元、县级资金200万元。",
             "本年支出合计↓812.6万元，其中基本支出512.3万元、项目支出310.3万元。",
             "共争取项目↓12个，其中年初下达8个、年中追加5个。",
+            "实施项目共↓15个，年初批复预算8个项目985万元，年中增加8个项目。",
             "本项目共完成预算资金↓89.97万元，其中：30万元用于预算编制；30万元用于审计；35万元用于设计。",
         ],
         nonTriggering: [
@@ -23,6 +24,8 @@ public struct TotalVsParts: Rule {
             "共开展培训12场，其中3月5场、6月4场，其余在下半年。",
             "完成4120户，较2021年的3470户增长18.73%，其中A类3280户、B类610户、C类230户。",
             "一般公共预算支出1000万元，其中教育支出300万元、科学技术支出200万元。",
+            "实施项目共16个，年初批复预算8个项目985万元，年中增加8个项目。",
+            "共培训120人，较上年增加20人，培训满意度98%。",
         ])
 
     public init() {}
@@ -104,6 +107,18 @@ public struct TotalVsParts: Rule {
             let parallel = i > 0 && markedTotals.contains(i - 1) && figures[i - 1].sentence == f.sentence && figures[i - 1].kind != f.kind
             guard marked || parallel else { continue }
             markedTotals.insert(i)
+            // "共15个…，年初批复8个…，年中增加8个": later clauses of the same sentence that name the
+            // members of a fixed partition (年初/年中, 中央/省/市 …) are its parts; only an exhaustive
+            // partition is taken from a sentence without 其中.
+            if marked {
+                let rest = figures[(i + 1)...].prefix { $0.sentence == f.sentence }
+                let candidates = rest.filter { sameFamily($0, f) && !$0.approximate && $0.role != .base && $0.role != .share && !isInAside($0, after: f, c) }
+                if candidates.count >= 2, !rest.contains(where: { sameFamily($0, f) && c.lexicons.roles.hasTotalWord(c.clause(before: $0)) }),
+                   Partition.classify(total: f, parts: Array(candidates), c, groups: []).isExhaustive {
+                    out.append((f, Array(candidates)))
+                    continue
+                }
+            }
             if bySentence == nil { bySentence = Dictionary(grouping: figures, by: \.sentence) }
             let next = (bySentence![f.sentence + 1] ?? []).filter { $0.block == f.block }
             let nextText = next.isEmpty ? "" : c.document.lines.text(from: next[0].location.start, to: next.last!.location.end)
