@@ -13,7 +13,7 @@ public enum RuleRegistry {
         GoalVsIndicators.self, ActualPresent.self, MetStatus.self, DeviationReason.self, ScoreRestated.self,
         OverAchievement.self, ScoreVsStatus.self, TargetConsistency.self, LevelAndScope.self,
         RateOfARate.self, Measurability.self, OperatorSanity.self,
-        VoucherInPeriod.self, ReportAfterPeriod.self, PeriodOrder.self,
+        VoucherInPeriod.self, ReportAfterPeriod.self, PeriodOrder.self, SignatureDates.self,
         GradeBand.self, ScoreRange.self, ScoreDerivable.self,
         Ordinals.self,
         // These read the findings above.
