@@ -2,7 +2,7 @@
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         FundSourcesSum.self, Balance.self, SpendWithinFunds.self, DetailSum.self, UnitConsistency.self,
-        MalformedNumber.self, FullWidth.self, MissingUnit.self, Artefacts.self,
+        MalformedNumber.self, FullWidth.self, MissingUnit.self, UnitColumnConflict.self, Artefacts.self,
         VoucherFormat.self,
         WeightTree.self, QualitativeScoreBand.self, PercentRange.self, RowComplete.self,
         AmountRestated.self, CountRestated.self, ZeroBaseGrowth.self, SignAndDirection.self,
