@@ -12,7 +12,7 @@ public enum RuleRegistry {
         TotalVsParts.self, SameSubjectTwoValues.self, GrowthConsistency.self, EnumeratedRates.self,
         GoalVsIndicators.self, ActualPresent.self, MetStatus.self, DeviationReason.self, ScoreRestated.self,
         OverAchievement.self, ScoreVsStatus.self, TargetConsistency.self, LevelAndScope.self,
-        RateOfARate.self, Measurability.self, OperatorSanity.self, Classification.self,
+        RateOfARate.self, NarrativeSubjectScope.self, Measurability.self, OperatorSanity.self, Classification.self,
         VoucherInPeriod.self, ReportAfterPeriod.self, PeriodOrder.self, SignatureDates.self,
         GradeBand.self, ScoreRange.self, ScoreDerivable.self,
         Ordinals.self,
