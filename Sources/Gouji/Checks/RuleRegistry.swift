@@ -3,7 +3,7 @@ public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         FundSourcesSum.self, Balance.self, SpendWithinFunds.self, DetailSum.self, UnitConsistency.self,
         MalformedNumber.self, FullWidth.self, MissingUnit.self, UnitColumnConflict.self, Artefacts.self,
-        VoucherFormat.self, OperatorText.self,
+        VoucherFormat.self, Precision.self, OperatorText.self,
         WeightTree.self, QualitativeScoreBand.self, PercentRange.self, RowComplete.self,
         AmountRestated.self, CountRestated.self, ZeroBaseGrowth.self, SignAndDirection.self,
         ExpenditureComposition.self, ScoreTableTree.self, YearConsistency.self, RequiredFields.self,
