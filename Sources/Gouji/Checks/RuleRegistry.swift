@@ -8,7 +8,7 @@ public enum RuleRegistry {
         AmountRestated.self, CountRestated.self, ZeroBaseGrowth.self, SignAndDirection.self,
         ExpenditureComposition.self, ScoreTableTree.self, YearConsistency.self, RequiredFields.self,
         ExecutionRate.self, ExecutionScore.self, ScoreCap.self, QuantitativeScore.self, TotalScore.self,
-        StaffRate.self, ThreePublicSum.self, ChangeRateBase.self, BudgetAdjust.self,
+        StaffRate.self, ThreePublicSum.self, ChangeRateBase.self, BudgetAdjust.self, BalanceRollforward.self,
         TotalVsParts.self, SameSubjectTwoValues.self, GrowthConsistency.self, EnumeratedRates.self,
         GoalVsIndicators.self, ActualPresent.self, MetStatus.self, DeviationReason.self, ScoreRestated.self,
         OverAchievement.self, ScoreVsStatus.self, TargetConsistency.self, LevelAndScope.self,
