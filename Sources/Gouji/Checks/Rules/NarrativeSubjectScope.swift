@@ -29,8 +29,9 @@ public struct NarrativeSubjectScope: Rule {
         // below the recognition threshold counts as one when it has a project funds table.
         guard c.facts.family == "hunan-project" || c.facts.family == "national-project" || (c.facts.family == "unknown" && c.facts.funds != nil && c.facts.data == nil) else { return [] }
         var out: [Finding] = []
-        // The project's own money: the largest total of its funds table.
-        if let own = c.facts.funds?.totals.values.compactMap(\.figure).filter({ $0.kind == .money && !$0.malformed && $0.value > 0 }).max(by: { $0.value < $1.value }) {
+        // The project's own money: the largest total of its funds table (the first column's on a tie).
+        let totals = c.facts.funds.map { f in f.columns.compactMap { f.totals[$0]?.figure } } ?? []
+        if let own = totals.filter({ $0.kind == .money && !$0.malformed && $0.value > 0 }).reduce(nil, { (best: Figure?, f: Figure) in best.map { $0.value >= f.value ? $0 : f } ?? f }) {
             let ratio = c.setting("subject_scope_ratio", 100)
             let ownText = Arithmetic.inUnit(own.value, of: own) + Arithmetic.unitLabel(own)
             for row in c.facts.indicators {
