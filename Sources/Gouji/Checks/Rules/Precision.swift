@@ -129,7 +129,9 @@ public struct Precision: Rule {
             let decimal = run.filter { $0.decimals > 0 && $0.location.start < tail }
             let places = Set(decimal.map(\.decimals))
             guard decimal.count >= 2, places.count > 1 else { continue }
-            let most = places.max { a, b in decimal.filter { $0.decimals == a }.count < decimal.filter { $0.decimals == b }.count }!
+            // The usual number of decimals (the fewer on a tie, so that the finding is the same on every run).
+            func count(_ p: Int) -> Int { decimal.filter { $0.decimals == p }.count }
+            let most = places.sorted().reduce(-1) { best, p in best < 0 || count(p) > count(best) ? p : best }
             let odd = decimal.filter { $0.decimals != most }
             let shown = decimal.map(\.text).joined(separator: "、")
             if let f = c.finding(Self.description,
