@@ -193,7 +193,11 @@ public struct Precision: Rule {
                 for (s, e) in Self.prompt.matchesWithOffsets(body) where location.start + e <= tail {
                     let loc = at(s, e)
                     let found = c.text(loc)
-                    if let f = c.finding(Self.description,
+                    // A paragraph or cell holding nothing but the instruction was never filled in
+                    // (a warning); a prompt inside a note that carries figures is the form's own
+                    // printed guidance (a note).
+                    let filledIn = body.replacingOccurrences(of: found, with: "").unicodeScalars.contains { $0.properties.numericType == .decimal }
+                    if let f = c.finding(Self.description, severity: filledIn ? .info : .warning,
                                          message: Localized(zh: "文中残留模板提示语“\(found)”", en: "Template prompt “\(found)” left in the text"),
                                          locations: [loc],
                                          suggestions: [Suggestion(location: loc, original: found, replacement: "", reason: Localized(zh: "删除提示语", en: "remove the prompt"))]) {
