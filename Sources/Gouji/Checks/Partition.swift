@@ -15,6 +15,8 @@ public enum Partition: Equatable, Sendable {
     /// The parts may overlap or are not of one kind (attributes such as 党员/女职工; 应到位 next to 实际到位).
     case overlapping(String)
 
+    static let sentenceEnds = ScalarTable(scalarsOf: "。！？")
+
     public var isExhaustive: Bool { if case .exhaustive = self { return true } else { return false } }
 
     /// Classifies `parts` of `total` in the document of `c`, with the words of Lexicons/roles.yaml.
@@ -23,10 +25,12 @@ public enum Partition: Equatable, Sendable {
         let words = c.lexicons.roles
         let lines = c.document.lines
         // The words naming each part: from the end of the previous figure (or the total) to the part.
+        // The words naming each part: from the previous part (or the total) to it, within its sentence.
         var labels: [String] = []
         var previousEnd = total.location.end
         for p in parts {
-            labels.append(lines.text(from: previousEnd, to: p.location.start))
+            let sentenceStart = lines.back(from: p.location.start, to: Self.sentenceEnds)
+            labels.append(lines.text(from: max(previousEnd, sentenceStart), to: p.location.start))
             previousEnd = p.location.end
         }
         let opening = lines.text(from: total.location.end, to: first.location.start)
@@ -40,8 +44,12 @@ public enum Partition: Equatable, Sendable {
         let stages = Set(parts.map(\.role).filter { $0 == .target || $0 == .actual })
         if stages.count > 1 { return .overlapping("目标/实际") }
         // A fixed exhaustive set: every part is named by a word of one partition.
+        // Each part must be named by a different member (年初结转结余 and 年末结转结余 are not 年初/年中).
         for set in words.partitions {
-            if labels.allSatisfy({ label in set.contains { label.contains($0) } }) { return .exhaustive(set.prefix(3).joined(separator: "/")) }
+            let members = labels.map { label in set.filter { label.contains($0) }.max { $0.count < $1.count } }
+            if members.allSatisfy({ $0 != nil }), Set(members.compactMap { $0 }).count == members.count {
+                return .exhaustive(set.prefix(3).joined(separator: "/"))
+            }
         }
         // The same items listed in the report's own expense detail table, which adds them up.
         let expenses = c.facts.expenses.map { $0.content.compacted }.filter { !$0.isEmpty }
@@ -56,14 +64,23 @@ public enum Partition: Equatable, Sendable {
         // The number of items announced before the total ("五类科技计划…") equals the number listed.
         let before = lines.text(from: lines.back(from: total.location.start, to: RuleContext.statementEnds), to: total.location.start)
         if let announced = announcedCount(before), announced == parts.count { return .exhaustive("\(announced)项") }
-        // A parallel list the report adds up exactly: a total of another kind in the same
-        // sentence whose own parts sit in the same sentences as these and balance.
-        for (otherTotal, otherParts) in groups where otherTotal.kind != total.kind && otherTotal.sentence == total.sentence {
-            guard otherParts.count == parts.count,
-                  zip(otherParts, parts).allSatisfy({ $0.sentence == $1.sentence }) else { continue }
-            let v = Arithmetic.sum(total: otherTotal, parts: otherParts)
-            if v.severity == nil && v.difference == 0 { return .exhaustive("\(otherTotal.text) = \(otherParts.map(\.text).joined(separator: " + "))") }
+        // A parallel list the report adds up exactly ("共271个，争取资金9783.6万元。…10项，资金660万元；
+        // …260项，5623.6万元；…1项，资金3600万"): each part has a companion figure of another kind
+        // just before it, and the companions add up exactly to a figure of their kind in the
+        // total's sentence.
+        var companions: [Figure] = []
+        var from = total.location.end
+        for p in parts {
+            guard let q = c.quantities.last(where: { $0.location.start >= from && $0.location.end <= p.location.start && $0.kind != total.kind && $0.kind != .percent }) else { break }
+            companions.append(q); from = p.location.end
         }
+        if companions.count == parts.count, let kind = companions.first?.kind, companions.allSatisfy({ $0.kind == kind && $0.unit == companions[0].unit }) {
+            let sum = companions.reduce(Decimal(0)) { $0 + $1.value }
+            if let other = c.quantities.first(where: { $0.sentence == total.sentence && $0.kind == kind && $0.value == sum && $0.location.end <= total.location.start }) {
+                return .exhaustive("\(other.text) = \(companions.map(\.text).joined(separator: " + "))")
+            }
+        }
+        _ = groups
         return .unknown
     }
 

@@ -34,10 +34,17 @@ public struct TotalVsParts: Rule {
         var findings: [Finding] = []
         var seen: [(Decimal, [Decimal])] = []
         let groups = c.totalPartGroups
-        for (total, parts) in groups.sorted(by: { !$0.0.inTable && $1.0.inTable }) {
+        // A statement restated elsewhere (a table cell repeating the text) is as certain as its
+        // most certain copy.
+        var classified: [(Figure, [Figure], Partition)] = groups.map { ($0.0, $0.1, Partition.classify(total: $0.0, parts: $0.1, c, groups: groups)) }
+        for i in classified.indices where !classified[i].2.isExhaustive {
+            if let twin = classified.first(where: { $0.2.isExhaustive && $0.0.value == classified[i].0.value && $0.1.map(\.value) == classified[i].1.map(\.value) }) {
+                classified[i].2 = twin.2
+            }
+        }
+        for (total, parts, partition) in classified.sorted(by: { !$0.0.inTable && $1.0.inTable }) {
             // Only an exhaustive partition is certain; a list of unknown extent is a warning at most,
             // and only when its parts exceed the total (a list short of it may simply be partial).
-            let partition = Partition.classify(total: total, parts: parts, c, groups: groups)
             let sum = parts.reduce(Decimal(0)) { $0 + $1.value }
             switch partition {
             case .partial, .overlapping: continue
