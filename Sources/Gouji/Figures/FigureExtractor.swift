@@ -234,7 +234,7 @@ public struct FigureExtractor: Sendable {
             if !after.isEmpty {
                 figure.approximate = true
                 if after.contains("以上") && figure.comparator == nil { figure.comparator = .atLeast }
-                if after.contains("以下") && figure.comparator == nil { figure.comparator = .atMost }
+                if (after.contains("以下") || after.contains("以内")) && figure.comparator == nil { figure.comparator = .atMost }
             }
             if vocabulary.approxSuffixes.firstIndex(endingOf: preceding) != nil && !preceding.endsWithBytes("达") {
                 figure.approximate = true

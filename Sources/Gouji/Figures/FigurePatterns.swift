@@ -68,7 +68,7 @@ public final class FigurePatterns: @unchecked Sendable {
                 + "|(?<![第\(cn)])[零〇一二两三四五六七八九十][\(cn)]*(?=(?:\(scalesAlt))?(?:\(countAlt)))(?!批\\s*[\\d（(]))"
                 + #"(?:\s*(?<rsep>-|~|～|至|到|—)\s*(?<num2>\d+(?:\.\d+)?))?"#
                 // "100 %": a space before the percent sign still makes a percentage.
-                + "(?<approx>余|多)?(?<scale>\(scalesAlt))?(?:[ \\t](?=%))?(?<unit>\(unitsAlt))?(?<approx2>左右|以上|以下|余|多)?)",
+                + "(?<approx>余|多)?(?<scale>\(scalesAlt))?(?:[ \\t](?=%))?(?<unit>\(unitsAlt))?(?<approx2>左右|以上|以下|以内|余|多)?)",
         ].joined(separator: "|")
         var kinds: [ByteKey: UnitWord] = [:]
         for word in unitWords where kinds[ByteKey(word)] == nil {
