@@ -46,8 +46,8 @@ public enum Partition: Equatable, Sendable {
         // A fixed exhaustive set: every part is named by a word of one partition.
         // Each part must be named by a different member (年初结转结余 and 年末结转结余 are not 年初/年中).
         for set in words.partitions {
-            let members = labels.map { label in set.filter { label.contains($0) }.max { $0.count < $1.count } }
-            if members.allSatisfy({ $0 != nil }), Set(members.compactMap { $0 }).count == members.count {
+            let candidates = labels.map { label in set.filter { label.contains($0) } }
+            if !candidates.contains(where: \.isEmpty), distinctMembers(candidates) {
                 return .exhaustive(set.prefix(3).joined(separator: "/"))
             }
         }
@@ -82,6 +82,22 @@ public enum Partition: Equatable, Sendable {
         }
         _ = groups
         return .unknown
+    }
+
+    /// Whether each label can be given a member of its own (a system of distinct representatives,
+    /// by backtracking: lists are short).
+    static func distinctMembers(_ candidates: [[String]]) -> Bool {
+        var used = Set<String>()
+        func assign(_ k: Int) -> Bool {
+            if k == candidates.count { return true }
+            for m in candidates[k] where !used.contains(m) {
+                used.insert(m)
+                if assign(k + 1) { return true }
+                used.remove(m)
+            }
+            return false
+        }
+        return candidates.count <= 12 && assign(0)
     }
 
     /// "五类…", "3个…" right before a total: the announced number of items.

@@ -15,7 +15,9 @@ public enum SumCheck {
         let diffText = Arithmetic.inUnit(v.difference, of: total)
         let termText = Arithmetic.terms(parts, unitOf: total)
         if let k = v.unitSlip {
-            let kText = k == 10000 ? "10⁴（万元/元混用）" : k == 1000 ? "10³（千元/元混用）" : "10⁸（亿元/元混用）"
+            // 4.647 for 4,647: a figure written with three decimals where a thousands separator was meant.
+            let separatorSlip = k == 1000 && ([total] + parts).contains { $0.decimals == 3 }
+            let kText = k == 10000 ? "10⁴（万元/元混用）" : k == 1000 ? (separatorSlip ? "10³（疑将千位分隔符“,”写成小数点“.”）" : "10³（千元/元混用）") : "10⁸（亿元/元混用）"
             return c.finding(UnitConsistency.description, severity: .error,
                              message: Localized(zh: "\(what.zh) \(total.text) 与分项之和 \(sumText)\(unit) 恰好相差 \(kText) 倍，疑为单位错误",
                                                 en: "\(what.en) \(total.text) differs from the sum of its parts \(sumText) \(unit) by exactly a factor \(k.plain): a unit slip"),

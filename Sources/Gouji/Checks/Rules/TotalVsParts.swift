@@ -108,6 +108,9 @@ public struct TotalVsParts: Rule {
                     continue
                 }
             }
+            // "…支出4.647万元（…），比上年增长58.65%。⏎⏎其中：购置1,088万元…；运行维护3,559万元…": the
+            // next paragraph opens with 其中 and lists the parts of the last figure of its kind.
+            if let parts = nextParagraphParts(i, f, figures, c) { out.append((f, parts)); continue }
             // 共/合计/累计 in the figure's own clause, or a parallel total right after a marked one
             // ("累计…共271个，争取资金9783.6万元").
             let marked = c.lexicons.roles.hasTotalWord(ownClause)
@@ -180,6 +183,21 @@ public struct TotalVsParts: Rule {
             for v in [total.value * k, total.value / k] where Arithmetic.balances(difference: v - sum, widths: widths * k) { return true }
         }
         return false
+    }
+
+    /// The parts listed by a paragraph that opens with 其中 right after the paragraph of `f`, when
+    /// `f` is the last figure of its kind there.
+    static func nextParagraphParts(_ i: Int, _ f: Figure, _ figures: [Figure], _ c: RuleContext) -> [Figure]? {
+        guard !f.inTable else { return nil }
+        let later = figures[(i + 1)...]
+        if later.contains(where: { $0.block == f.block && sameFamily($0, f) && $0.role != .base && $0.role != .change }) { return nil }
+        guard let first = later.first(where: { $0.block != f.block }), first.block == f.block + 1, !first.inTable else { return nil }
+        let gap = c.document.lines.text(from: f.location.end, to: first.location.start).split(separator: "\n", omittingEmptySubsequences: false)
+        guard gap.count >= 2, gap.dropFirst().dropLast().allSatisfy({ $0.allSatisfy(\.isWhitespace) }),
+              gap.last!.trimmingCharacters(in: .whitespaces).hasPrefix("其中") else { return nil }
+        let parts = later.filter { $0.block == first.block && sameFamily($0, f) && !$0.approximate && $0.direction == nil
+            && $0.role != .base && $0.role != .change && $0.role != .share && !isInAside($0, after: first, c) }
+        return parts.count >= 2 ? parts : nil
     }
 
     /// Whether a figure sits in a parenthetical opened after `total` ("…769.70万元（其中：购置费0万元…）"):
