@@ -131,7 +131,11 @@ final class RealMutationTests: XCTestCase {
             clean.append(c); outcomes += m
         }
         let summary = MutationSummary(outcomes: outcomes, clean: clean)
-        print("<!-- real-mutation-report:begin -->\n" + summary.markdown() + "<!-- real-mutation-report:end -->")
+        let table = summary.markdown()
+        print("<!-- real-mutation-report:begin -->\n" + table + "<!-- real-mutation-report:end -->")
+        if let path = ProcessInfo.processInfo.environment["GOUJI_REAL_MUTATION_REPORT"], !path.isEmpty {
+            try table.write(toFile: path, atomically: true, encoding: .utf8)
+        }
         XCTAssertGreaterThanOrEqual(outcomes.count, 20, "mutants of real reports")
         for c in summary.clean {
             XCTAssertTrue(c.errors.isEmpty, "false alarm(s) on clean \(c.report): \(c.errors.map(MutationSummary.brief))")

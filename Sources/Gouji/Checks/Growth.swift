@@ -84,8 +84,11 @@ public enum Growth {
         for e in c.growthEnumerations where e.rates.count == 1 && e.values.count == 1 {
             let n = e.values[0]
             guard n.direction != nil, let i = q.firstIndex(where: { $0.location == n.location }), i > 0 else { continue }
-            let v = q[i - 1]
-            guard v.sentence == n.sentence, v.kind == n.kind, v.direction == nil else { continue }
+            // The value is the last figure of the increment's kind before it in its sentence (a rate
+            // such as "完成预算43.2万元的52.3%" may stand between).
+            guard let v = q[..<i].last(where: { $0.sentence == n.sentence && $0.kind == n.kind }),
+                  v.direction == nil, v.role != .change else { continue }
+            if q[q.index(after: q.firstIndex(where: { $0.location == v.location })!)..<i].contains(where: { $0.kind == n.kind }) { continue }
             out.append((v, n, e.rates[0]))
         }
         return out
@@ -104,6 +107,24 @@ public enum Growth {
         guard f1 > 0, f2 > 0 else { return Interval(0, 0) }
         let candidates = [v.lo / f1, v.lo / f2, v.hi / f1, v.hi / f2]
         return Interval(candidates.min()!, candidates.max()!)
+    }
+
+    /// The range of 100 × numerator / base over the rounding intervals of both (nil when the
+    /// base may be zero or negative).
+    public static func rateRange(numerator n: Interval, base b: Interval) -> Interval? {
+        guard b.lo > 0 else { return nil }
+        let ends = [n.lo / b.lo, n.lo / b.hi, n.hi / b.lo, n.hi / b.hi].map { $0 * 100 }
+        return Interval(ends.min()!, ends.max()!)
+    }
+
+    /// How far a stated rate lies from the range its figures allow: 0 when some reading of the
+    /// rounded figures gives it (rounded half-up, half-even or truncated at its decimals).
+    public static func gap(stated g: Figure, range: Interval) -> Decimal {
+        let unit = Decimal.pow10(-g.decimals)
+        let lo = g.number - unit / 2, hi = g.number + unit   // truncation reaches up to one unit
+        if hi < range.lo { return range.lo - hi }
+        if lo > range.hi { return lo - range.hi }
+        return 0
     }
 
     /// Whether `stated` (with its decimals) is the rounding (half-up, half-even) or truncation of `exact`.

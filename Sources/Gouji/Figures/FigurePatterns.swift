@@ -67,8 +67,9 @@ public final class FigurePatterns: @unchecked Sendable {
                 // 一批3374.3万元: a batch named by its numeral, not a count.
                 + "|(?<![第\(cn)])[零〇一二两三四五六七八九十][\(cn)]*(?=(?:\(scalesAlt))?(?:\(countAlt)))(?!批\\s*[\\d（(]))"
                 + #"(?:\s*(?<rsep>-|~|～|至|到|—)\s*(?<num2>\d+(?:\.\d+)?))?"#
-                // "100 %": a space before the percent sign still makes a percentage.
-                + "(?<approx>余|多)?(?<scale>\(scalesAlt))?(?:[ \\t](?=%))?(?<unit>\(unitsAlt))?(?<approx2>左右|以上|以下|以内|余|多)?)",
+                // "100 %", "769.70 万元": one space before the percent sign or a money unit does not
+                // part the number from it (PDF and web copies space them).
+                + "(?<approx>余|多)?(?:[ \\t](?=万元|亿元|千元|元|万|亿))?(?<scale>\(scalesAlt))?(?:[ \\t](?=%))?(?<unit>\(unitsAlt))?(?<approx2>左右|以上|以下|以内|余|多)?)",
         ].joined(separator: "|")
         var kinds: [ByteKey: UnitWord] = [:]
         for word in unitWords where kinds[ByteKey(word)] == nil {

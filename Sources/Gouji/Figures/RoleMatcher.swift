@@ -57,7 +57,8 @@ public struct RoleMatcher: Sendable {
         if f.direction != nil || f.kind == .percentagePoints || words.change.contains(where: clause.contains) { return .change }
         if f.kind == .percent && words.share.contains(where: clause.contains) { return .share }
         if isBase(clause) { return .base }
-        if words.target.contains(where: clause.contains) || f.text.hasPrefix("≥") || f.text.hasPrefix("≤") { return .target }
+        if words.target.contains(where: clause.contains) || words.targetHeaders.contains(where: statement.contains)
+            || f.text.hasPrefix("≥") || f.text.hasPrefix("≤") { return .target }
         if words.partOpeners.contains(where: { statement.contains($0) }) && !words.hasTotalWord(clause) { return .part }
         if words.hasTotalWord(clause) { return .total }
         if words.actual.contains(where: clause.contains) { return .actual }

@@ -8,6 +8,7 @@ public struct RoleWords: Codable, Sendable {
     public var change: [String]
     public var share: [String]
     public var target: [String]
+    public var targetHeaders: [String]
     public var total: [String]
     public var totalExceptions: [String]
     public var actual: [String]
@@ -54,6 +55,7 @@ public struct RoleWords: Codable, Sendable {
         case previousPeriod = "previous_period"
         case previousPeriodExceptions = "previous_period_exceptions"
         case totalExceptions = "total_exceptions"
+        case targetHeaders = "target_headers"
         case amountRates = "amount_rates"
         case partOpeners = "part_openers"
         case partialList = "partial_list"

@@ -213,7 +213,8 @@ struct Context {
         while i < loc.end, !isDigit(i) { i += 1 }
         guard i < loc.end else { return nil }
         var j = i
-        while j < loc.end, isDigit(j) || (scalars[j] == "." && isDigit(j + 1)) { j += 1 }
+        // A thousands separator belongs to the number ("1,055.4"): the span is all of it.
+        while j < loc.end, isDigit(j) || ((scalars[j] == "." || scalars[j] == ",") && isDigit(j + 1)) { j += 1 }
         return i..<j
     }
 
@@ -470,7 +471,10 @@ struct Context {
     //     skipped, so that only the two values of one subject contradict each other.
     func twoValues() -> [Plan] {
         let grouped = Set(narrativeGroups().flatMap { [$0.total] + $0.parts }.map(\.location.start))
-        return figures.filter { !$0.inTable && $0.kind == .count && $0.subject != nil && !$0.approximate && $0.direction == nil }
+        // Only a value stated as this period's (not a target, base, change or part, and with no
+        // other period named): a second value of a target or of last year is no contradiction.
+        return figures.filter { !$0.inTable && $0.kind == .count && $0.subject != nil && !$0.approximate && $0.direction == nil
+            && [.stated, .actual, .total].contains($0.role) && $0.period == nil && $0.comparator == nil }
             .filter { !grouped.contains($0.location.start) }
             .compactMap { f in
                 guard let p = paragraph(at: f.location.start), let span = numberSpan(f),
@@ -501,7 +505,7 @@ struct Context {
     func growthRates() -> [Plan] {
         figures.filter { !$0.inTable && $0.kind == .percent && $0.direction != nil }.compactMap { f in
             guard let p = paragraph(at: f.location.start), let span = numberSpan(f),
-                  let g = Decimal(string: text(span)) else { return nil }
+                  let g = Decimal(string: text(span).replacingOccurrences(of: ",", with: "")) else { return nil }
             var s = f.location.start
             while s > p.location.start, !"。；".unicodeScalars.contains(scalars[s - 1]) { s -= 1 }
             let before = text(s..<f.location.start)
@@ -513,6 +517,8 @@ struct Context {
                 && $0.kind.isQuantity && $0.kind != .percent && $0.direction == nil }
             let d = Dec.decimals(of: text(span))
             var newRate = g + 1
+            // The value the rate belongs to must be in the same statement for the rate to be decidable.
+            guard value != nil else { return nil }
             if !stated {
                 guard let value, value.kind == .count, value.decimals == 0 else { return nil }
                 let v = Dec.double(value.number), u = Dec.double(Dec.unit(d))

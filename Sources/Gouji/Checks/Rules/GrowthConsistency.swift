@@ -21,7 +21,13 @@ public struct GrowthConsistency: Rule {
             guard base > 0 else { continue }
             let exact = n.value / base * 100
             if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { continue }
-            let gap = (exact - g.number).magnitude
+            // Rounding-aware: the rate every reading of the rounded figures allows (a small base
+            // spreads it wide: 20.63 ÷ 1.96 万元 is anything from 1047 % to 1058 %).
+            let vI = v.interval, nI = n.interval
+            let baseRange = stated ? vI : (down ? Interval(vI.lo + nI.lo, vI.hi + nI.hi) : Interval(vI.lo - nI.hi, vI.hi - nI.lo))
+            guard let range = Growth.rateRange(numerator: nI, base: baseRange) else { continue }
+            let gap = Growth.gap(stated: g, range: range)
+            if gap == 0 { continue }
             // Paired from the prose: a warning at most.
             let severity: Severity = gap <= Decimal.pow10(-g.decimals) ? .info : .warning
             let op = down ? "+" : "−"
@@ -41,7 +47,11 @@ public struct GrowthConsistency: Rule {
                 guard b.value > 0 else { continue }
                 let exact = (v.value - b.value) / b.value * 100 * (g.direction == "down" ? -1 : 1)
                 if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { continue }
-                let gap = (exact - g.number).magnitude
+                let vI = v.interval, bI = b.interval
+                let change = g.direction == "down" ? Interval(bI.lo - vI.hi, bI.hi - vI.lo) : Interval(vI.lo - bI.hi, vI.hi - bI.lo)
+                guard let range = Growth.rateRange(numerator: change, base: bI) else { continue }
+                let gap = Growth.gap(stated: g, range: range)
+                if gap == 0 { continue }
                 // Paired from the prose: a warning at most.
                 let severity: Severity = gap <= Decimal.pow10(-g.decimals) ? .info : .warning
                 if let f = c.finding(Self.description, severity: severity,
