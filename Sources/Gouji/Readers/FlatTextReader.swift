@@ -2,6 +2,10 @@
 /// a cell line starts with a tab; a tab alone is an empty cell; a blank line ends a row;
 /// a line without a tab right after a cell continues that cell; a non-empty line without a
 /// tab anywhere else is a paragraph and ends the current table.
+///
+/// In text input (`format == .text`), runs of such paragraph lines go through
+/// `PlainTextTables`: tables copied out of web pages and PDFs as pipe rows, tab-separated rows
+/// or whitespace-aligned columns become tables, the other lines stay paragraphs.
 public struct FlatTextReader: Sendable {
     public var layout: Layout
     public var limits: ReadLimits
@@ -49,6 +53,38 @@ public struct FlatTextReader: Sendable {
             cellsInTable = 0
         }
 
+        // Consecutive paragraph lines, read when the run ends (by a cell line, a blank line or
+        // the end): their texts, and the line number of the first.
+        var run: [String] = []
+        var runStart = 0
+        func endRun() throws {
+            guard !run.isEmpty else { return }
+            try endTable()
+            func paragraph(_ lineNumber: Int, _ text: String) {
+                let range = index.lineRange(lineNumber)
+                blocks.append(.paragraph(Paragraph(
+                    index: paragraphCount, text: text,
+                    location: index.location(start: range.lowerBound, end: range.upperBound))))
+                paragraphCount += 1
+            }
+            if format == .text, run.count >= 2 {
+                for piece in PlainTextTables(lines: index, limits: limits).pieces(from: runStart, through: runStart + run.count - 1) {
+                    switch piece {
+                    case .paragraph(let n):
+                        paragraph(n, run[n - runStart])
+                    case .table(let rows):
+                        for table in TableSplitter(layout: layout).split(rows: rows, firstIndex: tableCount, lines: index) {
+                            blocks.append(.table(table))
+                            tableCount += 1
+                        }
+                    }
+                }
+            } else {
+                for (k, text) in run.enumerated() { paragraph(runStart + k, text) }
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+
         for lineNumber in 1...index.lineStarts.count {
             let range = index.lineRange(lineNumber)
             let line = index.text(from: range.lowerBound, to: range.upperBound)
@@ -57,6 +93,7 @@ public struct FlatTextReader: Sendable {
             // A tab is a control character, always a grapheme of its own: the line starts with
             // the Character "\t" exactly when its first scalar is one.
             if index.scalar(at: lineStart) == "\t", scalarCount > 0 {
+                try endRun()
                 let start = lineStart + 1
                 let cellText = index.text(from: start, to: range.upperBound)
                 lastCellScalars = scalarCount - 1
@@ -72,6 +109,7 @@ public struct FlatTextReader: Sendable {
                 openCell = (cellText, index.location(start: start, end: lineStart + scalarCount))
                 previousWasCell = true
             } else if line.isBlank {
+                try endRun()
                 endRow()
                 previousWasCell = false
             } else if previousWasCell, var last = openCell {
@@ -89,14 +127,12 @@ public struct FlatTextReader: Sendable {
                 last.location.end = lineStart + scalarCount
                 openCell = last
             } else {
-                try endTable()
-                blocks.append(.paragraph(Paragraph(
-                    index: paragraphCount, text: line,
-                    location: index.location(start: lineStart, end: lineStart + scalarCount))))
-                paragraphCount += 1
+                if run.isEmpty { runStart = lineNumber }
+                run.append(line)
                 previousWasCell = false
             }
         }
+        try endRun()
         try endTable()
         return Document(path: path, format: format, encoding: encoding, text: text, blocks: blocks, lines: index)
     }
