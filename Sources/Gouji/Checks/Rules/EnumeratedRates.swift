@@ -13,7 +13,8 @@ public struct EnumeratedRates: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         c.growthEnumerations.compactMap { e in
             guard e.rates.count >= 2, e.values.count != e.rates.count, e.values.count >= 2 else { return nil }
-            return c.finding(Self.description,
+            // Which values the rates follow is read from the prose: a warning at most.
+            return c.finding(Self.description, severity: .warning,
                              message: Localized(zh: "列举了 \(e.values.count) 个数值，却给出 \(e.rates.count) 个增长率，无法一一对应",
                                                 en: "\(e.values.count) values are listed but \(e.rates.count) growth rates, so they cannot be paired"),
                              arithmetic: Localized(zh: "数值：\(e.values.map(\.text).joined(separator: "、"))；增长率：\(e.rates.map(\.text).joined(separator: "、"))",

@@ -27,7 +27,8 @@ public struct SignAndDirection: Rule {
             let message: Localized = wrongWay
                 ? Localized(zh: "本年 \(v.text) \(actual < 0 ? "低于" : "高于")上年 \(b.text)，却写“\(up ? "增加" : "减少")”", en: "This year's \(v.text) is \(actual < 0 ? "below" : "above") last year's \(b.text), but the text says it \(up ? "rose" : "fell")")
                 : Localized(zh: "\(up ? "增加" : "减少")额 \(n.text) 与 \(v.text) − \(b.text) = \(Arithmetic.inUnit(actual.magnitude, of: n))\(unit) 不符", en: "The change \(n.text) differs from \(v.text) − \(b.text) = \(Arithmetic.inUnit(actual.magnitude, of: n)) \(unit)")
-            if let f = c.finding(Self.description, severity: v2.severity == .warning && !wrongWay ? .warning : .error, message: message,
+            // Paired from the prose (value, base and change found by their words): a warning at most.
+            if let f = c.finding(Self.description, severity: .warning, message: message,
                                  arithmetic: Localized(zh: "\(Arithmetic.inUnit(v.value, of: n)) − \(Arithmetic.inUnit(b.value, of: n)) = \(Arithmetic.inUnit(actual, of: n))（\(unit)）",
                                                        en: "\(Arithmetic.inUnit(v.value, of: n)) − \(Arithmetic.inUnit(b.value, of: n)) = \(Arithmetic.inUnit(actual, of: n)) (\(unit))"),
                                  figures: [n, v, b],
