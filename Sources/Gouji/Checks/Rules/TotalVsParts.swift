@@ -13,6 +13,7 @@ public struct TotalVsParts: Rule {
             "本年支出合计↓812.6万元，其中基本支出512.3万元、项目支出310.3万元。",
             "共争取项目↓12个，其中年初下达8个、年中追加5个。",
             "实施项目共↓15个，年初批复预算8个项目985万元，年中增加8个项目。",
+            "三公经费支出合计587.64万元，同比减少↓146.03万元。其中：因公出国（境）经费0万元，同比减少0万元；公务用车购置及运行费585.53万元，同比减少144.92万元；公务接待费2.11万元，同比减少2.11万元。",
             "本项目共完成预算资金↓89.97万元，其中：30万元用于预算编制；30万元用于审计；35万元用于设计。",
         ],
         nonTriggering: [
@@ -26,6 +27,7 @@ public struct TotalVsParts: Rule {
             "一般公共预算支出1000万元，其中教育支出300万元、科学技术支出200万元。",
             "实施项目共16个，年初批复预算8个项目985万元，年中增加8个项目。",
             "共培训120人，较上年增加20人，培训满意度98%。",
+            "三公经费支出合计587.64万元，同比减少147.03万元。其中：因公出国（境）经费0万元，同比减少0万元；公务用车购置及运行费585.53万元，同比减少144.92万元；公务接待费2.11万元，同比减少2.11万元。",
         ])
 
     public init() {}
@@ -52,6 +54,13 @@ public struct TotalVsParts: Rule {
             // Figures of the next sentence are parts of a total only when they are known to be all of it.
             case .unknown where c.document.lines.offset(of: "其中", from: total.location.end, to: parts[0].location.start) == nil: continue
             default: break
+            }
+            // The changes of an exhaustive partition add up to the change of its total
+            // ("合计585.53万元，同比减少144.92万元。其中：…0万元，同比减少0万元；…585.53万元，同比减少144.92万元；…0.00万元，同比减少0.11万元").
+            if partition.isExhaustive, let changes = Self.changes(of: total, parts: parts, c),
+               let f = SumCheck.check(Self.description, c, total: changes.total, parts: changes.parts,
+                                      what: Localized(zh: "所述合计的增减额", en: "The stated change of the total")) {
+                findings.append(f); seen.append((changes.total.value, changes.parts.map(\.value)))
             }
             guard var finding = SumCheck.check(Self.description, c, total: total, parts: parts,
                                                what: Localized(zh: "所述合计", en: "The stated total")) else { continue }
@@ -137,7 +146,13 @@ public struct TotalVsParts: Rule {
             if c.lexicons.roles.hasTotalWord(nextText) || (nextText.contains("其中") && !opensList) { continue }
             // A list opened by 其中 belongs to the last figure of its kind before it.
             if opensList, figures[(i + 1)...].contains(where: { $0.sentence == f.sentence && sameFamily($0, f) && $0.role != .base && $0.role != .change }) { continue }
-            let candidates = next.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && !isInAside($0, after: f, c) }
+            // A list opened by 其中 runs to the end of its sentence (its items may be parted by ；).
+            var listed = next
+            if opensList, let first = next.first {
+                let end = c.document.lines.forward(from: first.location.start, to: ScalarTable(scalarsOf: "。"))
+                listed = figures[(i + 1)...].filter { $0.location.start >= first.location.start && $0.location.start < end && $0.block == f.block }
+            }
+            let candidates = listed.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && !isInAside($0, after: f, c) }
             guard candidates.count >= 2, candidates.allSatisfy({ $0.value <= f.value }),
                   let parts = exhaustiveParts(f, candidates, c) else { continue }
             out.append((f, parts))
@@ -153,10 +168,13 @@ public struct TotalVsParts: Rule {
         // Running sums, so that each prefix is tested as `Arithmetic.sum` would without re-adding it.
         var sum = candidates[0].value
         var widths = total.intervalWidth + candidates[0].intervalWidth
-        for f in candidates.dropFirst() {
+        for (k, f) in candidates.enumerated().dropFirst() {
             sum += f.value
             widths += f.intervalWidth
-            if Arithmetic.balances(difference: total.value - sum, widths: widths) { return nil }
+            if Arithmetic.balances(difference: total.value - sum, widths: widths) {
+                // All of them adding up is the list itself (its changes may still be checked).
+                return k == candidates.count - 1 ? candidates : nil
+            }
         }
         var run = [candidates[0]]
         for f in candidates.dropFirst() {
@@ -183,6 +201,27 @@ public struct TotalVsParts: Rule {
             for v in [total.value * k, total.value / k] where Arithmetic.balances(difference: v - sum, widths: widths * k) { return true }
         }
         return false
+    }
+
+    /// The change stated right after the total and after each part (同比减少144.92万元), when every
+    /// one of them has one and all go the same way; nil otherwise.
+    static func changes(of total: Figure, parts: [Figure], _ c: RuleContext) -> (total: Figure, parts: [Figure])? {
+        func change(after f: Figure, before limit: Int) -> Figure? {
+            guard let x = c.quantities.first(where: { $0.location.start > f.location.end && $0.location.start < limit && sameFamily($0, f) }),
+                  x.direction != nil, x.role == .change else { return nil }
+            return x
+        }
+        guard let t = change(after: total, before: parts[0].location.start) else { return nil }
+        var out: [Figure] = []
+        for (k, p) in parts.enumerated() {
+            let limit = k + 1 < parts.count ? parts[k + 1].location.start : c.statementEnd(after: p)
+            guard let x = change(after: p, before: limit) else { return nil }
+            out.append(x)
+        }
+        // All one way (a zero change may be written either way): the magnitudes add up. Changes
+        // both ways are left alone.
+        guard out.allSatisfy({ $0.direction == t.direction || $0.value == 0 }) else { return nil }
+        return (t, out)
     }
 
     /// The parts listed by a paragraph that opens with 其中 right after the paragraph of `f`, when
