@@ -54,7 +54,13 @@ public struct SameSubjectTwoValues: Rule {
             // a money pair found by its words is a warning at most.
             // and two values both read from prose are a warning at most: an error needs one of them
             // bound by a table.
-            let severity: Severity = (sa != nil && sb != nil && sa != sb) || a.kind == .money || !(a.inTable || b.inTable) ? .warning : .error
+            let prose = !(a.inTable || b.inTable)
+            // Two prose mentions matched by their words alone, with no measure word (总数/累计/新增)
+            // saying they count the same thing, are a guess (a note) unless the same words are
+            // restated around another number.
+            let guess = prose && Targets.measureClass(a) == nil && Targets.measureClass(b) == nil
+                && c.clause(before: a).trimmedSpaces != c.clause(before: b).trimmedSpaces
+            let severity: Severity = guess ? .info : ((sa != nil && sb != nil && sa != sb) || a.kind == .money || prose ? .warning : .error)
             // Show what each value's growth rate implies.
             var notes: [(String, String)] = []
             for f in firsts.prefix(2) {
