@@ -131,7 +131,7 @@ final class RealMutationTests: XCTestCase {
             clean.append(c); outcomes += m
         }
         let summary = MutationSummary(outcomes: outcomes, clean: clean)
-        let table = summary.markdown()
+        let table = summary.markdown(corpus: "Corpus/real")
         print("<!-- real-mutation-report:begin -->\n" + table + "<!-- real-mutation-report:end -->")
         if let path = ProcessInfo.processInfo.environment["GOUJI_REAL_MUTATION_REPORT"], !path.isEmpty {
             try table.write(toFile: path, atomically: true, encoding: .utf8)

