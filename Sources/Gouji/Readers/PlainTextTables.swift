@@ -13,30 +13,37 @@ import Foundation
 ///   as `… |⏎|`, so `| a | b |⏎| |` is one row `a`, `b`, ``, ``. Converters that write `a | b |`
 ///   may also break a row after any `|` and pad every row to the table's width with empty cells
 ///   (`单位 | |||||||`); when the rows read line by line differ in width and the cells, in order,
-///   fall into rows of the widest row's width that all end at line ends, those are the rows.
+///   fall into rows of the widest row's width that all end at line ends, those are the rows. A
+///   form title (`部门预算项目支出绩效自评表（2023年度） | ||||`) inside a block starts a new table.
 /// - **Tab-separated rows** (copied from a spreadsheet): consecutive lines with two or more tabs
 ///   inside; a cell per tab-separated field, empty ones included.
 /// - **Whitespace-aligned columns** (`pdftotext -layout`): fields separated by runs of two or more
 ///   spaces (an ideographic space counts two; a single space stays inside a cell, `满意 度指标`).
-///   Columns are the position ranges the fields of the data lines (two fields or more, one of
-///   them a number) cover, with at least one free position between neighbouring columns in every
-///   line: left-aligned text and right-aligned numbers both keep to their column. Positions count
-///   characters as `pdftotext` places them, or display width (CJK characters two) as text aligned
-///   by hand in a monospaced font has it: whichever makes the longer table, then the one of fewer
-///   columns. Up to three header lines of two fields or
-///   more directly above the first data line, and up to three lines between data lines whose
-///   fields each keep to one column (a wrapped label, a row of dashes), are rows too; the table
-///   ends at its last data line. It takes three rows of two non-empty cells and a numeric column
-///   (two numbers or more, at least half of its non-empty data cells) to make a table.
+///   Columns are the position ranges that the fields of the data lines (two fields or more, one
+///   of them a number) cover, with at least one free position between neighbouring columns in
+///   every line: left-aligned text and right-aligned numbers both keep to their column. Positions
+///   count characters, as `pdftotext` places them, or display width (CJK characters two), as text
+///   aligned by hand in a monospaced font has it: whichever makes the longer table, then the one
+///   of fewer columns. Up to three header lines of two fields or more directly above the first
+///   data line, and up to three lines between data lines whose fields each keep to one column (a
+///   wrapped label, a row of dashes), are rows too; the table ends at its last data line. It takes
+///   three rows of two non-empty cells and a numeric column (two numbers or more, at least half of
+///   its non-empty data cells) to make a table.
 ///
-/// **Merged header cells.** Aligned columns place every header field under the columns its
-/// position covers; a field covering several gets `Cell.span`. In pipe and tab rows, a row
-/// without numbers directly above rows with numbers that is `d` cells shorter than they are lost
-/// a merge (`项目资金（万元）` over the label and sub-label columns): its cells are aligned
-/// right over the body's last run of numeric columns, one header cell per column from there on,
-/// and the header cell just left of them (the last heading over the label columns; the first
-/// cell if there is none) spans the `d` missing columns (`Cell.span = d + 1`). Numeric columns
-/// thus stay under their headings in `Table.grid`, which repeats a spanning cell.
+/// **Merged cells**, whose merge the copy lost, must not shift numbers out of their columns
+/// (`FactBinder` reads a value under its heading by column):
+/// - Aligned columns place every header field under the columns its position covers; a field
+///   covering several gets `Cell.span`.
+/// - Pipe and tab rows: a row without numbers directly above rows with numbers that is `d`
+///   cells shorter than they are lost a horizontal merge (`项目资金（万元）` over the label and
+///   sub-label columns). Its cells are aligned right over the body's last run of numeric
+///   columns, one header cell per column from there on, and the header cell just left of them
+///   (the last heading over the label columns; the first cell if there is none) spans the `d`
+///   missing columns (`Cell.span = d + 1`), so that in `Table.grid`, which repeats a spanning
+///   cell, each numeric column stays under its heading.
+/// - Pipe rows padded to the table's width lost vertical merges: the cells merged down from a
+///   row above are left out and the row padded at its end. Such a row gets empty cells back
+///   where its numbers, dashes and texts best line up with the row above (`alignMergedRows`).
 ///
 /// Every cell's text is the document's text between its location's `start` and `end`, its text
 /// without surrounding white space, so figures found in a cell point at their own line and
@@ -85,8 +92,8 @@ struct PlainTextTables {
     // MARK: lines
 
     private struct LineInfo {
-        /// The line without its newline, and its text without surrounding white space.
-        var start = 0, end = 0, first = 0, last = 0
+        /// Where the line starts, and its text without surrounding white space.
+        var start = 0, first = 0, last = 0
         var pipes = 0
         /// Tabs between the first and last non-space scalars.
         var tabs = 0
@@ -109,7 +116,7 @@ struct PlainTextTables {
 
     private func info(_ line: Int) -> LineInfo {
         let range = lines.lineRange(line)
-        var x = LineInfo(start: range.lowerBound, end: range.upperBound, first: range.lowerBound, last: range.lowerBound)
+        var x = LineInfo(start: range.lowerBound, first: range.lowerBound, last: range.lowerBound)
         var seen = false, onlyPipes = true, separatorScalars = true, dashes = 0
         var run = 0, runTabs = 0
         for o in range {
