@@ -101,6 +101,57 @@ final class PlainTextTablesTests: XCTestCase {
         XCTAssertEqual(table.rows[1][1].compact, "一级指标", "a space inside a cell stays, label matching ignores it")
     }
 
+    /// One cell per line, the cells a row lacks written as bars (`合 计 |⏎|||`), as a page
+    /// converter writes cells holding paragraphs.
+    func testOneCellPerLineWithBarPadding() throws {
+        let doc = try read("""
+            纳入决算汇编范围的独立核算单位共10个，分类说明如下：
+            项目 |
+            数量 |
+            比上年增减 |
+            变动原因说明 |
+            合 计 |
+            |||
+            一、按单位基本性质 |
+            10 |
+            ||
+            行政单位 |
+            1 |
+            ||
+            """)
+        XCTAssertEqual(doc.paragraphs.map(\.location.line), [1])
+        let table = try XCTUnwrap(doc.tables.first)
+        XCTAssertEqual(texts(table), [
+            ["项目", "数量", "比上年增减", "变动原因说明"],
+            ["合 计", "", "", ""],
+            ["一、按单位基本性质", "10", "", ""],
+            ["行政单位", "1", "", ""],
+        ])
+        XCTAssertEqual(table.rows[0].map(\.location.line), [2, 3, 4, 5])
+        XCTAssertEqual(table.rows[2][1].location.line, 9)
+    }
+
+    func testALoneBarOpeningABlockHoldsNoRow() throws {
+        let doc = try read("|\n| 项目 | 金额 |\n| 合计 | 2 |\n")
+        XCTAssertEqual(doc.tables.map(texts), [[["项目", "金额"], ["合计", "2"]]])
+        XCTAssertTrue(doc.paragraphs.isEmpty)
+    }
+
+    /// Many tables with paragraphs between them: each read on its own, in time linear in the text.
+    func testManyTablesInOneText() throws {
+        var text = ""
+        for i in 0..<2000 {
+            text += "第\(i)段说明。\n| 项目 | 预算数 | 决算数 |\n| 合计 | \(i).50 | \(i).00 |\n"
+            text += "项目          预算数        决算数\n合计          \(i).50        \(i).00\n其中          1.00          2.00\n接待          3.00          4.00\n"
+        }
+        let start = Date()
+        let doc = try read(text)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 20)
+        XCTAssertEqual(doc.tables.count, 4000)
+        XCTAssertEqual(doc.paragraphs.count, 2000)
+        XCTAssertEqual(texts(doc.tables[3999]), [["项目", "预算数", "决算数"], ["合计", "1999.50", "1999.00"], ["其中", "1.00", "2.00"], ["接待", "3.00", "4.00"]])
+    }
+
     /// A line that does not end with `|` continues onto the next: the cell holds a line break,
     /// and figures found in it point at their own line and column.
     func testARowBrokenInsideACellIsJoined() throws {
