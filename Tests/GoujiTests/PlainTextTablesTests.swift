@@ -67,7 +67,9 @@ final class PlainTextTablesTests: XCTestCase {
     }
 
     /// `a | b |` rows from a converter that writes a bar after every cell, breaks rows after
-    /// bars and pads every row to the table's width.
+    /// bars and pads every row to the table's width, leaving out the cells merged down from
+    /// above (一级指标 `决策`, 二级指标 `工作计划`): those get empty cells again, so that each
+    /// row's figures stay in their columns.
     func testRowsBrokenAfterBarsAreCutToTheTablesWidth() throws {
         let doc = try read("""
             2023年度部门整体支出绩效评价自评表
@@ -89,12 +91,65 @@ final class PlainTextTablesTests: XCTestCase {
         XCTAssertEqual(texts(table)[1], ["序号", "一级 指标", "二级 指标", "三级 指标", "指标分值", "指标解释", "指标说明及评分标准", "自评得分"])
         XCTAssertEqual(texts(table)[2], ["1", "决策 (15分)", "基础信息 (3分)", "基础信息 完整性", "3", "预算基础信息是否真实、完整。",
                                          "1、信息是否真实(1分); 2、信息是否完整(2分)。", "3"])
-        XCTAssertEqual(texts(table)[3], ["2", "工作计划 (6分)", "年度工作 计划完整性", "3", "年度工作计划是否完整可行。", "完整可行(3分)", "2.5", ""])
-        XCTAssertEqual(texts(table)[4], ["3", "年度工作 计划明确性", "3", "年度工作计划是否明确可操作。", "明确可操作(3分)", "3", "", ""])
+        XCTAssertEqual(texts(table)[3], ["2", "", "工作计划 (6分)", "年度工作 计划完整性", "3", "年度工作计划是否完整可行。", "完整可行(3分)", "2.5"])
+        XCTAssertEqual(texts(table)[4], ["3", "", "", "年度工作 计划明确性", "3", "年度工作计划是否明确可操作。", "明确可操作(3分)", "3"])
+        XCTAssertEqual(table.rows[4][4].location.line, 11)
+        XCTAssertEqual(table.rows[4][4].location.column, 18)
         XCTAssertEqual(table.rows[1].map(\.location.line), [3, 3, 4, 5, 6, 6, 6, 6])
         XCTAssertEqual(table.rows[2][7].location.line, 9)
         XCTAssertEqual(table.rows[2][7].location.column, 1)
         XCTAssertEqual(table.rows[1][1].compact, "一级指标", "a space inside a cell stays, label matching ignores it")
+    }
+
+    /// One cell per line, the cells a row lacks written as bars (`合 计 |⏎|||`), as a page
+    /// converter writes cells holding paragraphs.
+    func testOneCellPerLineWithBarPadding() throws {
+        let doc = try read("""
+            纳入决算汇编范围的独立核算单位共10个，分类说明如下：
+            项目 |
+            数量 |
+            比上年增减 |
+            变动原因说明 |
+            合 计 |
+            |||
+            一、按单位基本性质 |
+            10 |
+            ||
+            行政单位 |
+            1 |
+            ||
+            """)
+        XCTAssertEqual(doc.paragraphs.map(\.location.line), [1])
+        let table = try XCTUnwrap(doc.tables.first)
+        XCTAssertEqual(texts(table), [
+            ["项目", "数量", "比上年增减", "变动原因说明"],
+            ["合 计", "", "", ""],
+            ["一、按单位基本性质", "10", "", ""],
+            ["行政单位", "1", "", ""],
+        ])
+        XCTAssertEqual(table.rows[0].map(\.location.line), [2, 3, 4, 5])
+        XCTAssertEqual(table.rows[2][1].location.line, 9)
+    }
+
+    func testALoneBarOpeningABlockHoldsNoRow() throws {
+        let doc = try read("|\n| 项目 | 金额 |\n| 合计 | 2 |\n")
+        XCTAssertEqual(doc.tables.map(texts), [[["项目", "金额"], ["合计", "2"]]])
+        XCTAssertTrue(doc.paragraphs.isEmpty)
+    }
+
+    /// Many tables with paragraphs between them: each read on its own, in time linear in the text.
+    func testManyTablesInOneText() throws {
+        var text = ""
+        for i in 0..<2000 {
+            text += "第\(i)段说明。\n| 项目 | 预算数 | 决算数 |\n| 合计 | \(i).50 | \(i).00 |\n"
+            text += "项目          预算数        决算数\n合计          \(i).50        \(i).00\n其中          1.00          2.00\n接待          3.00          4.00\n"
+        }
+        let start = Date()
+        let doc = try read(text)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 20)
+        XCTAssertEqual(doc.tables.count, 4000)
+        XCTAssertEqual(doc.paragraphs.count, 2000)
+        XCTAssertEqual(texts(doc.tables[3999]), [["项目", "预算数", "决算数"], ["合计", "1999.50", "1999.00"], ["其中", "1.00", "2.00"], ["接待", "3.00", "4.00"]])
     }
 
     /// A line that does not end with `|` continues onto the next: the cell holds a line break,
@@ -170,6 +225,49 @@ final class PlainTextTablesTests: XCTestCase {
         XCTAssertEqual(grid.score?.text, "12.46")
         XCTAssertEqual(grid.cells["appropriation"]?["executed"]?.text, "268.12")
         XCTAssertEqual(grid.cells["carryover"]?["adjusted"]?.text, "40.00")
+    }
+
+    /// The Sichuan form as such pages carry it: every row padded to the page's width, the block
+    /// headings merged down (`预算执行情况(10分)`, `绩效指标(90分)`) left out of the rows below,
+    /// several forms one after the other.
+    func testPaddedRowsUnderBlockHeadingsAndFormTitles() throws {
+        let doc = try read("""
+            部门预算项目支出绩效自评表(2023年度) | ||||||||||
+            项目名称 | 51092324T000010263357-2023年全县安可替代补助资金项目 | |||||||||
+            主管部门 | 大英县司法局部门 | 实施单位 | 大英县司法局 | |||||||
+            预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 | ||
+            总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10 | 年中追加预算3.36万元。 | |||
+            其中:财政资金 | 0.00 | 3.36 | 3.36 | 100.00% | / | / | ||||
+            单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / | ||||
+            绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |
+            产出指标 | 数量指标 | 购置安可电脑 | ≥ | 13 | 台 | 13 | 30 | 30 | ||
+            质量指标 | 验收合格率 | = | 100 | % | 100 | 30 | 30 | |||
+            效益指标 | 社会效益指标 | 办公效率提升 | 定性 | 有效提升 | | 有效提升 | 30 | 30 | ||
+            合计 | 100 | |||||||||
+            部门预算项目支出绩效自评表(2023年度) | ||||||||||
+            项目名称 | 51092324T000010263358-2023年法律援助经费 | |||||||||
+            """)
+        XCTAssertEqual(doc.tables.map(\.location.line), [1, 8, 13])
+        let funds = doc.tables[0]
+        XCTAssertEqual(texts(funds)[4], ["", "总额", "0.00", "3.36", "3.36", "100.00%", "10", "10", "年中追加预算3.36万元。", "", ""])
+        XCTAssertEqual(texts(funds)[5], ["", "其中:财政资金", "0.00", "3.36", "3.36", "100.00%", "/", "/", "", "", ""])
+        XCTAssertEqual(texts(funds)[2], ["主管部门", "大英县司法局部门", "实施单位", "大英县司法局", "", "", "", "", "", "", ""])
+        let indicators = doc.tables[1]
+        XCTAssertEqual(texts(indicators)[1], ["", "产出指标", "数量指标", "购置安可电脑", "≥", "13", "台", "13", "30", "30", ""])
+        XCTAssertEqual(texts(indicators)[2], ["", "", "质量指标", "验收合格率", "=", "100", "%", "100", "30", "30", ""])
+        XCTAssertEqual(texts(indicators)[3], ["", "效益指标", "社会效益指标", "办公效率提升", "定性", "有效提升", "", "有效提升", "30", "30", ""])
+        XCTAssertEqual(texts(indicators)[4].prefix(2), ["合计", "100"])
+
+        let result = Pipeline().check(document: doc)
+        let grid = try XCTUnwrap(result.facts?.funds)
+        XCTAssertEqual(grid.totals["initial"]?.text, "0.00")
+        XCTAssertEqual(grid.totals["adjusted"]?.text, "3.36")
+        XCTAssertEqual(grid.totals["executed"]?.text, "3.36")
+        XCTAssertEqual(grid.rate?.text, "100.00%")
+        XCTAssertEqual(grid.cells["fiscal"]?["executed"]?.text, "3.36")
+        XCTAssertEqual(result.facts?.indicators.map { $0.actual?.text ?? "" }, ["13", "100", "有效提升"])
+        XCTAssertEqual(result.facts?.indicators.map { $0.score?.text ?? "" }, ["30", "30", "30"])
+        XCTAssertEqual(result.findings.filter { $0.severity >= .warning }.map(\.rule), [])
     }
 
     /// The ten Corpus reports rewritten as pipe rows, as a page converter writes their tables,

@@ -13,30 +13,37 @@ import Foundation
 ///   as `… |⏎|`, so `| a | b |⏎| |` is one row `a`, `b`, ``, ``. Converters that write `a | b |`
 ///   may also break a row after any `|` and pad every row to the table's width with empty cells
 ///   (`单位 | |||||||`); when the rows read line by line differ in width and the cells, in order,
-///   fall into rows of the widest row's width that all end at line ends, those are the rows.
+///   fall into rows of the widest row's width that all end at line ends, those are the rows. A
+///   form title (`部门预算项目支出绩效自评表（2023年度） | ||||`) inside a block starts a new table.
 /// - **Tab-separated rows** (copied from a spreadsheet): consecutive lines with two or more tabs
 ///   inside; a cell per tab-separated field, empty ones included.
 /// - **Whitespace-aligned columns** (`pdftotext -layout`): fields separated by runs of two or more
 ///   spaces (an ideographic space counts two; a single space stays inside a cell, `满意 度指标`).
-///   Columns are the position ranges the fields of the data lines (two fields or more, one of
-///   them a number) cover, with at least one free position between neighbouring columns in every
-///   line: left-aligned text and right-aligned numbers both keep to their column. Positions count
-///   characters as `pdftotext` places them, or display width (CJK characters two) as text aligned
-///   by hand in a monospaced font has it: whichever makes the longer table, then the one of fewer
-///   columns. Up to three header lines of two fields or
-///   more directly above the first data line, and up to three lines between data lines whose
-///   fields each keep to one column (a wrapped label, a row of dashes), are rows too; the table
-///   ends at its last data line. It takes three rows of two non-empty cells and a numeric column
-///   (two numbers or more, at least half of its non-empty data cells) to make a table.
+///   Columns are the position ranges that the fields of the data lines (two fields or more, one
+///   of them a number) cover, with at least one free position between neighbouring columns in
+///   every line: left-aligned text and right-aligned numbers both keep to their column. Positions
+///   count characters, as `pdftotext` places them, or display width (CJK characters two), as text
+///   aligned by hand in a monospaced font has it: whichever makes the longer table, then the one
+///   of fewer columns. Up to three header lines of two fields or more directly above the first
+///   data line, and up to three lines between data lines whose fields each keep to one column (a
+///   wrapped label, a row of dashes), are rows too; the table ends at its last data line. It takes
+///   three rows of two non-empty cells and a numeric column (two numbers or more, at least half of
+///   its non-empty data cells) to make a table.
 ///
-/// **Merged header cells.** Aligned columns place every header field under the columns its
-/// position covers; a field covering several gets `Cell.span`. In pipe and tab rows, a row
-/// without numbers directly above rows with numbers that is `d` cells shorter than they are lost
-/// a merge (`项目资金（万元）` over the label and sub-label columns): its cells are aligned
-/// right over the body's last run of numeric columns, one header cell per column from there on,
-/// and the header cell just left of them (the last heading over the label columns; the first
-/// cell if there is none) spans the `d` missing columns (`Cell.span = d + 1`). Numeric columns
-/// thus stay under their headings in `Table.grid`, which repeats a spanning cell.
+/// **Merged cells**, whose merge the copy lost, must not shift numbers out of their columns
+/// (`FactBinder` reads a value under its heading by column):
+/// - Aligned columns place every header field under the columns its position covers; a field
+///   covering several gets `Cell.span`.
+/// - Pipe and tab rows: a row without numbers directly above rows with numbers that is `d`
+///   cells shorter than they are lost a horizontal merge (`项目资金（万元）` over the label and
+///   sub-label columns). Its cells are aligned right over the body's last run of numeric
+///   columns, one header cell per column from there on, and the header cell just left of them
+///   (the last heading over the label columns; the first cell if there is none) spans the `d`
+///   missing columns (`Cell.span = d + 1`), so that in `Table.grid`, which repeats a spanning
+///   cell, each numeric column stays under its heading.
+/// - Pipe rows padded to the table's width lost vertical merges: the cells merged down from a
+///   row above are left out and the row padded at its end. Such a row gets empty cells back
+///   where its numbers, dashes and texts best line up with the row above (`alignMergedRows`).
 ///
 /// Every cell's text is the document's text between its location's `start` and `end`, its text
 /// without surrounding white space, so figures found in a cell point at their own line and
@@ -64,7 +71,8 @@ struct PlainTextTables {
         while k < infos.count {
             if infos[k].isPipeRow {
                 let end = pipeBlockEnd(infos, from: k)
-                if let rows = pipeRows(infos, k..<(end + 1)).flatMap(cells) { out.append(.table(rows)) } else { paragraphs(k..<(end + 1)) }
+                let tables = pipeRows(infos, k..<(end + 1)).map { formTitles($0).map(cells) } ?? [nil]
+                if tables.allSatisfy({ $0 != nil }) { out += tables.map { .table($0!) } } else { paragraphs(k..<(end + 1)) }
                 k = end + 1
             } else if infos[k].isTabRow {
                 var end = k
@@ -84,8 +92,8 @@ struct PlainTextTables {
     // MARK: lines
 
     private struct LineInfo {
-        /// The line without its newline, and its text without surrounding white space.
-        var start = 0, end = 0, first = 0, last = 0
+        /// Where the line starts, and its text without surrounding white space.
+        var start = 0, first = 0, last = 0
         var pipes = 0
         /// Tabs between the first and last non-space scalars.
         var tabs = 0
@@ -108,7 +116,7 @@ struct PlainTextTables {
 
     private func info(_ line: Int) -> LineInfo {
         let range = lines.lineRange(line)
-        var x = LineInfo(start: range.lowerBound, end: range.upperBound, first: range.lowerBound, last: range.lowerBound)
+        var x = LineInfo(start: range.lowerBound, first: range.lowerBound, last: range.lowerBound)
         var seen = false, onlyPipes = true, separatorScalars = true, dashes = 0
         var run = 0, runTabs = 0
         for o in range {
@@ -154,14 +162,16 @@ struct PlainTextTables {
         return s < e ? RawCell(a: s, b: e) : RawCell(a: a, b: a)
     }
 
-    private enum Numeric { case number, dash, text, empty }
+    private enum Numeric { case number, dash, symbol, text, empty }
 
     /// Whether a cell is a bare number (`1,234.50`, `-3`, `≥95%`, `１２`), a dash standing for
-    /// none (`—`, `-`, `/`), other text or empty.
+    /// none (`—`, `-`, `/`), a comparator or percent sign alone (`≥`, `%`: the 指标性质 and
+    /// 度量单位 columns), other text or empty.
     private func numeric(_ c: RawCell) -> Numeric {
         guard !c.isEmpty else { return .empty }
         func value(_ o: Int) -> UInt32 { lines.scalar(at: o).unsafelyUnwrapped.value }
         if (c.a..<c.b).allSatisfy({ Self.isDash(value($0)) }) { return .dash }
+        if (c.a..<c.b).allSatisfy({ Self.isComparator(value($0)) || [0x25, 0xFF05, 0x2030].contains(value($0)) }) { return .symbol }
         var o = c.a, digits = 0
         // Comparators and signs, then digits with separators, then a percent sign.
         while o < c.b, Self.isComparator(value(o)) { o += 1 }
@@ -273,6 +283,8 @@ struct PlainTextTables {
             if !tail.isEmpty { cells.append(tail) }
             return cells
         }
+        // A lone `|` with no row to continue holds no cell.
+        rows.removeAll { $0.isEmpty }
 
         // Rows broken after a bar and padded to the table's width: re-cut the cells.
         if !leading, let w = rows.map(\.count).max(), w >= 2, rows.contains(where: { $0.count != w }),
@@ -293,8 +305,100 @@ struct PlainTextTables {
 
         let wide = rows.filter { $0.count >= 2 }.count
         guard rows.count >= 2, wide >= 2, wide * 2 >= rows.count else { return nil }
+        alignMergedRows(&rows)
         alignHeaders(&rows)
         return rows
+    }
+
+    /// Rows that lost the cells a merge from above covers. Converters that write every row as
+    /// wide as the table (`a | b | ||`, or `| a | b |⏎| ||`) leave those cells out and pad the
+    /// row at its end, so the rest of the row sits too far left. A row as wide as the row above it,
+    /// whose first cell is not empty, that ends in empty cells and holds a number or a dash, gets
+    /// empty cells inserted for the lost ones, taken from its end: as many, and where, as best
+    /// line up its numbers, dashes, signs and texts with the row above (as that row was
+    /// aligned), an empty cell under a number counting against; on a tie, the fewest, nearest
+    /// the left (none, for a row that lines up as written). Under a header row whose first cell is a block heading
+    /// with its score (`预算执行情况（10分）`, `绩效指标（90分）`: merged down over its block), the
+    /// first row moves right by one. A total row (`合计`, `总分`: often merged across) stays.
+    private func alignMergedRows(_ rows: inout [[RawCell]]) {
+        var above: [Numeric]? = nil
+        var underHeading = false
+        for r in rows.indices {
+            let row = rows[r]
+            let kinds = row.map(numeric)
+            defer { above = rows[r].map(numeric) }
+            if let head = row.first, isBlockHeading(head), !kinds.contains(.number) {
+                underHeading = true
+                continue
+            }
+            let heading = underHeading
+            underHeading = false
+            let pads = kinds.reversed().prefix { $0 == .empty }.count
+            guard let reference = above, reference.count == kinds.count, kinds.count <= 32, let first = row.first,
+                  !first.isEmpty, pads > 0, kinds.contains(where: { $0 == .number || $0 == .dash }), !isTotal(first) else { continue }
+            let content = kinds.count - pads
+            var best = (score: -1, at: 0, count: 0)
+            if heading {
+                best = (0, 0, 1)
+            } else {
+                // Like kinds under like kinds; an empty cell under a number is one lost.
+                func score(at p: Int, count n: Int) -> Int {
+                    var total = 0
+                    for t in 0..<kinds.count {
+                        let kind = t < p ? kinds[t] : t < p + n ? .empty : kinds[t - n]
+                        switch (kind, reference[t]) {
+                        case (.number, .number): total += 2
+                        case (.number, .dash), (.dash, .number), (.dash, .dash), (.symbol, .symbol), (.text, .text): total += 1
+                        case (.empty, .number): total -= 1
+                        default: break
+                        }
+                    }
+                    return total
+                }
+                best = (score(at: 0, count: 0), 0, 0)
+                for n in 1...pads {
+                    for p in 0..<content {
+                        let value = score(at: p, count: n)
+                        if value > best.score { best = (value, p, n) }
+                    }
+                }
+            }
+            guard best.count > 0 else { continue }
+            let at = RawCell(a: row[best.at].a, b: row[best.at].a)
+            rows[r] = Array(row[..<best.at]) + Array(repeating: at, count: best.count) + Array(row[best.at..<(row.count - best.count)])
+        }
+    }
+
+    /// `合计`, `总计`, `小计`, `总分` (spaces ignored).
+    private func isTotal(_ c: RawCell) -> Bool {
+        let text = lines.text(from: c.a, to: min(c.b, c.a + 8)).compacted
+        return ["合计", "总计", "小计", "总分"].contains { text.hasPrefix($0) }
+    }
+
+    /// A heading with its score in brackets at its end: `绩效指标（90分）`, `产出指标(50分)`.
+    private func isBlockHeading(_ c: RawCell) -> Bool {
+        func value(_ o: Int) -> UInt32 { lines.scalar(at: o).unsafelyUnwrapped.value }
+        var o = c.b - 1
+        guard o - 3 >= c.a, value(o) == 0x29 || value(o) == 0xFF09, value(o - 1) == 0x5206 else { return false }   // ) ） 分
+        o -= 2
+        let end = o
+        while o >= c.a, (0x30...0x39).contains(value(o)) || value(o) == 0x2E { o -= 1 }
+        return o < end && o > c.a && (value(o) == 0x28 || value(o) == 0xFF08)   // ( （, with a label before it
+    }
+
+    /// The rows cut before each form title after the first (`部门预算项目支出绩效自评表（2023年度） | ||||`:
+    /// a row whose only text is its first cell, ending in a name with `表`). Pages that list
+    /// several forms copy them without a line between.
+    private func formTitles(_ rows: [[RawCell]]) -> [[[RawCell]]] {
+        var parts: [[[RawCell]]] = [[]]
+        for row in rows {
+            if !parts[parts.count - 1].isEmpty, let first = row.first, !first.isEmpty, row.dropFirst().allSatisfy(\.isEmpty) {
+                let tail = lines.text(from: max(first.a, first.b - 12), to: first.b)
+                if tail.contains("表") { parts.append([]) }
+            }
+            parts[parts.count - 1].append(row)
+        }
+        return parts
     }
 
     // MARK: tab rows
@@ -332,7 +436,7 @@ struct PlainTextTables {
                     switch numeric(cell) {
                     case .number: numbers[c] += 1; any = true
                     case .text: texts[c] += 1
-                    case .dash, .empty: break
+                    case .dash, .symbol, .empty: break
                     }
                 }
                 guard any else { break }
@@ -544,7 +648,7 @@ struct PlainTextTables {
                     switch numeric(cell) {
                     case .number: numbers[c] += 1
                     case .text: texts[c] += 1
-                    case .dash, .empty: break
+                    case .dash, .symbol, .empty: break
                     }
                 }
                 row.append(cell)
