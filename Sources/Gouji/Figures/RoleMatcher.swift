@@ -27,10 +27,15 @@ public enum FigureRole: String, Codable, Sendable, CaseIterable {
 public struct RoleMatcher: Sendable {
     public var words: RoleWords
     public var directions: [String]
+    let bytes: Bytes
 
     public init(lexicons: Lexicons) {
         words = lexicons.roles
         directions = lexicons.units.directions.keys.sorted { $0.count > $1.count }
+        let utf8 = { (list: [String]) in list.map { Array($0.utf8) } }
+        bytes = Bytes(comparison: utf8(words.comparison), comparisonBeforeYear: utf8(words.comparisonBeforeYear),
+                      previousPeriod: utf8(words.previousPeriod), exceptions: utf8(words.previousPeriodExceptions),
+                      directions: utf8(directions))
     }
 
     static let clauseMarks = ScalarTable(scalarsOf: "，,；;。：:、")
@@ -43,22 +48,31 @@ public struct RoleMatcher: Sendable {
             let f = figures[i]
             guard f.kind.isQuantity || f.kind == .year else { continue }
             let clauseStart = lines.back(from: f.location.start, to: Self.clauseMarks)
+            // A figure alone at the start of its clause (most table cells): no word gives it a role
+            // but its direction or a comparison sign.
+            if f.location.start - clauseStart < 2 && !f.text.hasPrefix("≥") && !f.text.hasPrefix("≤") {
+                if f.direction != nil || f.kind == .percentagePoints { figures[i].role = .change }
+                continue
+            }
             let clause = lines.text(from: clauseStart, to: f.location.start)
-            let statementStart = lines.back(from: f.location.start, to: Self.statementEnds)
-            let statement = statementStart < clauseStart ? lines.text(from: statementStart, to: f.location.start) : clause
             figures[i].period = period(in: clause)
-            figures[i].role = role(of: f, clause: clause, statement: statement)
+            figures[i].role = role(of: f, clause: clause) {
+                let statementStart = lines.back(from: f.location.start, to: Self.statementEnds)
+                return statementStart < clauseStart ? lines.text(from: statementStart, to: f.location.start) : clause
+            }
         }
     }
 
     /// The role of `f` given the clause and the statement (back to ；。) before it.
-    public func role(of f: Figure, clause: String, statement: String) -> FigureRole {
+    /// `statement` gives the text back to the previous ；。 (asked for only when the clause does not decide).
+    public func role(of f: Figure, clause: String, statement: () -> String) -> FigureRole {
         if f.kind == .year { return isBase(clause) ? .base : .stated }
         if f.direction != nil || f.kind == .percentagePoints || words.change.contains(where: clause.contains) { return .change }
         if f.kind == .percent && words.share.contains(where: clause.contains) { return .share }
         if isBase(clause) { return .base }
-        if words.target.contains(where: clause.contains) || words.targetHeaders.contains(where: statement.contains)
-            || f.text.hasPrefix("≥") || f.text.hasPrefix("≤") { return .target }
+        if words.target.contains(where: clause.contains) || f.text.hasPrefix("≥") || f.text.hasPrefix("≤") { return .target }
+        let statement = statement()
+        if words.targetHeaders.contains(where: statement.contains) { return .target }
         if words.partOpeners.contains(where: { statement.contains($0) }) && !words.hasTotalWord(clause) { return .part }
         if words.hasTotalWord(clause) { return .total }
         if words.actual.contains(where: clause.contains) { return .actual }
@@ -67,29 +81,46 @@ public struct RoleMatcher: Sendable {
 
     /// Whether the clause makes the figure after it a previous-period base: a comparison word
     /// with no direction word after it, or a previous-period word (not 上年结转 …) with none.
+    /// Searched in the clause's UTF-8 bytes (it runs for every figure).
     public func isBase(_ clause: String) -> Bool {
-        for word in words.comparison {
-            guard let r = clause.range(of: word) else { continue }
-            let rest = String(clause[r.upperBound...])
-            if !directions.contains(where: rest.contains) { return true }
+        let text = Array(clause.utf8)
+        func find(_ w: [UInt8], from start: Int) -> Int? {
+            guard !w.isEmpty, text.count - start >= w.count else { return nil }
+            var i = start
+            while i + w.count <= text.count {
+                if text[i] == w[0] && text[i..<(i + w.count)].elementsEqual(w) { return i }
+                i += 1
+            }
+            return nil
         }
-        for word in words.comparisonBeforeYear {
-            var from = clause.startIndex
-            while let r = clause.range(of: word, range: from..<clause.endIndex) {
-                let rest = clause[r.upperBound...]
-                let digits = rest.prefix(4)
-                if digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), rest.dropFirst(4).first == "年",
-                   !directions.contains(where: String(rest).contains) { return true }
-                from = r.upperBound
+        func directionAfter(_ i: Int) -> Bool { bytes.directions.contains { find($0, from: i) != nil } }
+        for w in bytes.comparison {
+            if let i = find(w, from: 0), !directionAfter(i + w.count) { return true }
+        }
+        for w in bytes.comparisonBeforeYear {
+            var from = 0
+            while let i = find(w, from: from) {
+                let j = i + w.count
+                if j + 4 < text.count, text[j..<(j + 4)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                   text[(j + 4)...].starts(with: Self.nian), !directionAfter(j) { return true }
+                from = j
             }
         }
-        for word in words.previousPeriod {
-            guard let r = clause.range(of: word) else { continue }
-            if words.previousPeriodExceptions.contains(where: clause.contains) { continue }
-            let rest = String(clause[r.upperBound...])
-            if !directions.contains(where: rest.contains) { return true }
+        var exception: Bool? = nil
+        for w in bytes.previousPeriod {
+            guard let i = find(w, from: 0) else { continue }
+            if exception == nil { exception = bytes.exceptions.contains { find($0, from: 0) != nil } }
+            if exception! { continue }
+            if !directionAfter(i + w.count) { return true }
         }
         return false
+    }
+
+    static let nian = Array("年".utf8)
+
+    /// The role words as UTF-8, made once.
+    struct Bytes: Sendable {
+        var comparison: [[UInt8]], comparisonBeforeYear: [[UInt8]], previousPeriod: [[UInt8]], exceptions: [[UInt8]], directions: [[UInt8]]
     }
 
     /// "上年" when the clause names the previous period, a year such as "2021" when it names one.
@@ -97,12 +128,13 @@ public struct RoleMatcher: Sendable {
         if words.previousPeriod.contains(where: clause.contains), !words.previousPeriodExceptions.contains(where: clause.contains) {
             return "上年"
         }
-        let scalars = Array(clause.unicodeScalars)
+        // A year: four ASCII digits (not part of a longer number) followed by 年.
+        let b = Array(clause.utf8), nian = Self.nian
         var i = 0
-        while i + 4 < scalars.count {
-            if scalars[i..<(i + 4)].allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }), scalars[i + 4] == "年",
-               i == 0 || !(scalars[i - 1].isASCII && scalars[i - 1].properties.numericType == .decimal) {
-                let year = String(String.UnicodeScalarView(scalars[i..<(i + 4)]))
+        while i + 4 + nian.count <= b.count {
+            if (i == 0 || !(b[i - 1] >= 0x30 && b[i - 1] <= 0x39)), b[i..<(i + 4)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+               b[(i + 4)...].starts(with: nian) {
+                let year = String(decoding: b[i..<(i + 4)], as: UTF8.self)
                 if let y = Int(year), (1990...2100).contains(y) { return year }
             }
             i += 1

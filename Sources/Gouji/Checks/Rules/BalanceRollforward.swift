@@ -51,6 +51,8 @@ public struct BalanceRollforward: Rule {
     /// comes before the total word may only say whose or which year's it is ("2019年度本单位收入
     /// 合计"); "事业收入", "基本支出合计" or "一般公共预算财政拨款收入" are parts, not totals.
     static func role(ofClause raw: String) -> (Role, String)? {
+        // Most clauses name none of the four: decided before the clause is compacted.
+        guard raw.contains("收入") || raw.contains("支出") || raw.contains("结余") || raw.contains("结转") else { return nil }
         var clause = raw.compacted
         // A comparison with another year is not this year's total.
         if ["上年", "较", "同比", "比上", "总计", "增加", "减少", "增长", "下降", "占"].contains(where: { clause.contains($0) }) { return nil }
