@@ -217,6 +217,8 @@ public struct BalanceRollforward: Rule {
         let index = FigureIndex(amounts)
         var out: [Finding] = []
         for table in c.document.tables {
+            // Only a table naming income, spending or balances can hold the roll-forward.
+            guard table.rows.contains(where: { $0.contains { $0.compact.contains("收入") || $0.compact.contains("结余") || $0.compact.contains("结转") } }) else { continue }
             // Label → (amount, label column), in reading order; 行次 columns are skipped.
             var skip = Set<Int>()
             for row in table.rows { for (k, cell) in row.enumerated() where cell.compact == "行次" { skip.insert(k) } }

@@ -157,11 +157,13 @@ public struct Precision: Rule {
     /// A year, month or amount still held by X: "20X年", "202x年", "x月", "×个" (runs F05 takes, "XX" and "××", are left to it).
     static let xPlaceholder = try! Regex(#"(?<![A-Za-z0-9])(?:(?:19|20)\d?)?[Xxｘ×Ｘ]{1,3}(?![A-Za-z])(?=\s*(?:年|月|日|万元|元|个|家|项|人|%|％))"#)
 
+    static let xScalars = ScalarTable(scalarsOf: "Xxｘ×Ｘ")
+
     func blanks(_ c: RuleContext, tail: Int) -> [Finding] {
         let text = c.document.text
         let mayHaveBlank = text.contains("%") || text.contains("％") || text.contains("个百分点") || text.contains("元")
         let mayHavePrompt = text.contains("字") || text.contains("请")
-        let mayHaveX = text.unicodeScalars.contains { "Xxｘ×Ｘ".unicodeScalars.contains($0) }
+        let mayHaveX = Self.xScalars.occurs(in: text)
         guard mayHaveBlank || mayHavePrompt || mayHaveX else { return [] }
         // Blanks only in sentences: a header ("执行率 %", a paragraph of column titles) is no blank.
         func isSentence(_ t: String) -> Bool { t.contains("，") || t.contains("。") || t.contains("；") }

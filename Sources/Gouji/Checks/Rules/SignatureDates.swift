@@ -37,10 +37,19 @@ public struct SignatureDates: Rule {
         let lines = c.document.lines
         let count = lines.lineStarts.count
         var slots: [Slot] = []
-        var n = 1
-        while n <= count {
+        // The lines holding a marker, found by searching the text's bytes (not line by line).
+        var marked = Set<Int>()
+        let end = lines.scalarCount
+        for marker in Self.markers {
+            var from = 0
+            while from < end, let at = lines.offset(of: marker, from: from, to: end) {
+                marked.insert(lines.location(start: at, end: at).line)
+                from = at + 1
+            }
+        }
+        for n in marked.sorted() where n <= count {
             let text = lines.lineText(n)
-            guard let marker = Self.markers.first(where: { text.contains($0) }), let r = text.literalRange(of: marker) else { n += 1; continue }
+            guard let marker = Self.markers.first(where: { text.contains($0) }), let r = text.literalRange(of: marker) else { continue }
             let block = String(text[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
             let after = String(text[r.upperBound...])
             var found: Slot? = nil
@@ -58,7 +67,6 @@ public struct SignatureDates: Rule {
                 }
             }
             if let found { slots.append(found) }
-            n += 1
         }
         guard !slots.isEmpty else { return [] }
         var out: [Finding] = []

@@ -228,13 +228,16 @@ public struct TotalVsParts: Rule {
     /// `f` is the last figure of its kind there.
     static func nextParagraphParts(_ i: Int, _ f: Figure, _ figures: [Figure], _ c: RuleContext) -> [Figure]? {
         guard !f.inTable else { return nil }
-        let later = figures[(i + 1)...]
-        if later.contains(where: { $0.block == f.block && sameFamily($0, f) && $0.role != .base && $0.role != .change }) { return nil }
-        guard let first = later.first(where: { $0.block != f.block }), first.block == f.block + 1, !first.inTable else { return nil }
+        // The rest of f's paragraph, then the next paragraph's figures (figures are in reading order).
+        let rest = figures[(i + 1)...].prefix { $0.block == f.block }
+        if rest.contains(where: { sameFamily($0, f) && $0.role != .base && $0.role != .change }) { return nil }
+        let next = figures[(i + 1 + rest.count)...]
+        guard let first = next.first, first.block == f.block + 1, !first.inTable else { return nil }
+        let later = next.prefix { $0.block == first.block }
         let gap = c.document.lines.text(from: f.location.end, to: first.location.start).split(separator: "\n", omittingEmptySubsequences: false)
         guard gap.count >= 2, gap.dropFirst().dropLast().allSatisfy({ $0.allSatisfy(\.isWhitespace) }),
               gap.last!.trimmingCharacters(in: .whitespaces).hasPrefix("其中") else { return nil }
-        let parts = later.filter { $0.block == first.block && sameFamily($0, f) && !$0.approximate && $0.direction == nil
+        let parts = later.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil
             && $0.role != .base && $0.role != .change && $0.role != .share && !isInAside($0, after: first, c) }
         return parts.count >= 2 ? parts : nil
     }
