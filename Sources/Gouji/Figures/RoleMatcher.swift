@@ -27,48 +27,16 @@ public enum FigureRole: String, Codable, Sendable, CaseIterable {
 public struct RoleMatcher: Sendable {
     public var words: RoleWords
     public var directions: [String]
+    let bytes: Bytes
 
     public init(lexicons: Lexicons) {
         words = lexicons.roles
         directions = lexicons.units.directions.keys.sorted { $0.count > $1.count }
-        index = WordIndex(words: words, directions: directions)
+        let utf8 = { (list: [String]) in list.map { Array($0.utf8) } }
+        bytes = Bytes(comparison: utf8(words.comparison), comparisonBeforeYear: utf8(words.comparisonBeforeYear),
+                      previousPeriod: utf8(words.previousPeriod), exceptions: utf8(words.previousPeriodExceptions),
+                      directions: utf8(directions))
     }
-
-    /// Every role word of the clause lists in one PCRE2 alternation, longest first, so that a
-    /// clause is scanned once ("公共" is matched whole and hides its 共; "上年结转" its 上年).
-    struct WordIndex: @unchecked Sendable {
-        struct Kind: OptionSet, Sendable {
-            let rawValue: Int
-            static let change = Kind(rawValue: 1), share = Kind(rawValue: 2), target = Kind(rawValue: 4)
-            static let total = Kind(rawValue: 8), actual = Kind(rawValue: 16), comparison = Kind(rawValue: 32)
-            static let beforeYear = Kind(rawValue: 64), previous = Kind(rawValue: 128), exception = Kind(rawValue: 256)
-            static let direction = Kind(rawValue: 512), totalException = Kind(rawValue: 1024)
-        }
-        let regex: Regex?
-        let kinds: [String: Kind]
-
-        init(words: RoleWords, directions: [String]) {
-            var kinds: [String: Kind] = [:]
-            func add(_ list: [String], _ k: Kind) { for w in list where !w.isEmpty { kinds[w, default: []].insert(k) } }
-            add(words.change, .change); add(words.share, .share); add(words.target, .target)
-            add(words.total, .total); add(words.actual, .actual); add(words.comparison, .comparison)
-            add(words.comparisonBeforeYear, .beforeYear); add(words.previousPeriod, .previous)
-            add(words.previousPeriodExceptions, .exception); add(directions, .direction)
-            add(words.totalExceptions, .totalException)
-            self.kinds = kinds
-            let alternation = kinds.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map(Regex.escape).joined(separator: "|")
-            regex = try? Regex(alternation)
-        }
-
-        /// The role words of `text`, with their byte ranges, left to right.
-        func scan(_ text: [UInt8]) -> [(kind: Kind, range: Range<Int>)] {
-            guard let regex else { return [] }
-            return regex.matches(in: text).map { m in
-                (kinds[String(decoding: text[m.range], as: UTF8.self)] ?? [], m.range)
-            }
-        }
-    }
-    let index: WordIndex
 
     static let clauseMarks = ScalarTable(scalarsOf: "，,；;。：:、")
     static let statementEnds = ScalarTable(scalarsOf: "；;。")
@@ -98,44 +66,62 @@ public struct RoleMatcher: Sendable {
     /// The role of `f` given the clause and the statement (back to ；。) before it.
     /// `statement` gives the text back to the previous ；。 (asked for only when the clause does not decide).
     public func role(of f: Figure, clause: String, statement: () -> String) -> FigureRole {
-        let text = Array(clause.utf8)
-        let found = index.scan(text)
-        let all = found.reduce(WordIndex.Kind()) { $0.union($1.kind) }
-        if f.kind == .year { return isBase(text, found) ? .base : .stated }
-        if f.direction != nil || f.kind == .percentagePoints || all.contains(.change) { return .change }
-        if f.kind == .percent && all.contains(.share) { return .share }
-        if isBase(text, found) { return .base }
-        if all.contains(.target) || f.text.hasPrefix("≥") || f.text.hasPrefix("≤") { return .target }
+        if f.kind == .year { return isBase(clause) ? .base : .stated }
+        if f.direction != nil || f.kind == .percentagePoints || words.change.contains(where: clause.contains) { return .change }
+        if f.kind == .percent && words.share.contains(where: clause.contains) { return .share }
+        if isBase(clause) { return .base }
+        if words.target.contains(where: clause.contains) || f.text.hasPrefix("≥") || f.text.hasPrefix("≤") { return .target }
         let statement = statement()
         if words.targetHeaders.contains(where: statement.contains) { return .target }
-        let total = all.contains(.total)
-        if words.partOpeners.contains(where: { statement.contains($0) }) && !total { return .part }
-        if total { return .total }
-        if all.contains(.actual) { return .actual }
+        if words.partOpeners.contains(where: { statement.contains($0) }) && !words.hasTotalWord(clause) { return .part }
+        if words.hasTotalWord(clause) { return .total }
+        if words.actual.contains(where: clause.contains) { return .actual }
         return .stated
     }
 
     /// Whether the clause makes the figure after it a previous-period base: a comparison word
-    /// with no direction word after it (较2021年的…, 比上年…), or a previous-period word (not
-    /// 上年结转 …) with none — over the words already found in the clause.
-    func isBase(_ text: [UInt8], _ found: [(kind: WordIndex.Kind, range: Range<Int>)]) -> Bool {
-        func directionAfter(_ i: Int) -> Bool { found.contains { $0.kind.contains(.direction) && $0.range.lowerBound >= i } }
-        for w in found where w.kind.contains(.comparison) {
-            if !directionAfter(w.range.upperBound) { return true }
+    /// with no direction word after it, or a previous-period word (not 上年结转 …) with none.
+    /// Searched in the clause's UTF-8 bytes (it runs for every figure).
+    public func isBase(_ clause: String) -> Bool {
+        let text = Array(clause.utf8)
+        func find(_ w: [UInt8], from start: Int) -> Int? {
+            guard !w.isEmpty, text.count - start >= w.count else { return nil }
+            var i = start
+            while i + w.count <= text.count {
+                if text[i] == w[0] && text[i..<(i + w.count)].elementsEqual(w) { return i }
+                i += 1
+            }
+            return nil
         }
-        for w in found where w.kind.contains(.beforeYear) {
-            let j = w.range.upperBound
-            if j + 4 < text.count, text[j..<(j + 4)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-               text[(j + 4)...].starts(with: Self.nian), !directionAfter(j) { return true }
+        func directionAfter(_ i: Int) -> Bool { bytes.directions.contains { find($0, from: i) != nil } }
+        for w in bytes.comparison {
+            if let i = find(w, from: 0), !directionAfter(i + w.count) { return true }
         }
-        if found.contains(where: { $0.kind.contains(.exception) }) { return false }
-        for w in found where w.kind.contains(.previous) {
-            if !directionAfter(w.range.upperBound) { return true }
+        for w in bytes.comparisonBeforeYear {
+            var from = 0
+            while let i = find(w, from: from) {
+                let j = i + w.count
+                if j + 4 < text.count, text[j..<(j + 4)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                   text[(j + 4)...].starts(with: Self.nian), !directionAfter(j) { return true }
+                from = j
+            }
+        }
+        var exception: Bool? = nil
+        for w in bytes.previousPeriod {
+            guard let i = find(w, from: 0) else { continue }
+            if exception == nil { exception = bytes.exceptions.contains { find($0, from: 0) != nil } }
+            if exception! { continue }
+            if !directionAfter(i + w.count) { return true }
         }
         return false
     }
 
     static let nian = Array("年".utf8)
+
+    /// The role words as UTF-8, made once.
+    struct Bytes: Sendable {
+        var comparison: [[UInt8]], comparisonBeforeYear: [[UInt8]], previousPeriod: [[UInt8]], exceptions: [[UInt8]], directions: [[UInt8]]
+    }
 
     /// "上年" when the clause names the previous period, a year such as "2021" when it names one.
     public func period(in clause: String) -> String? {
