@@ -11,6 +11,23 @@ public struct GrowthConsistency: Rule {
 
     public init() {}
 
+    /// A stated rate g checked against numerator ÷ base: nothing when the exact rate rounds to g
+    /// or some reading of the rounded figures gives it (a small base spreads it wide: 20.63 ÷
+    /// 1.96 万元 is anything from 1047 % to 1058 %); otherwise a note within one last-place unit
+    /// and a warning beyond (paired from the prose: a warning at most).
+    func rateFinding(_ c: RuleContext, rate g: Figure, exact: Decimal, numerator: Interval, base: Interval,
+                     message: Localized, arithmetic: Localized, figures: [Figure], reason: Localized) -> Finding? {
+        if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { return nil }
+        guard let range = Growth.rateRange(numerator: numerator, base: base) else { return nil }
+        let gap = Growth.gap(stated: g, range: range)
+        if gap == 0 { return nil }
+        let severity: Severity = gap <= Decimal.pow10(-g.decimals) ? .info : .warning
+        return c.finding(Self.description, severity: severity, message: message, arithmetic: arithmetic, figures: figures,
+                         suggestions: [Suggestion(location: g.location, original: g.text,
+                                                  replacement: Arithmetic.replacement(for: g, value: exact.rounded(g.decimals), surface: g.text),
+                                                  reason: reason)])
+    }
+
     public func check(_ c: RuleContext) -> [Finding] {
         var out: [Finding] = []
         // "V，较上年增加 n，增长 g%": g = n / (V − n) (or V + n for a decrease).
@@ -20,25 +37,14 @@ public struct GrowthConsistency: Rule {
             let base = stated ? v.value : (down ? v.value + n.value : v.value - n.value)
             guard base > 0 else { continue }
             let exact = n.value / base * 100
-            if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { continue }
-            // Rounding-aware: the rate every reading of the rounded figures allows (a small base
-            // spreads it wide: 20.63 ÷ 1.96 万元 is anything from 1047 % to 1058 %).
             let vI = v.interval, nI = n.interval
             let baseRange = stated ? vI : (down ? Interval(vI.lo + nI.lo, vI.hi + nI.hi) : Interval(vI.lo - nI.hi, vI.hi - nI.lo))
-            guard let range = Growth.rateRange(numerator: nI, base: baseRange) else { continue }
-            let gap = Growth.gap(stated: g, range: range)
-            if gap == 0 { continue }
-            // Paired from the prose: a warning at most.
-            let severity: Severity = gap <= Decimal.pow10(-g.decimals) ? .info : .warning
-            let op = down ? "+" : "−"
-            let denominator = stated ? v.number.plain : "\(v.number.plain) \(op) \(n.number.plain)"
-            if let f = c.finding(Self.description, severity: severity,
-                                 message: Localized(zh: "\(down ? "降幅" : "增幅") \(g.text) 与增量 \(n.text)、本年 \(v.text) 不符（应为 \(exact.rounded(g.decimals).plain)%）",
-                                                    en: "Rate \(g.text) disagrees with the change \(n.text) and the value \(v.text) (should be \(exact.rounded(g.decimals).plain)%)"),
-                                 arithmetic: Localized(zh: "\(n.number.plain) ÷ (\(denominator)) = \(exact.display(4))%", en: "\(n.number.plain) / (\(denominator)) = \(exact.display(4))%"),
-                                 figures: [g, n, v],
-                                 suggestions: [Suggestion(location: g.location, original: g.text, replacement: Arithmetic.replacement(for: g, value: exact.rounded(g.decimals), surface: g.text),
-                                                          reason: Localized(zh: "按增量与本年数重算", en: "recompute from the change and the value"))]) { out.append(f) }
+            let denominator = stated ? v.number.plain : "\(v.number.plain) \(down ? "+" : "−") \(n.number.plain)"
+            if let f = rateFinding(c, rate: g, exact: exact, numerator: nI, base: baseRange,
+                                   message: Localized(zh: "\(down ? "降幅" : "增幅") \(g.text) 与增量 \(n.text)、本年 \(v.text) 不符（应为 \(exact.rounded(g.decimals).plain)%）",
+                                                      en: "Rate \(g.text) disagrees with the change \(n.text) and the value \(v.text) (should be \(exact.rounded(g.decimals).plain)%)"),
+                                   arithmetic: Localized(zh: "\(n.number.plain) ÷ (\(denominator)) = \(exact.display(4))%", en: "\(n.number.plain) / (\(denominator)) = \(exact.display(4))%"),
+                                   figures: [g, n, v], reason: Localized(zh: "按增量与本年数重算", en: "recompute from the change and the value")) { out.append(f) }
         }
         for p in c.growthPairs where p.value.kind != .percent {
             let v = p.value, g = p.rate
@@ -46,36 +52,25 @@ public struct GrowthConsistency: Rule {
             if let b = p.base {
                 guard b.value > 0 else { continue }
                 let exact = (v.value - b.value) / b.value * 100 * (g.direction == "down" ? -1 : 1)
-                if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { continue }
                 let vI = v.interval, bI = b.interval
                 let change = g.direction == "down" ? Interval(bI.lo - vI.hi, bI.hi - vI.lo) : Interval(vI.lo - bI.hi, vI.hi - bI.lo)
-                guard let range = Growth.rateRange(numerator: change, base: bI) else { continue }
-                let gap = Growth.gap(stated: g, range: range)
-                if gap == 0 { continue }
-                // Paired from the prose: a warning at most.
-                let severity: Severity = gap <= Decimal.pow10(-g.decimals) ? .info : .warning
-                if let f = c.finding(Self.description, severity: severity,
-                                     message: Localized(zh: "\(g.direction == "down" ? "降幅" : "增幅") \(g.text) 与本年 \(v.text)、基数 \(b.text) 不符（应为 \(exact.rounded(g.decimals).plain)%）",
-                                                        en: "Rate \(g.text) disagrees with the value \(v.text) and the base \(b.text) (should be \(exact.rounded(g.decimals).plain)%)"),
-                                     arithmetic: Localized(zh: "(\(v.number.plain) − \(b.number.plain)) ÷ \(b.number.plain) = \(exact.display(4))%", en: "(\(v.number.plain) − \(b.number.plain)) / \(b.number.plain) = \(exact.display(4))%"),
-                                     figures: [g, v, b],
-                                     suggestions: [Suggestion(location: g.location, original: g.text, replacement: Arithmetic.replacement(for: g, value: exact.rounded(g.decimals), surface: g.text),
-                                                              reason: Localized(zh: "按本年数与基数重算", en: "recompute from the value and the base"))]) { out.append(f) }
+                if let f = rateFinding(c, rate: g, exact: exact, numerator: change, base: bI,
+                                       message: Localized(zh: "\(g.direction == "down" ? "降幅" : "增幅") \(g.text) 与本年 \(v.text)、基数 \(b.text) 不符（应为 \(exact.rounded(g.decimals).plain)%）",
+                                                          en: "Rate \(g.text) disagrees with the value \(v.text) and the base \(b.text) (should be \(exact.rounded(g.decimals).plain)%)"),
+                                       arithmetic: Localized(zh: "(\(v.number.plain) − \(b.number.plain)) ÷ \(b.number.plain) = \(exact.display(4))%", en: "(\(v.number.plain) − \(b.number.plain)) / \(b.number.plain) = \(exact.display(4))%"),
+                                       figures: [g, v, b], reason: Localized(zh: "按本年数与基数重算", en: "recompute from the value and the base")) { out.append(f) }
                 continue
             }
             // (iii) An increment stated for the same subject in the same sentence.
             if let n = c.figures.first(where: { $0.sentence == v.sentence && $0.scopes.contains("新增") && $0.subject == v.subject && $0.kind == v.kind && $0.location.start < v.location.start }),
                v.value > n.value {
                 let exact = n.value / (v.value - n.value) * 100
-                if Growth.agrees(stated: g.number, decimals: g.decimals, exact: exact) { continue }
-                let severity: Severity = (exact - g.number).magnitude <= Decimal.pow10(-g.decimals) ? .info : .warning
-                if let f = c.finding(Self.description, severity: severity,
-                                     message: Localized(zh: "增幅 \(g.text) 与新增 \(n.text)、总数 \(v.text) 不符（应为 \(exact.rounded(g.decimals).plain)%）",
-                                                        en: "Growth \(g.text) disagrees with the increment \(n.text) and total \(v.text) (should be \(exact.rounded(g.decimals).plain)%)"),
-                                     arithmetic: Localized(zh: "\(n.number.plain) ÷ (\(v.number.plain) − \(n.number.plain)) = \(exact.display(4))%", en: "\(n.number.plain) / (\(v.number.plain) − \(n.number.plain)) = \(exact.display(4))%"),
-                                     figures: [g, n, v],
-                                     suggestions: [Suggestion(location: g.location, original: g.text, replacement: Arithmetic.replacement(for: g, value: exact.rounded(g.decimals), surface: g.text),
-                                                              reason: Localized(zh: "按新增与总数重算增幅", en: "recompute the rate from the increment and the total"))]) { out.append(f) }
+                let vI = v.interval, nI = n.interval
+                if let f = rateFinding(c, rate: g, exact: exact, numerator: nI, base: Interval(vI.lo - nI.hi, vI.hi - nI.lo),
+                                       message: Localized(zh: "增幅 \(g.text) 与新增 \(n.text)、总数 \(v.text) 不符（应为 \(exact.rounded(g.decimals).plain)%）",
+                                                          en: "Growth \(g.text) disagrees with the increment \(n.text) and total \(v.text) (should be \(exact.rounded(g.decimals).plain)%)"),
+                                       arithmetic: Localized(zh: "\(n.number.plain) ÷ (\(v.number.plain) − \(n.number.plain)) = \(exact.display(4))%", en: "\(n.number.plain) / (\(v.number.plain) − \(n.number.plain)) = \(exact.display(4))%"),
+                                       figures: [g, n, v], reason: Localized(zh: "按新增与总数重算增幅", en: "recompute the rate from the increment and the total")) { out.append(f) }
                 continue
             }
             // (ii) Counts: the implied base must contain an integer.
