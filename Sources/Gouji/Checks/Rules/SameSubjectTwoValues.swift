@@ -58,8 +58,10 @@ public struct SameSubjectTwoValues: Rule {
             // Two prose mentions matched by their words alone, with no measure word (总数/累计/新增)
             // saying they count the same thing, are a guess (a note) unless the same words are
             // restated around another number.
-            let guess = prose && Targets.measureClass(a) == nil && Targets.measureClass(b) == nil
-                && c.clause(before: a).trimmedSpaces != c.clause(before: b).trimmedSpaces
+            // Two amounts both read from prose are a guess too: amounts share their subject words
+            // (实际完成, 已支付) across funds, projects and years far more often than counts do.
+            let guess = prose && (a.kind == .money || Targets.measureClass(a) == nil && Targets.measureClass(b) == nil
+                && c.clause(before: a).trimmedSpaces != c.clause(before: b).trimmedSpaces)
             let severity: Severity = guess ? .info : ((sa != nil && sb != nil && sa != sb) || a.kind == .money || prose ? .warning : .error)
             // Show what each value's growth rate implies.
             var notes: [(String, String)] = []
