@@ -41,6 +41,8 @@ let package = Package(
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .executableTarget(name: "LexiconEmbedder"),
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
+        .executableTarget(name: "RuleRegistryWriter"),
+        .plugin(name: "RegisterRules", capability: .buildTool(), dependencies: ["RuleRegistryWriter"]),
         .target(
             name: "Gouji",
             dependencies: [
@@ -52,13 +54,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: instrumented,
-            plugins: ["EmbedLexicons"]
+            plugins: ["EmbedLexicons", "RegisterRules"]
         ),
         .executableTarget(
             name: "gouji",
             dependencies: ["Gouji", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "GoujiTests", dependencies: ["Gouji", "FuzzSupport", .product(name: "Yams", package: "Yams")]),
+        // Test support: the mutation harness (and the rule-example runner); never shipped in the library.
+        .target(name: "GoujiTesting", dependencies: ["Gouji"]),
+        .testTarget(name: "GoujiTests", dependencies: ["Gouji", "GoujiTesting", "FuzzSupport", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "FuzzSupport",
             dependencies: ["Gouji", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

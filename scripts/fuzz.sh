@@ -11,7 +11,7 @@
 # (not committed); crashes and timeouts go to .build-fuzz/artifacts/<target>/ (leak detection is
 # off: LeakSanitizer reports small allocations inside FoundationEssentials on every input). Keep each
 # crasher as a regression test: copy it to Corpus/fuzz-crashers/<target>-<name> (see
-# Tests/GoujiTests/FuzzRegressionTests.swift). Exit code: 0 if no target crashed.
+# Tests/GoujiTests/Read/FuzzRegressionTests.swift). Exit code: 0 if no target crashed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-all}

@@ -9,7 +9,7 @@ import Foundation
 /// accidental change, but an archive is evidence in an audit, and whoever edits a report after it
 /// was audited should not be able to keep the old "clean" verdict by making a collision, which is
 /// easy for a 64-bit hash and infeasible for SHA-256. Tested against the FIPS 180-4 examples
-/// (Tests/GoujiTests/AuditStoreTests.swift) and against Python's hashlib in
+/// (Tests/GoujiTests/Audit/AuditStoreTests.swift) and against Python's hashlib in
 /// scripts/checks/batch-kill-resume.sh.
 public enum ContentHash {
     /// The lowercase hex SHA-256 digest of `data`.
