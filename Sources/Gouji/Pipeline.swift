@@ -46,6 +46,16 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Reads and checks every report a file holds (one per 自评表 sheet of a workbook, else
+    /// one); never throws: an unreadable file gives one result with `error`.
+    public func checkAll(path: String) -> [CheckResult] {
+        do {
+            return try DocumentReader(lexicons: lexicons, limits: limits).readAll(path: path).map { check(document: $0) }
+        } catch {
+            return [CheckResult(path: path, error: "\(error)")]
+        }
+    }
+
     /// Checks a document already read. A document with more figures than
     /// `limits.maxFiguresPerDocument` gives a result with `error` ("limit exceeded: …").
     public func check(document: Document) -> CheckResult {

@@ -47,11 +47,12 @@ struct Check: ParsableCommand {
             do { configuration = try options.configuration(for: file) } catch { Exit.usage("\(error)") }
             if failOn == nil, let s = configuration.failOn { failOn = Severity(rawValue: s) }
             let pipeline = Pipeline(lexicons: lexicons, limits: limits, configuration: configuration)
-            let result = pipeline.check(path: file)
-            if let error = result.error {
-                FileHandle.standardError.write(Data("gouji: \(file): \(error)\n".utf8))
+            for result in pipeline.checkAll(path: file) {
+                if let error = result.error {
+                    FileHandle.standardError.write(Data("gouji: \(file): \(error)\n".utf8))
+                }
+                results.append(result)
             }
-            results.append(result)
         }
         let rendered = Renderers.render(results, format: format, lang: options.lang,
                                         color: output == nil && Terminal.wantsColor)

@@ -14,32 +14,53 @@ public struct DocumentReader: Sendable {
         self.limits = limits
     }
 
+    /// The reader of each format; a format without one is refused with what it is.
+    public var readers: [InputFormat: any FormatReader] {
+        [.docx: DocxReader(layout: lexicons.layout, limits: limits),
+         .text: TextReader(layout: lexicons.layout, limits: limits)]
+    }
+
+    /// What a format without a reader is refused as.
+    static let unsupported: [InputFormat: String] = [
+        .xlsx: "an Excel workbook; save its sheets as .docx or text first",
+        .pdf: "a PDF file; convert it to .docx or text first",
+        .doc: "a legacy .doc/.xls file; save it as .docx first",
+        .xls: "a legacy .doc/.xls file; save it as .docx first",
+    ]
+
+    /// The one report the file holds (the first, for a workbook of several; see `readAll`).
     public func read(path: String) throws -> Document {
         let data = try load(path: path)
         return try read(data: data, path: path)
     }
 
     public func read(data: Data, path: String) throws -> Document {
+        guard let first = try readAll(data: data, path: path).first else { throw ReadError.empty }
+        return first
+    }
+
+    /// Every report the file holds: one, or one per 自评表 sheet of a workbook.
+    public func readAll(path: String) throws -> [Document] {
+        try readAll(data: try load(path: path), path: path)
+    }
+
+    public func readAll(data: Data, path: String) throws -> [Document] {
         if data.isEmpty { throw ReadError.empty }
         // `load` checks files; bytes handed in directly are held to the same limit.
         if data.count > limits.maxInputBytes { throw ReadError.tooLarge(limit: limits.maxInputBytes) }
-        let head = [UInt8](data.prefix(8))
-        if head.starts(with: [0x50, 0x4B]) {
-            return try DocxReader(layout: lexicons.layout, limits: limits).read(data: data, path: path)
-        }
-        if path.lowercased().hasSuffix(".docx") {
+        let head = [UInt8](data.prefix(2))
+        if !head.starts(with: [0x50, 0x4B]) && path.lowercased().hasSuffix(".docx") {
             throw ReadError.notADocx("no zip signature")
         }
-        if let kind = BinarySniffer.kind(of: head) { throw ReadError.binary(kind) }
-        let decoded = try EncodingDetector.decode(data)
-        if decoded.text.unicodeScalars.contains("\0") {
-            throw ReadError.binary("contains NUL bytes")
+        switch try InputSniffer.sniff(data, limits: limits) {
+        case .refused(let what):
+            throw ReadError.binary(what)
+        case .format(let format, let package):
+            guard let reader = readers[format] else {
+                throw ReadError.binary(Self.unsupported[format] ?? "an unsupported format (\(format.rawValue))")
+            }
+            return try reader.read(ReaderInput(data: data, path: path, package: package))
         }
-        if HTMLReader.looksLikeHTML(decoded.text) {
-            return try HTMLReader(layout: lexicons.layout, limits: limits).read(html: decoded.text, path: path, encoding: decoded.encoding)
-        }
-        return try FlatTextReader(layout: lexicons.layout, limits: limits)
-            .read(text: decoded.text, path: path, encoding: decoded.encoding)
     }
 
     /// Reads the file's bytes after checking it is a regular, readable file within the size limit.
@@ -71,24 +92,5 @@ public struct DocumentReader: Sendable {
         } catch {
             throw ReadError.unreadable(error.localizedDescription)
         }
-    }
-}
-
-/// Recognises common binary formats by their magic bytes, so that a PNG named .txt gets a
-/// clear message instead of being decoded as GB18030.
-enum BinarySniffer {
-    static func kind(of head: [UInt8]) -> String? {
-        let signatures: [([UInt8], String)] = [
-            ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
-            ([0xFF, 0xD8, 0xFF], "a JPEG image"),
-            ([0x25, 0x50, 0x44, 0x46], "a PDF file; convert it to .docx or text first"),
-            ([0xD0, 0xCF, 0x11, 0xE0], "a legacy .doc/.xls file; save it as .docx first"),
-            ([0x47, 0x49, 0x46, 0x38], "a GIF image"),
-            ([0x1F, 0x8B], "a gzip archive"),
-            ([0x7F, 0x45, 0x4C, 0x46], "an executable"),
-            ([0x52, 0x61, 0x72, 0x21], "a RAR archive"),
-            ([0x37, 0x7A, 0xBC, 0xAF], "a 7z archive"),
-        ]
-        return signatures.first { head.starts(with: $0.0) }?.1
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// part path (`p12`, `t1/r3/c4`).
 ///
 /// Every failure is a `ReadError`; no partial document is ever returned.
-public struct DocxReader: Sendable {
+public struct DocxReader: FormatReader {
     /// The main document part every .docx must have.
     public static let mainPart = "word/document.xml"
 
@@ -21,9 +21,18 @@ public struct DocxReader: Sendable {
         self.limits = limits
     }
 
+    public func read(_ input: ReaderInput) throws -> [Document] {
+        var package = try input.package ?? OfficePackage(data: input.data, limit: limits.maxUncompressedBytes)
+        return [try read(package: &package, path: input.path)]
+    }
+
     /// Reads the .docx held in `data`; `path` is only recorded in the document.
     public func read(data: Data, path: String) throws -> Document {
-        var package = try DocxPackage(data: data, limit: limits.maxUncompressedBytes)
+        var package = try OfficePackage(data: data, limit: limits.maxUncompressedBytes)
+        return try read(package: &package, path: path)
+    }
+
+    func read(package: inout OfficePackage, path: String) throws -> Document {
         let xml = try package.part(Self.mainPart)
         if let why = DocxXMLGuard.unsupportedEncoding(xml) {
             throw ReadError.malformedXML("\(Self.mainPart) is not UTF-8 or UTF-16: \(why)")

@@ -2,12 +2,13 @@ import Foundation
 import ZIPFoundation
 import CICUShim
 
-/// Opens the zip container of a .docx and extracts its parts within the uncompressed-size cap.
+/// Opens the zip container of an Office Open XML file (.docx, .xlsx) and extracts its parts
+/// within the uncompressed-size cap.
 ///
 /// The cap covers all parts extracted through one package. Each entry's declared size is
 /// checked before extraction, and the bytes are counted while inflating, so a zip whose
 /// headers understate the size is stopped as soon as it crosses the cap.
-struct DocxPackage {
+struct OfficePackage {
     private let archive: Archive
     private let limit: Int
     private var extracted = 0
@@ -42,6 +43,12 @@ struct DocxPackage {
         #else
         return try Archive(data: data, accessMode: .read)
         #endif
+    }
+
+    /// Whether the package has a file part at `path` (e.g. `xl/workbook.xml`).
+    func contains(_ path: String) -> Bool {
+        guard let entry = archive[path] else { return false }
+        return entry.type == .file
     }
 
     /// The bytes of the part at `path` (e.g. `word/document.xml`).

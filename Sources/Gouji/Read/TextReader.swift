@@ -1,0 +1,25 @@
+import Foundation
+
+/// Reads text inputs: decodes the bytes (`EncodingDetector`: UTF-8, GB18030/GBK, Big5, UTF-16),
+/// then reads a web page with `HTMLReader` and anything else with `FlatTextReader` (flattened
+/// Word text, and tables in plain-text layouts).
+public struct TextReader: FormatReader {
+    public var layout: Layout
+    public var limits: ReadLimits
+
+    public init(layout: Layout, limits: ReadLimits = ReadLimits()) {
+        self.layout = layout
+        self.limits = limits
+    }
+
+    public func read(_ input: ReaderInput) throws -> [Document] {
+        let decoded = try EncodingDetector.decode(input.data)
+        if decoded.text.unicodeScalars.contains("\0") {
+            throw ReadError.binary("contains NUL bytes")
+        }
+        if HTMLReader.looksLikeHTML(decoded.text) {
+            return [try HTMLReader(layout: layout, limits: limits).read(html: decoded.text, path: input.path, encoding: decoded.encoding)]
+        }
+        return [try FlatTextReader(layout: layout, limits: limits).read(text: decoded.text, path: input.path, encoding: decoded.encoding)]
+    }
+}
