@@ -2,13 +2,13 @@
 # `gouji annotate` round trip: annotates the seed (text → new .docx), annotates that .docx again
 # (existing comments are kept and new ones added), and annotates a .docx written by python-docx
 # whose figure is split over runs. Each output is read back with python-docx: every comment
-# exists and its range wraps exactly the flagged figure's text. If LibreOffice is installed, it
+# exists and its range wraps exactly the flagged figure's text. LibreOffice (installed by .ci/run)
 # must also convert each output to PDF (it opens it without repair).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! python3 -c 'import docx' 2>/dev/null; then
-  echo "annotate-roundtrip: SKIPPED — python3 module python-docx is not installed (pip install python-docx)"
-  exit 0
+  echo "annotate-roundtrip: FAILED — python3 module python-docx is not installed (pip install python-docx)"
+  exit 1
 fi
 bin=.build/debug/gouji
 [ -x "$bin" ] || swift build
@@ -48,7 +48,7 @@ check_office() { # annotated.docx expected.json
     python3 scripts/checks/annotate_roundtrip.py --loose "$tmp/lo/$(basename "$1")" "$2"
     echo "annotate-roundtrip: LibreOffice opened $(basename "$1"), converted it to PDF and kept its comments"
   else
-    echo "annotate-roundtrip: note: LibreOffice not installed, skipping the office check"
+    echo "annotate-roundtrip: FAILED — LibreOffice (soffice) is not installed (apt-get install libreoffice-writer-nogui)"; exit 1
   fi
 }
 

@@ -3,21 +3,16 @@
 # <script>. Checks the DOM after the page script ran (flagged figures keep their highlight
 # classes, #finding=<id> focuses a finding's figures, the injected markup is shown as text and
 # never runs) and saves screenshots under .build/html-browser/ for a human look.
-# Skips (exit 0) when Chromium is not installed (CI does not install it) or when
-# GOUJI_SKIP_BROWSER is set.
+# Fails when Chromium is not installed (.ci/run installs it): a check that cannot run fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ -n "${GOUJI_SKIP_BROWSER:-}" ]; then
-  echo "html-browser: SKIPPED — GOUJI_SKIP_BROWSER is set"
-  exit 0
-fi
 browser=""
 for candidate in chromium chromium-browser google-chrome; do
   if command -v "$candidate" >/dev/null 2>&1; then browser=$(command -v "$candidate"); break; fi
 done
 if [ -z "$browser" ]; then
-  echo "html-browser: SKIPPED — Chromium is not installed (apt-get install -y chromium to run this check)"
-  exit 0
+  echo "html-browser: FAILED — Chromium is not installed (apt-get install -y chromium)"
+  exit 1
 fi
 bin=.build/debug/gouji
 [ -x "$bin" ] || swift build

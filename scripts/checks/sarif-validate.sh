@@ -8,8 +8,8 @@ cd "$(dirname "$0")/../.."
 bin=.build/debug/gouji
 [ -x "$bin" ] || swift build
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
-  echo "sarif-validate: SKIPPED — python3 module jsonschema is not installed (pip install jsonschema)"
-  exit 0
+  echo "sarif-validate: FAILED — python3 module jsonschema is not installed (pip install jsonschema)"
+  exit 1
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
