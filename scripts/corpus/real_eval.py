@@ -75,7 +75,7 @@ def evaluate(gouji, half, verbose):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--gouji", default=os.path.join(ROOT, ".build", "release", "gouji"))
-    ap.add_argument("--half", default="all", choices=["tune", "holdout", "all"])
+    ap.add_argument("--half", default="all", help="tune, holdout, fresh (any folder of Corpus/real) or all")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()

@@ -14,9 +14,11 @@ enum InputSniffer {
         let head = [UInt8](data.prefix(8))
         if head.starts(with: [0x50, 0x4B]) {
             let package = try OfficePackage(data: data, limit: limits.maxUncompressedBytes)
-            if package.contains(DocxReader.mainPart) { return .format(.docx, package) }
-            if package.contains("xl/workbook.xml") { return .format(.xlsx, package) }
-            throw ReadError.notADocx("a zip archive with neither word/document.xml nor xl/workbook.xml")
+            // A workbook by its parts; every other zip goes to the .docx reader, which names the
+            // part that is missing (a damaged .docx, or a zip that is no Office file at all).
+            let isWorkbook = !package.contains(DocxReader.mainPart)
+                && (package.contains("xl/workbook.xml") || package.hasFolder("xl/"))
+            return .format(isWorkbook ? .xlsx : .docx, package)
         }
         if head.starts(with: [0x25, 0x50, 0x44, 0x46]) { return .format(.pdf, nil) }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {

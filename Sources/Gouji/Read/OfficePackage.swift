@@ -46,6 +46,11 @@ struct OfficePackage {
     }
 
     /// Whether the package has a file part at `path` (e.g. `xl/workbook.xml`).
+    /// Whether any entry's path starts with `folder` (such as "word/").
+    func hasFolder(_ folder: String) -> Bool {
+        archive.contains { $0.path.hasPrefix(folder) }
+    }
+
     func contains(_ path: String) -> Bool {
         guard let entry = archive[path] else { return false }
         return entry.type == .file
