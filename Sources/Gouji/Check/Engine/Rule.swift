@@ -52,13 +52,14 @@ public final class RuleContext {
     /// Findings of rules that ran before (rules run in registry order), for rules like S03.
     public var earlier: [Finding] = []
 
-    /// Quantities only, in reading order.
+    /// Quantities only, in reading order; thresholds of a scoring standard (role `criterion`)
+    /// are left out: they are not figures of the report.
     public let quantities: [Figure]
 
     public init(document: Document, figures: [Figure], facts: ReportFacts, lexicons: Lexicons, configuration: Configuration) {
         self.document = document
         self.figures = figures
-        self.quantities = figures.filter(\.kind.isQuantity)
+        self.quantities = figures.filter { $0.kind.isQuantity && $0.role != .criterion }
         self.facts = facts
         self.lexicons = lexicons
         self.configuration = configuration

@@ -98,7 +98,7 @@ public struct TotalVsParts: Rule {
     /// the total, the rest belong to another statement and the pair passes.
     static func groups(_ c: RuleContext) -> [(Figure, [Figure])] {
         var out: [(Figure, [Figure])] = []
-        let figures = c.figures.filter(\.kind.isQuantity)
+        let figures = c.quantities
         var markedTotals = Set<Int>()
         var bySentence: [Int: [Figure]]? = nil   // made at the first marked total
         for (i, f) in figures.enumerated() where (f.kind == .money || f.kind == .count) && !f.approximate && f.direction == nil
@@ -111,7 +111,12 @@ public struct TotalVsParts: Rule {
                 if !between.contains(where: { sameFamily($0, f) && $0.role != .base && $0.role != .change }) {
                     // "其中：a；b；c。": a list opened with a colon runs to the end of the sentence.
                     let colon = c.document.lines.scalar(at: qiStart + 2).map { $0 == "：" || $0 == ":" } ?? false
-                    let listEnd = colon ? c.document.lines.forward(from: f.location.end, to: ScalarTable(scalarsOf: "。")) : sentenceEnd
+                    var listEnd = colon ? c.document.lines.forward(from: f.location.end, to: ScalarTable(scalarsOf: "。")) : sentenceEnd
+                    // "…3374.3万元(其中建筑工程3292万元)，二批…": a list opened inside brackets ends
+                    // at the closing bracket.
+                    if let open = c.document.lines.scalar(at: qiStart - 1), open == "(" || open == "（" {
+                        listEnd = min(listEnd, c.document.lines.forward(from: qiStart, to: Self.closingBrackets))
+                    }
                     let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < listEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share && !isInAside($0, after: f, c) }
                     if let parts = exhaustiveParts(f, Array(candidates), c), parts.count >= 2 { out.append((f, parts)) }
                     continue
@@ -124,7 +129,12 @@ public struct TotalVsParts: Rule {
             // ("累计…共271个，争取资金9783.6万元").
             let marked = c.lexicons.roles.hasTotalWord(ownClause)
             let parallel = i > 0 && markedTotals.contains(i - 1) && figures[i - 1].sentence == f.sentence && figures[i - 1].kind != f.kind
-            guard marked || parallel else { continue }
+            guard marked || parallel else {
+                // "…下达上级资金755.19万元。其中：中央级124.23万元，…": an unmarked figure whose next
+                // sentence opens with 其中 is the total of that list.
+                if let parts = nextSentenceParts(i, f, figures, c) { out.append((f, parts)) }
+                continue
+            }
             markedTotals.insert(i)
             // "共15个…，年初批复8个…，年中增加8个": later clauses of the same sentence that name the
             // members of a fixed partition (年初/年中, 中央/省/市 …) are its parts; only an exhaustive
@@ -224,6 +234,25 @@ public struct TotalVsParts: Rule {
         return (t, out)
     }
 
+    /// The parts listed by the next sentence of `f`'s paragraph when it opens with 其中 and `f` is
+    /// the last figure of its kind in its own sentence; the list runs to the 。 that ends it.
+    static func nextSentenceParts(_ i: Int, _ f: Figure, _ figures: [Figure], _ c: RuleContext) -> [Figure]? {
+        guard f.role != .part else { return nil }
+        let rest = figures[(i + 1)...].prefix { $0.sentence == f.sentence }
+        if rest.contains(where: { sameFamily($0, f) && $0.role != .base && $0.role != .change }) { return nil }
+        let lines = c.document.lines
+        let sentenceEnd = c.statementEnd(after: f)
+        guard let first = figures[(i + 1 + rest.count)...].first, first.block == f.block, first.sentence == f.sentence + 1 else { return nil }
+        let opening = lines.text(from: sentenceEnd + 1, to: first.location.start).trimmedSpaces
+        guard opening.hasPrefix("其中"), !opening.contains("\n") else { return nil }
+        let end = lines.forward(from: first.location.start, to: ScalarTable(scalarsOf: "。"))
+        let candidates = figures[(i + 1 + rest.count)...].prefix { $0.location.start < end && $0.block == f.block }
+            .filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change
+                && $0.role != .share && !isInAside($0, after: first, c) }
+        guard candidates.count >= 2, candidates.allSatisfy({ $0.value <= f.value }) else { return nil }
+        return exhaustiveParts(f, Array(candidates), c)
+    }
+
     /// The parts listed by a paragraph that opens with 其中 right after the paragraph of `f`, when
     /// `f` is the last figure of its kind there.
     static func nextParagraphParts(_ i: Int, _ f: Figure, _ figures: [Figure], _ c: RuleContext) -> [Figure]? {
@@ -250,6 +279,8 @@ public struct TotalVsParts: Rule {
         for ch in between { if ch == "（" || ch == "(" { depth += 1 } else if (ch == "）" || ch == ")") && depth > 0 { depth -= 1 } }
         return depth > 0
     }
+
+    static let closingBrackets = ScalarTable(scalarsOf: ")）")
 
     static func sameFamily(_ a: Figure, _ b: Figure) -> Bool {
         a.kind == b.kind && (a.kind == .money || a.unit == b.unit || a.unit.startsWithBytes(b.unit) || b.unit.startsWithBytes(a.unit))
