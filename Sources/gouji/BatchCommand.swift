@@ -47,7 +47,7 @@ struct Batch: ParsableCommand {
         let limits = try input.limits()
         var configuration: Configuration?
         if let config {
-            do { configuration = try Configuration.load(path: config) } catch { Exit.usage("\(config): invalid configuration (\(error))") }
+            do { configuration = try Configuration.load(path: config) } catch { Exit.usage("\(error)") }
         }
         let provider = PipelineProvider(lexicons: lexicons, lexiconFiles: RulesVersion.lexiconFiles(overridingWith: input.lexicons),
                                         limits: limits, configuration: configuration)
@@ -88,8 +88,9 @@ struct Batch: ParsableCommand {
                 : "gouji batch: \(counts.checked) checked, \(counts.skipped) unchanged and skipped, \(counts.unreadable) unreadable, \(counts.errorDocuments) with errors; \(counts.figures) figures, \(counts.findings) findings → \(db)\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
-        if counts.unreadable > 0 { throw ExitCode(2) }
-        if counts.errorDocuments > 0 { throw ExitCode(1) }
+        // The run completed: unreadable files are recorded findings of a kind, not a failed run
+        // (2 is kept for a run that could not be done: bad usage, an unwritable store).
+        if counts.unreadable > 0 || counts.errorDocuments > 0 { throw ExitCode(1) }
     }
 }
 

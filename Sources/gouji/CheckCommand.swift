@@ -16,7 +16,7 @@ struct CheckOptions: ParsableArguments {
         let path = config ?? Configuration.discover(from: input)
         guard let path else { return Configuration() }
         do { return try Configuration.load(path: path) } catch {
-            throw UsageFailure("\(path): invalid configuration (\(error))")
+            throw UsageFailure("\(error)")
         }
     }
 }

@@ -50,7 +50,7 @@ public final class PipelineProvider: @unchecked Sendable {
             choice = cached
         } else {
             do {
-                let configuration = try configPath.map(Configuration.load(path:)) ?? Configuration()
+                let configuration = try configPath.map { try Configuration.load(path: $0, lexicons: lexicons) } ?? Configuration()
                 choice = .success((Pipeline(lexicons: lexicons, limits: limits, configuration: configuration),
                                    RulesVersion.fingerprint(lexiconFiles: lexiconFiles, configuration: configuration, limits: limits)))
             } catch {
