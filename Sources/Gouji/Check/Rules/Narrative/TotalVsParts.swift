@@ -35,14 +35,19 @@ public struct TotalVsParts: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var seen: [(Decimal, [Decimal])] = []
+        /// The finding of each (total, parts) already reported, by their values.
+        var findingOf: [[Decimal]: Int] = [:]
         let groups = c.totalPartGroups
         // A statement restated elsewhere (a table cell repeating the text) is as certain as its
         // most certain copy.
         var classified: [(Figure, [Figure], Partition)] = groups.map { ($0.0, $0.1, Partition.classify(total: $0.0, parts: $0.1, c, groups: groups)) }
+        var exhaustive: [[Decimal]: Partition] = [:]
+        for (total, parts, partition) in classified where partition.isExhaustive {
+            let key = [total.value] + parts.map(\.value)
+            if exhaustive[key] == nil { exhaustive[key] = partition }
+        }
         for i in classified.indices where !classified[i].2.isExhaustive {
-            if let twin = classified.first(where: { $0.2.isExhaustive && $0.0.value == classified[i].0.value && $0.1.map(\.value) == classified[i].1.map(\.value) }) {
-                classified[i].2 = twin.2
-            }
+            if let twin = exhaustive[[classified[i].0.value] + classified[i].1.map(\.value)] { classified[i].2 = twin }
         }
         for (total, parts, partition) in classified.sorted(by: { !$0.0.inTable && $1.0.inTable }) {
             // Only an exhaustive partition is certain; a list of unknown extent is a warning at most,
@@ -60,6 +65,8 @@ public struct TotalVsParts: Rule {
             if partition.isExhaustive, let changes = Self.changes(of: total, parts: parts, c),
                let f = SumCheck.check(Self.description, c, total: changes.total, parts: changes.parts,
                                       what: Localized(zh: "所述合计的增减额", en: "The stated change of the total")) {
+                let changeKey = [changes.total.value] + changes.parts.map(\.value)
+                if findingOf[changeKey] == nil { findingOf[changeKey] = findings.count }
                 findings.append(f); seen.append((changes.total.value, changes.parts.map(\.value)))
             }
             guard var finding = SumCheck.check(Self.description, c, total: total, parts: parts,
@@ -71,13 +78,14 @@ public struct TotalVsParts: Rule {
             }
             // The same total and parts restated elsewhere (a table cell repeating the text) join one finding.
             let key = (total.value, parts.map(\.value))
-            if let i = findings.indices.first(where: { findings[$0].figures.first?.value == key.0 && seen[$0].1 == key.1 }) {
+            if let i = findingOf[[key.0] + key.1], findings[i].figures.first?.value == key.0 {
                 findings[i].figures += [total]
                 findings[i].suggestions += finding.suggestions.filter { $0.location == total.location }
                 findings[i].message.zh += "（第\(total.location.line)行同样表述）"
                 findings[i].message.en += " (restated on line \(total.location.line))"
                 continue
             }
+            findingOf[[key.0] + key.1] = findings.count
             findings.append(finding)
             seen.append(key)
         }
@@ -117,7 +125,7 @@ public struct TotalVsParts: Rule {
                     if let open = c.document.lines.scalar(at: qiStart - 1), open == "(" || open == "（" {
                         listEnd = min(listEnd, c.document.lines.forward(from: qiStart, to: Self.closingBrackets))
                     }
-                    let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < listEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share && !isInAside($0, after: f, c) }
+                    let candidates = (qiStart + 1 < listEnd ? c.quantities(startingIn: (qiStart + 1)..<listEnd) : []).filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share && !isInAside($0, after: f, c) }
                     if let parts = exhaustiveParts(f, Array(candidates), c), parts.count >= 2 { out.append((f, parts)) }
                     continue
                 }
@@ -155,12 +163,12 @@ public struct TotalVsParts: Rule {
             let opensList = c.document.lines.text(from: c.statementEnd(after: f) + 1, to: next.first?.location.start ?? 0).trimmedSpaces.hasPrefix("其中")
             if c.lexicons.roles.hasTotalWord(nextText) || (nextText.contains("其中") && !opensList) { continue }
             // A list opened by 其中 belongs to the last figure of its kind before it.
-            if opensList, figures[(i + 1)...].contains(where: { $0.sentence == f.sentence && sameFamily($0, f) && $0.role != .base && $0.role != .change }) { continue }
+            if opensList, c.quantities(inSentence: f.sentence).contains(where: { $0.location.start > f.location.start && sameFamily($0, f) && $0.role != .base && $0.role != .change }) { continue }
             // A list opened by 其中 runs to the end of its sentence (its items may be parted by ；).
             var listed = next
             if opensList, let first = next.first {
                 let end = c.document.lines.forward(from: first.location.start, to: ScalarTable(scalarsOf: "。"))
-                listed = figures[(i + 1)...].filter { $0.location.start >= first.location.start && $0.location.start < end && $0.block == f.block }
+                listed = first.location.start < end ? c.quantities(startingIn: first.location.start..<end).filter { $0.block == f.block } : []
             }
             let candidates = listed.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && !isInAside($0, after: f, c) }
             guard candidates.count >= 2, candidates.allSatisfy({ $0.value <= f.value }),
@@ -217,7 +225,7 @@ public struct TotalVsParts: Rule {
     /// one of them has one and all go the same way; nil otherwise.
     static func changes(of total: Figure, parts: [Figure], _ c: RuleContext) -> (total: Figure, parts: [Figure])? {
         func change(after f: Figure, before limit: Int) -> Figure? {
-            guard let x = c.quantities.first(where: { $0.location.start > f.location.end && $0.location.start < limit && sameFamily($0, f) }),
+            guard f.location.end + 1 < limit, let x = c.quantities(startingIn: (f.location.end + 1)..<limit).first(where: { sameFamily($0, f) }),
                   x.direction != nil, x.role == .change else { return nil }
             return x
         }

@@ -14,14 +14,20 @@ public struct TargetConsistency: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         var targets: [Figure] = []
         for row in c.facts.indicators {
-            if let content = row.content { targets += c.quantities.filter { content.location.start <= $0.location.start && $0.location.start < content.location.end } }
+            if let content = row.content, content.location.start < content.location.end {
+                targets += c.quantities(startingIn: content.location.start..<content.location.end)
+            }
             targets += row.targetFigures
         }
         var out: [Finding] = []
         var seen = Set<String>()
+        // Pairs of targets of one subject and kind, in order (grouped first: comparing every
+        // target with every other made a long document quadratic).
+        var sameSubject: [String: [Int]] = [:]
+        for (i, t) in targets.enumerated() { if let s = t.subject { sameSubject["\(t.kind)|\(s)", default: []].append(i) } }
         for (i, a) in targets.enumerated() {
-            guard let s = a.subject else { continue }
-            for b in targets[(i + 1)...] where b.subject == s && b.kind == a.kind && Targets.level(a, c.lexicons) == Targets.level(b, c.lexicons) && b.value != a.value {
+            guard let s = a.subject, let group = sameSubject["\(a.kind)|\(s)"] else { continue }
+            for b in group.filter({ $0 > i }).map({ targets[$0] }) where Targets.level(a, c.lexicons) == Targets.level(b, c.lexicons) && b.value != a.value {
                 let key = "\(s)|\(Targets.level(a, c.lexicons) ?? "")"
                 guard !seen.contains(key) else { continue }
                 seen.insert(key)
