@@ -71,7 +71,9 @@ struct XlsxNumberFormat {
     }
 
     /// The value shown for `value` (the cell's decimal text already parsed).
+    /// Excel keeps 15 significant digits: the value is rounded to them before it is formatted.
     func display(_ value: XlsxDecimal, date1904: Bool = false) -> String {
+        let value = value.rounded(significant: 15)
         let sections = Self.sections(code).map(Section.init)
         guard let (section, signed) = choose(sections, for: value) else { return Self.general(value) }
         let shown = signed ? value : value.magnitude

@@ -52,7 +52,8 @@ struct XlsxSheetLayout {
         texts.reserveCapacity(content.count)
         for e in content { texts[XlsxCellRef(row: e.row, column: e.column)] = e.text }
 
-        // Merged ranges that start with content, clipped to the used range below.
+        // Merged ranges that start with content extend the used range; those without content
+        // (an empty cell merged across columns) only span columns within it, row by row.
         let merges = sheet.merges.filter { texts[XlsxCellRef(row: $0.firstRow, column: $0.firstColumn)] != nil }
         var firstColumn = content.map(\.column).min()!, lastColumn = content.map(\.column).max()!
         for m in merges { lastColumn = max(lastColumn, m.lastColumn); firstColumn = min(firstColumn, m.firstColumn) }
@@ -62,16 +63,32 @@ struct XlsxSheetLayout {
         var rowSet = Set(content.map(\.row))
         var owner: [XlsxCellRef: XlsxSheet.Range] = [:]
         var mergedArea = 0
-        for m in merges {
-            mergedArea += m.width * m.height
+        func claim(_ m: XlsxSheet.Range, rows: ClosedRange<Int>) throws {
+            mergedArea += m.width * rows.count
             guard mergedArea <= limits.maxCellsPerTable else {
                 throw ReadError.limitExceeded("sheet \(sheet.name) has merged ranges of more than \(limits.maxCellsPerTable) cells")
             }
-            for r in m.firstRow...m.lastRow {
-                rowSet.insert(r)
+            for r in rows {
                 for c in m.firstColumn...m.lastColumn where owner[XlsxCellRef(row: r, column: c)] == nil {
                     owner[XlsxCellRef(row: r, column: c)] = m
                 }
+            }
+        }
+        for m in merges {
+            try claim(m, rows: m.firstRow...m.lastRow)
+            for r in m.firstRow...m.lastRow { rowSet.insert(r) }
+        }
+        let shownRows = rowSet.sorted()
+        for m in sheet.merges where texts[XlsxCellRef(row: m.firstRow, column: m.firstColumn)] == nil {
+            guard m.firstColumn <= lastColumn, m.lastColumn >= firstColumn else { continue }
+            let columns = max(m.firstColumn, firstColumn)...min(m.lastColumn, lastColumn)
+            guard columns.count > 1 else { continue }
+            // The shown rows within the range, found by binary search (the range may be huge).
+            var lo = 0, hi = shownRows.count
+            while lo < hi { let mid = (lo + hi) / 2; if shownRows[mid] < m.firstRow { lo = mid + 1 } else { hi = mid } }
+            for r in shownRows[lo...].prefix(while: { $0 <= m.lastRow }) {
+                let span = XlsxSheet.Range(firstRow: r, firstColumn: columns.lowerBound, lastRow: r, lastColumn: columns.upperBound)
+                try claim(span, rows: r...r)
             }
         }
         let rows = rowSet.sorted()
