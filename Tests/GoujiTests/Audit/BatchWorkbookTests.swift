@@ -15,7 +15,7 @@ final class BatchWorkbookTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    func run() throws -> RunCounts {
+    func runBatch() throws -> RunCounts {
         let provider = PipelineProvider(lexicons: .builtIn, lexiconFiles: RulesVersion.lexiconFiles(overridingWith: nil),
                                         limits: ReadLimits(), configuration: Gouji.Configuration())
         let store = try AuditStore(path: dir.appendingPathComponent("a.sqlite").path)
@@ -39,7 +39,7 @@ final class BatchWorkbookTests: XCTestCase {
         try FileManager.default.copyItem(atPath: Fixtures.corpus("reports/xlsx/workbook-three-forms.xlsx"), toPath: book.path)
         try FileManager.default.copyItem(atPath: Fixtures.corpus("reports/national-guangde-2022-gonglu.txt"),
                                          toPath: dir.appendingPathComponent("archive/plain.txt").path)
-        let first = try run()
+        let first = try runBatch()
         XCTAssertEqual(first.checked, 4)
         XCTAssertEqual(first.errorDocuments, 1, "商水学前 has error findings")
         let rows = try stored()
@@ -47,7 +47,7 @@ final class BatchWorkbookTests: XCTestCase {
                        ["book.xlsx#丹棱垃圾 book.xlsx", "book.xlsx#商水学前 book.xlsx", "book.xlsx#广德公路 book.xlsx", "plain.txt plain.txt"])
         XCTAssertNotEqual(rows[1].components(separatedBy: " ").last, "0")
 
-        let second = try run()
+        let second = try runBatch()
         XCTAssertEqual(second.checked, 0)
         XCTAssertEqual(second.skipped, 4)
         XCTAssertEqual(second.errorDocuments, 1, "skipped sheets still count for the exit code")
@@ -56,7 +56,7 @@ final class BatchWorkbookTests: XCTestCase {
         // The workbook becomes a single form: its three sheets are replaced by one document.
         try FileManager.default.removeItem(at: book)
         try FileManager.default.copyItem(atPath: Fixtures.corpus("reports/xlsx/national-shangshui-2021-xueqian.xlsx"), toPath: book.path)
-        let third = try run()
+        let third = try runBatch()
         XCTAssertEqual(third.checked, 1)
         XCTAssertEqual(third.skipped, 1)
         XCTAssertEqual(try stored().map { $0.components(separatedBy: " ")[0] }, ["book.xlsx#自评表", "plain.txt"])
