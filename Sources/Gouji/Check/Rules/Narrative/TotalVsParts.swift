@@ -108,6 +108,26 @@ public struct TotalVsParts: Rule {
         var out: [(Figure, [Figure])] = []
         let figures = c.quantities
         var markedTotals = Set<Int>()
+        // For each figure, the index just past the last figure of its block (figures are in
+        // reading order), and whether a later figure of its block is of its family and neither a
+        // base nor a change: worked out in one backward pass, not by scanning the rest of the
+        // paragraph for every figure (quadratic on a report written as one line).
+        var blockEnd = [Int](repeating: figures.count, count: figures.count)
+        var laterOfFamily = [Bool](repeating: false, count: figures.count)
+        var unitsAfter: [FigureKind: Set<String>] = [:]
+        for k in figures.indices.reversed() {
+            if k + 1 < figures.count && figures[k + 1].block == figures[k].block {
+                blockEnd[k] = blockEnd[k + 1]
+            } else {
+                blockEnd[k] = k + 1
+                unitsAfter = [:]
+            }
+            let f = figures[k]
+            if let units = unitsAfter[f.kind] {
+                laterOfFamily[k] = f.kind == .money || units.contains { u in u == f.unit || u.startsWithBytes(f.unit) || f.unit.startsWithBytes(u) }
+            }
+            if f.role != .base && f.role != .change { unitsAfter[f.kind, default: []].insert(f.unit) }
+        }
         var bySentence: [Int: [Figure]]? = nil   // made at the first marked total
         for (i, f) in figures.enumerated() where (f.kind == .money || f.kind == .count) && !f.approximate && f.direction == nil
             && ![.base, .change, .share].contains(f.role) {
@@ -132,7 +152,7 @@ public struct TotalVsParts: Rule {
             }
             // "…支出4.647万元（…），比上年增长58.65%。⏎⏎其中：购置1,088万元…；运行维护3,559万元…": the
             // next paragraph opens with 其中 and lists the parts of the last figure of its kind.
-            if let parts = nextParagraphParts(i, f, figures, c) { out.append((f, parts)); continue }
+            if let parts = nextParagraphParts(i, f, figures, blockEnd: blockEnd, laterOfFamily: laterOfFamily, c) { out.append((f, parts)); continue }
             // 共/合计/累计 in the figure's own clause, or a parallel total right after a marked one
             // ("累计…共271个，争取资金9783.6万元").
             let marked = c.lexicons.roles.hasTotalWord(ownClause)
@@ -263,12 +283,10 @@ public struct TotalVsParts: Rule {
 
     /// The parts listed by a paragraph that opens with 其中 right after the paragraph of `f`, when
     /// `f` is the last figure of its kind there.
-    static func nextParagraphParts(_ i: Int, _ f: Figure, _ figures: [Figure], _ c: RuleContext) -> [Figure]? {
-        guard !f.inTable else { return nil }
+    static func nextParagraphParts(_ i: Int, _ f: Figure, _ figures: [Figure], blockEnd: [Int], laterOfFamily: [Bool], _ c: RuleContext) -> [Figure]? {
+        guard !f.inTable, !laterOfFamily[i] else { return nil }
         // The rest of f's paragraph, then the next paragraph's figures (figures are in reading order).
-        let rest = figures[(i + 1)...].prefix { $0.block == f.block }
-        if rest.contains(where: { sameFamily($0, f) && $0.role != .base && $0.role != .change }) { return nil }
-        let next = figures[(i + 1 + rest.count)...]
+        let next = figures[blockEnd[i]...]
         guard let first = next.first, first.block == f.block + 1, !first.inTable else { return nil }
         let later = next.prefix { $0.block == first.block }
         let gap = c.document.lines.text(from: f.location.end, to: first.location.start).split(separator: "\n", omittingEmptySubsequences: false)
