@@ -41,25 +41,29 @@ struct Check: ParsableCommand {
         let limits: ReadLimits
         do { lexicons = try input.loadLexicons(); limits = try input.limits() } catch { Exit.usage("\(error)") }
         var results: [CheckResult] = []
-        var failOn = options.failOn
+        var failing = false
+        var configurations: [Configuration] = []
         for file in files {
             let configuration: Configuration
             do { configuration = try options.configuration(for: file) } catch { Exit.usage("\(error)") }
-            if failOn == nil, let s = configuration.failOn { failOn = Severity(rawValue: s) }
+            configurations.append(configuration)
+            // Each file is judged by its own configuration's fail_on; --fail-on overrides all.
+            let threshold = options.failOn ?? configuration.failOn.flatMap(Severity.init(rawValue:)) ?? .error
             let pipeline = Pipeline(lexicons: lexicons, limits: limits, configuration: configuration)
             for result in pipeline.checkAll(path: file) {
                 if let error = result.error {
                     FileHandle.standardError.write(Data("gouji: \(file): \(error)\n".utf8))
                 }
+                if result.findings.contains(where: { $0.severity >= threshold }) { failing = true }
                 results.append(result)
             }
         }
         let rendered = Renderers.render(results, format: format, lang: options.lang,
-                                        color: output == nil && Terminal.wantsColor)
+                                        color: output == nil && Terminal.wantsColor,
+                                        levels: RuleLevels.merged(configurations, lexicons: lexicons))
         Renderers.emit(rendered, to: output)
         if results.contains(where: { $0.error != nil }) { throw ExitCode(2) }
-        let threshold = failOn ?? .error
-        if results.contains(where: { $0.findings.contains { $0.severity >= threshold } }) { throw ExitCode(1) }
+        if failing { throw ExitCode(1) }
     }
 }
 
@@ -97,18 +101,15 @@ enum Terminal {
 
 /// Picks the renderer for a format and writes its output.
 enum Renderers {
-    static func render(_ results: [CheckResult], format: CheckFormat, lang: Language, color: Bool) -> String {
+    static func render(_ results: [CheckResult], format: CheckFormat, lang: Language, color: Bool,
+                       levels: [String: RuleLevels]) -> String {
         switch format {
         case .text: return TextRenderer(lang: lang, color: color).render(results)
         case .json: return JSONRenderer.check(results, lang: lang) + "\n"
         case .sarif:
             var rules: [String: SARIFRenderer.RuleInfo] = [:]
-            var levels: [String: Severity] = [:]
-            for d in RuleRegistry.descriptions {
-                rules[d.id] = (name: d.name, description: d.summary.text(lang))
-                levels[d.id] = d.severity
-            }
-            return SARIFRenderer.render(results, lang: lang, rules: rules, defaultSeverities: levels)
+            for d in RuleRegistry.descriptions { rules[d.id] = (name: d.name, description: d.summary.text(lang)) }
+            return SARIFRenderer.render(results, lang: lang, rules: rules, levels: levels)
         case .csv: return CSVRenderer.render(results, lang: lang)
         case .html: return HTMLRenderer(lang: lang).render(results)
         }

@@ -7,6 +7,9 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
     var rank: Int { switch self { case .info: 0; case .warning: 1; case .error: 2 } }
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 
+    /// One step up (the `strict` preset): info → warning → error.
+    public var raised: Severity { self == .info ? .warning : .error }
+
     public func label(_ lang: Language) -> String {
         switch (self, lang) {
         case (.error, .zh): return "错误"

@@ -10,8 +10,9 @@ public enum RulesRenderer {
     public static func text(_ lexicons: Lexicons, configuration: Configuration, lang: Language) -> String {
         var out = ""
         for d in RuleRegistry.descriptions {
-            let severity = configuration.severity(for: d.id, default: d.severity, lexicons: lexicons)
-            out += "\(d.id)\t\(d.name)\t\(severity.map { $0.label(lang) } ?? (lang == .zh ? "已关闭" : "off"))\t\(d.family.rawValue)\n"
+            let levels = configuration.levels(of: d, lexicons: lexicons)
+            let severity = levels.isEmpty ? (lang == .zh ? "已关闭" : "off") : levels.map { $0.label(lang) }.joined(separator: "/")
+            out += "\(d.id)\t\(d.name)\t\(severity)\t\(d.family.rawValue)\n"
             out += "  \(d.summary.text(lang))\n"
             out += "  \(lang == .zh ? "例" : "e.g."): \(example(d))\n"
         }
@@ -23,7 +24,7 @@ public enum RulesRenderer {
         var out = "| id | name | severity | family | \(lang == .zh ? "说明" : "description") | \(lang == .zh ? "触发示例" : "triggering example") |\n|---|---|---|---|---|---|\n"
         for d in RuleRegistry.descriptions {
             let ex = example(d).replacingOccurrences(of: "|", with: "\\|")
-            out += "| \(d.id) | \(d.name) | \(d.severity.rawValue) | \(d.family.rawValue) | \(d.summary.text(lang)) | `\(ex.count > 80 ? String(ex.prefix(80)) + "…" : ex)` |\n"
+            out += "| \(d.id) | \(d.name) | \(d.levels.map(\.rawValue).joined(separator: "/")) | \(d.family.rawValue) | \(d.summary.text(lang)) | `\(ex.count > 80 ? String(ex.prefix(80)) + "…" : ex)` |\n"
         }
         return out
     }

@@ -48,7 +48,11 @@ public enum SARIFRenderer {
         var fullDescription: Message
         var help: Message
         var defaultConfiguration: Configuration
+        var properties: Properties?
         struct Configuration: Encodable { var level: String }
+        /// Every level the rule can give under the configuration (highest first), when it is
+        /// more than one: the default is the level of a certain finding.
+        struct Properties: Encodable { var levels: [String] }
     }
     struct Invocation: Encodable {
         var executionSuccessful: Bool
@@ -127,11 +131,12 @@ public enum SARIFRenderer {
     }
 
     /// Renders the results as a SARIF 2.1.0 log (pretty JSON, sorted keys, final newline).
-    /// `rules` describes rules by id (name, one-line description) and `defaultSeverities` gives
-    /// their default levels; rules missing from them are described from their findings.
+    /// `rules` describes rules by id (name, one-line description) and `levels` gives each rule's
+    /// default level and every level it can give under the configuration; rules missing from
+    /// them are described from their findings.
     public static func render(_ results: [CheckResult], lang: Language = .zh,
                               rules ruleInfo: [String: RuleInfo] = [:],
-                              defaultSeverities: [String: Severity] = [:],
+                              levels: [String: RuleLevels] = [:],
                               baseDirectory: String = FileManager.default.currentDirectoryPath) -> String {
         var rules: [Rule] = []
         var ruleIndex: [String: Int] = [:]
@@ -154,7 +159,7 @@ public enum SARIFRenderer {
             for f in r.findings {
                 if ruleIndex[f.rule] == nil {
                     ruleIndex[f.rule] = rules.count
-                    rules.append(rule(for: f, info: ruleInfo[f.rule], level: defaultSeverities[f.rule] ?? f.severity, lang: lang))
+                    rules.append(rule(for: f, info: ruleInfo[f.rule], levels: levels[f.rule] ?? RuleLevels(standard: f.severity, all: [f.severity]), lang: lang))
                 }
                 out.append(result(f, in: r, artifact: artifact, ruleIndex: ruleIndex[f.rule]!, lang: lang))
             }
@@ -165,7 +170,7 @@ public enum SARIFRenderer {
         return JSONOutput.encode(Log(runs: [run])) + "\n"
     }
 
-    static func rule(for f: Finding, info: RuleInfo?, level severity: Severity, lang: Language) -> Rule {
+    static func rule(for f: Finding, info: RuleInfo?, levels: RuleLevels, lang: Language) -> Rule {
         let name = info?.name ?? f.name
         let description = info?.description ?? name
         let help = lang == .zh
@@ -173,7 +178,8 @@ public enum SARIFRenderer {
             : "Rule \(f.rule) (\(name)): \(description). Each result lists the figures involved, the arithmetic and suggested corrections."
         return Rule(id: f.rule, name: name, shortDescription: Message(text: description),
                     fullDescription: Message(text: description), help: Message(text: help),
-                    defaultConfiguration: Rule.Configuration(level: level(severity)))
+                    defaultConfiguration: Rule.Configuration(level: level(levels.standard)),
+                    properties: levels.all.count > 1 ? Rule.Properties(levels: levels.all.map(level)) : nil)
     }
 
     static func result(_ f: Finding, in r: CheckResult, artifact: ArtifactLocation, ruleIndex: Int, lang: Language) -> Result {

@@ -33,7 +33,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(c.preset, "strict")
         XCTAssertEqual(c.rules?["T13"], "error")
         XCTAssertEqual(c.aliases?["孵化器"], ["孵化载体"])
-        XCTAssertNil(c.severity(for: "N09", default: .warning, lexicons: .builtIn))
-        XCTAssertEqual(c.severity(for: "T13", default: .warning, lexicons: .builtIn), .error)
+        XCTAssertNil(c.severity(of: RuleRegistry.rule(id: "N09")!.description, lexicons: .builtIn))
+        XCTAssertEqual(c.severity(of: RuleRegistry.rule(id: "T13")!.description, inCase: .warning, lexicons: .builtIn), .error)
     }
 }

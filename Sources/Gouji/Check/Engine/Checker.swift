@@ -15,7 +15,7 @@ public struct Checker: Sendable {
         let context = RuleContext(document: document, figures: figures, facts: facts, lexicons: lexicons, configuration: configuration)
         for rule in RuleRegistry.all {
             let d = rule.description
-            guard configuration.severity(for: d.id, default: d.severity, lexicons: lexicons) != nil else { continue }
+            guard configuration.isEnabled(d, lexicons: lexicons) else { continue }
             context.earlier += rule.init().check(context)
         }
         return context.earlier.sorted {

@@ -46,25 +46,35 @@ public struct Configuration: Codable, Sendable {
         ConfigurationLocator().file(for: input)
     }
 
-    /// The severity a finding of `rule` gets, or nil when the rule is off.
-    public func severity(for rule: String, default base: Severity, lexicons: Lexicons) -> Severity? {
-        var severity = base
-        if let fromLexicon = lexicons.rules.rules[rule] {
-            if fromLexicon.enabled == false { return nil }
-            if let s = fromLexicon.severity.flatMap(Severity.init(rawValue:)) { severity = s }
+    /// Whether `rule` runs at all.
+    public func isEnabled(_ rule: RuleDescription, lexicons: Lexicons) -> Bool {
+        if lexicons.rules.rules[rule.id]?.enabled == false { return false }
+        return rules?[rule.id] != "off"
+    }
+
+    /// The one effective severity of a finding of `rule`, after Lexicons/rules.yaml, the user's
+    /// configuration and the preset; nil when the rule is off. `level` is the level the rule gave
+    /// this case (one of its `levels`, nil for its default). A level set in the user's
+    /// configuration applies to every finding of the rule; otherwise the case's level stands,
+    /// capped by a default level set in Lexicons/rules.yaml, and `strict` raises it one step.
+    public func severity(of rule: RuleDescription, inCase level: Severity? = nil, lexicons: Lexicons) -> Severity? {
+        guard isEnabled(rule, lexicons: lexicons) else { return nil }
+        if let override = rules?[rule.id].flatMap(Severity.init(rawValue:)) { return override }
+        var severity = level ?? rule.severity
+        if let top = lexicons.rules.rules[rule.id]?.severity.flatMap(Severity.init(rawValue:)) {
+            severity = level.map { $0 < rule.severity ? min($0, top) : top } ?? top
         }
-        if let override = rules?[rule] {
-            if override == "off" { return nil }
-            if let s = Severity(rawValue: override) { return s }
+        return preset == "strict" ? severity.raised : severity
+    }
+
+    /// Every level a finding of `rule` can have under this configuration, highest first; empty
+    /// when the rule is off. What `gouji rules` and SARIF rule metadata list.
+    public func levels(of rule: RuleDescription, lexicons: Lexicons) -> [Severity] {
+        var out: [Severity] = []
+        for level in rule.levels {
+            if let s = severity(of: rule, inCase: level, lexicons: lexicons), !out.contains(s) { out.append(s) }
         }
-        if preset == "strict" {
-            switch severity {
-            case .info: severity = .warning
-            case .warning: severity = .error
-            case .error: break
-            }
-        }
-        return severity
+        return out.sorted(by: >)
     }
 
     /// A numeric setting: user override, then Lexicons/rules.yaml, then the given default.

@@ -8,18 +8,25 @@ public enum RuleFamily: String, Codable, Sendable {
 /// What a rule is: its stable id and name from rules.md, default severity, description in
 /// Chinese and English, and report snippets that must and must not trigger it. `↓` in a
 /// triggering example marks where the primary figure starts. Examples are flattened text.
+///
+/// `severity` is the rule's default level (rules.md); `levels` lists every level the rule can
+/// give, highest first: a rule whose binding or arithmetic is less certain in some cases (a
+/// rounding gap, a guessed column) gives a lower level there, and a few give a higher one for
+/// a graver case (F08: a blank amount is a warning, a precision slip a note).
 public struct RuleDescription: Sendable {
     public var id: String
     public var name: String
     public var family: RuleFamily
     public var severity: Severity
+    public var levels: [Severity]
     public var summary: Localized
     public var triggering: [String]
     public var nonTriggering: [String]
 
-    public init(id: String, name: String, family: RuleFamily, severity: Severity, summary: Localized,
-                triggering: [String], nonTriggering: [String]) {
+    public init(id: String, name: String, family: RuleFamily, severity: Severity, also: [Severity] = [],
+                summary: Localized, triggering: [String], nonTriggering: [String]) {
         self.id = id; self.name = name; self.family = family; self.severity = severity
+        self.levels = Set([severity] + also).sorted(by: >)
         self.summary = summary; self.triggering = triggering; self.nonTriggering = nonTriggering
     }
 }
@@ -148,12 +155,15 @@ public final class RuleContext {
     /// for findings whose level depends on the case, e.g. warning vs error by size).
     public func finding(_ rule: RuleDescription, severity: Severity? = nil, message: Localized, arithmetic: Localized? = nil,
                         figures: [Figure] = [], locations: [SourceLocation] = [], suggestions: [Suggestion] = []) -> Finding? {
-        let base = severity ?? rule.severity
-        guard let effective = configuration.severity(for: rule.id, default: base, lexicons: lexicons) else { return nil }
-        // A configured override replaces the default level, but a case-dependent downgrade stays.
-        let level = (severity != nil && severity! < rule.severity && effective == rule.severity) ? severity! : effective
+        guard let level = configuration.severity(of: rule, inCase: severity, lexicons: lexicons) else { return nil }
         return Finding(rule: rule.id, name: rule.name, severity: level, message: message, arithmetic: arithmetic,
                        figures: figures, locations: locations, suggestions: suggestions)
+    }
+
+    /// The effective level of a finding of `rule` that a rule lowers after the fact (a sum whose
+    /// list is not known to be complete): the same settling as `finding(_:severity:…)`.
+    public func level(of rule: RuleDescription, inCase level: Severity) -> Severity {
+        configuration.severity(of: rule, inCase: level, lexicons: lexicons) ?? level
     }
 
     /// For a figure in a table cell, the texts of its whole row (labels give the context).

@@ -4,7 +4,7 @@ import Foundation
 /// (上年, 同比, 截至, a plan for next year).
 public struct YearConsistency: Rule {
     public static let description = RuleDescription(
-        id: "DT04", name: "year-consistency", family: .date, severity: .warning,
+        id: "DT04", name: "year-consistency", family: .date, severity: .warning, also: [.info],
         summary: Localized(zh: "正文年份应为评价年度，其他年份须有“上年/同比/截至”等说明", en: "Years in the text are the evaluation year unless the context says otherwise"),
         triggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n↓2020年，完成技术合同登记645份。\n"],
         nonTriggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n2021年，完成技术合同登记645份，较2020年增长10%。\n"])

@@ -5,7 +5,7 @@ import Foundation
 /// = the income categories listed (财政拨款收入 + 事业收入 + 经营收入 + 其他收入 …).
 public struct BalanceRollforward: Rule {
     public static let description = RuleDescription(
-        id: "D07", name: "balance-rollforward", family: .department, severity: .error,
+        id: "D07", name: "balance-rollforward", family: .department, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "年末结转和结余应等于年初结转和结余加本年收入减本年支出；本年收入合计应等于所列各类收入之和",
                            en: "Closing balance = opening balance + income − expenditure; 本年收入合计 equals the income categories listed"),
         triggering: [
@@ -122,7 +122,7 @@ public struct BalanceRollforward: Rule {
             guard var finding = SumCheck.check(Self.description, c, total: f, parts: parts,
                                                what: Localized(zh: "所述本年收入合计", en: "The stated year's income"), partNames: names) else { continue }
             if !names.contains("其他收入"), finding.severity == .error {
-                finding.severity = .warning
+                finding.severity = c.level(of: Self.description, inCase: .warning)
                 finding.message.zh += "（所列收入未以“其他收入”收尾，可能漏列类别）"
                 finding.message.en += " (the list does not close with 其他收入; a category may be missing)"
             }

@@ -4,7 +4,7 @@ import Foundation
 /// with the basic data table.
 public struct BudgetAdjust: Rule {
     public static let description = RuleDescription(
-        id: "D04", name: "budget-adjust", family: .department, severity: .error,
+        id: "D04", name: "budget-adjust", family: .department, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "调整后预算应等于年初预算加追加减调减，调整率应相符", en: "Adjusted budget = initial + additions − cuts, and the adjustment rate agrees"),
         triggering: ["年初预算1386.5万元，年中追加66.3万元，调整后预算↓1462.8万元，预算调整率4.78%。"],
         nonTriggering: ["年初预算1386.5万元，年中追加66.3万元，调整后预算1452.8万元，预算调整率4.78%。"])

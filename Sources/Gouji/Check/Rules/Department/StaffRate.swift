@@ -3,7 +3,7 @@ import Foundation
 /// D01: 在职人员控制率 = 实际在职人数 / 编制数.
 public struct StaffRate: Rule {
     public static let description = RuleDescription(
-        id: "D01", name: "staff-rate", family: .department, severity: .error,
+        id: "D01", name: "staff-rate", family: .department, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "在职人员控制率应等于实际在职人数除以编制数", en: "The staff control rate equals staff in post / authorised posts"),
         triggering: ["\t部门整体支出绩效评价基础数据表\n\n\t财政供养人员情况\n\t编制数\n\t实际在职人数\n\t控制率\n\n\t\n\t45\n\t43\n\t↓96.56%\n\n"],
         nonTriggering: ["\t部门整体支出绩效评价基础数据表\n\n\t财政供养人员情况\n\t编制数\n\t实际在职人数\n\t控制率\n\n\t\n\t45\n\t43\n\t95.56%\n\n"])

@@ -4,7 +4,7 @@ import Foundation
 /// ("XX", "×××", "（此处填写…）") left in the text.
 public struct Artefacts: Rule {
     public static let description = RuleDescription(
-        id: "F05", name: "artefacts-placeholders", family: .format, severity: .warning,
+        id: "F05", name: "artefacts-placeholders", family: .format, severity: .warning, also: [.info],
         summary: Localized(zh: "文中残留转换痕迹或占位符", en: "Conversion artefacts or placeholders left in the text"),
         triggering: ["↓[bookmark: _GoBack]一、项目背景\n", "项目负责人为↓×××。\n", "项目全年预算数↓*元，执行数*元，完成预算的100%。\n",
                      "项目全年预算数78.↓*元。\n"],

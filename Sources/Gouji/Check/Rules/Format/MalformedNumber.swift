@@ -4,7 +4,7 @@ import Foundation
 /// well-formed number, checked against the sums it takes part in.
 public struct MalformedNumber: Rule {
     public static let description = RuleDescription(
-        id: "F01", name: "malformed-number", family: .format, severity: .error,
+        id: "F01", name: "malformed-number", family: .format, severity: .error, also: [.warning],
         summary: Localized(zh: "数字格式错误（多余小数点、千分位分组错误等）", en: "Malformed number (stray decimal point, wrong digit grouping …)"),
         triggering: [
             "\t计划安排资金\n（万元）\n\t↓5.8.\n\t实际到位资金\n（万元）\n\t5.8\n\n",

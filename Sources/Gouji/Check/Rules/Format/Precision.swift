@@ -8,7 +8,7 @@ import Foundation
 /// placeholders are F05's).
 public struct Precision: Rule {
     public static let description = RuleDescription(
-        id: "F08", name: "precision", family: .format, severity: .info,
+        id: "F08", name: "precision", family: .format, severity: .info, also: [.warning],
         summary: Localized(zh: "数值精度应一致（万元金额保留两位小数、同列比率小数位一致），不应留有空白数值或模板提示语",
                            en: "Figures share one precision (万元 to two decimals, one column's rates alike), with no blank value or template prompt left"),
         triggering: [

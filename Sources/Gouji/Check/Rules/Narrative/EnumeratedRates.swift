@@ -3,7 +3,7 @@ import Foundation
 /// N04: "A a、B b、C c，同比增长 x%、y%、z%" lists as many rates as values.
 public struct EnumeratedRates: Rule {
     public static let description = RuleDescription(
-        id: "N04", name: "enumerated-rates", family: .narrative, severity: .error,
+        id: "N04", name: "enumerated-rates", family: .narrative, severity: .error, also: [.warning],
         summary: Localized(zh: "并列数值与其增长率的个数应一致", en: "An enumeration of values and their growth rates has as many rates as values"),
         triggering: ["2021年，完成技术成果登记53项，技术合同登记645份，技术合同成交额65.59亿元，同比增长↓278.57%、67.53%。"],
         nonTriggering: ["2021年，完成技术成果登记53项，技术合同登记645份，技术合同成交额65.59亿元，同比增长278.57%、67.53%、402.77%。"])

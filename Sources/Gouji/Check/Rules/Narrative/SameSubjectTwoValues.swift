@@ -3,7 +3,7 @@ import Foundation
 /// N02: the same subject, level and measure (总数/新增) is given two different values.
 public struct SameSubjectTwoValues: Rule {
     public static let description = RuleDescription(
-        id: "N02", name: "same-subject-two-values", family: .narrative, severity: .error,
+        id: "N02", name: "same-subject-two-values", family: .narrative, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "同一主体、同一口径在报告中出现两个不同数值", en: "The same subject and measure is given two different values"),
         triggering: ["新增首次认定高新技术企业91个，总数达359家，增幅33.95%。\n2021年，高新技术企业达到↓618家，同比增长32.62%。"],
         nonTriggering: ["新增首次认定高新技术企业91个，总数达359家，增幅33.95%。\n2021年，高新技术企业达到359家，同比增长33.95%。"])

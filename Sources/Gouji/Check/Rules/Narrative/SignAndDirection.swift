@@ -3,7 +3,7 @@ import Foundation
 /// N07: "较上年的B增加/减少n": the current value V, the base B and the change n agree in sign and size.
 public struct SignAndDirection: Rule {
     public static let description = RuleDescription(
-        id: "N07", name: "sign-and-direction", family: .narrative, severity: .error,
+        id: "N07", name: "sign-and-direction", family: .narrative, severity: .error, also: [.warning],
         summary: Localized(zh: "增加/减少的方向和差额应与本年数、上年数相符", en: "The direction and size of a change agree with this year's and last year's figures"),
         triggering: ["三公经费支出34.29万元，较上年的19.8万元增加↓15.49万元。", "公务接待费3.52万元，较上年的4.35万元增加↓0.83万元。"],
         nonTriggering: ["三公经费支出34.29万元，较上年的19.8万元增加14.49万元。", "公务接待费3.52万元，较上年的4.35万元减少0.83万元。"])

@@ -4,7 +4,7 @@ import Foundation
 /// sum of its listed parts.
 public struct TotalVsParts: Rule {
     public static let description = RuleDescription(
-        id: "N01", name: "total-vs-parts", family: .narrative, severity: .error,
+        id: "N01", name: "total-vs-parts", family: .narrative, severity: .error, also: [.warning],
         summary: Localized(zh: "文字中所述合计应等于其列举分项之和（共/合计/累计…其中…）",
                            en: "A total stated in the text equals the sum of the parts it lists (共/合计/累计 … 其中 …)"),
         triggering: [
@@ -72,7 +72,7 @@ public struct TotalVsParts: Rule {
             guard var finding = SumCheck.check(Self.description, c, total: total, parts: parts,
                                                what: Localized(zh: "所述合计", en: "The stated total")) else { continue }
             if !partition.isExhaustive && finding.rule == Self.description.id && finding.severity > .warning {
-                finding.severity = .warning
+                finding.severity = c.level(of: Self.description, inCase: .warning)
                 finding.message.zh += "（未能确认所列分项即为全部，按警告报告）"
                 finding.message.en += " (the list is not known to be complete, so this is a warning)"
             }

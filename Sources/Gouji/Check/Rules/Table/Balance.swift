@@ -3,7 +3,7 @@ import Foundation
 /// T02: 结余 = 实际到位 − 实际支出, for the total and each source.
 public struct Balance: Rule {
     public static let description = RuleDescription(
-        id: "T02", name: "balance", family: .table, severity: .error,
+        id: "T02", name: "balance", family: .table, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "结余应等于实际到位资金减实际支出", en: "The balance equals funds received minus spending"),
         triggering: [
             "\t实际到位资金\n（万元）\n\t170\n\t实际支出\n（万元）\n\t179.6\n\t结余\n（万元）\n\t↓0\n\n",

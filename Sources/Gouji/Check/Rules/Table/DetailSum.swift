@@ -4,7 +4,7 @@ import Foundation
 /// conversion; when the lines carry no unit, it is inferred (×10⁴ → 元).
 public struct DetailSum: Rule {
     public static let description = RuleDescription(
-        id: "T04", name: "detail-sum", family: .table, severity: .error,
+        id: "T04", name: "detail-sum", family: .table, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "支出明细之和应等于支出合计，支出合计应等于实际支出（换算单位后）",
                            en: "Expense lines add up to the expense total, which equals 实际支出 after unit conversion"),
         triggering: [

@@ -3,7 +3,7 @@ import Foundation
 /// T05: the stated 执行率 equals 全年执行数 / 全年预算数 (the adjusted budget).
 public struct ExecutionRate: Rule {
     public static let description = RuleDescription(
-        id: "T05", name: "execution-rate", family: .table, severity: .error,
+        id: "T05", name: "execution-rate", family: .table, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "执行率应等于全年执行数除以全年（调整后）预算数", en: "The execution rate equals 全年执行数 / 全年预算数 (the adjusted budget)"),
         triggering: ["全年预算19204万元，累计支付18501.096万元，支付率↓95%。",
                      "项目全年预算数80万元，执行数72万元，完成预算的↓100%。", "下达资金500万元，已拨付450万元，拨付率↓95%。", "\t项目资金\n（万元）\n\t\n\t年初预算数\n\t全年预算数\n\t全年执行数\n\t分值\n\t执行率\n\t得分\n\n\t\n\t年度资金总额\n\t650.00\n\t702.80\n\t665.02\n\t10\n\t↓96.62%\n\t9.46\n\n"],

@@ -3,7 +3,7 @@ import Foundation
 /// T06: the budget-execution score equals min(执行率, 1) × 分值.
 public struct ExecutionScore: Rule {
     public static let description = RuleDescription(
-        id: "T06", name: "execution-score", family: .table, severity: .error,
+        id: "T06", name: "execution-score", family: .table, severity: .error, also: [.info],
         summary: Localized(zh: "预算执行得分应等于 min(执行率,1) × 分值", en: "The execution score equals min(rate, 1) × weight"),
         triggering: ["\t项目资金\n（万元）\n\t\n\t年初预算数\n\t全年预算数\n\t全年执行数\n\t分值\n\t执行率\n\t得分\n\n\t\n\t年度资金总额\n\t650.00\n\t702.80\n\t665.02\n\t10\n\t94.62%\n\t↓10\n\n"],
         nonTriggering: ["\t项目资金\n（万元）\n\t\n\t年初预算数\n\t全年预算数\n\t全年执行数\n\t分值\n\t执行率\n\t得分\n\n\t\n\t年度资金总额\n\t650.00\n\t702.80\n\t665.02\n\t10\n\t94.62%\n\t9.46\n\n"])

@@ -4,7 +4,7 @@ import Foundation
 /// above the formula is inflated (error), one below it needs a stated reason (warning).
 public struct QuantitativeScore: Rule {
     public static let description = RuleDescription(
-        id: "T10", name: "quantitative-score", family: .table, severity: .error,
+        id: "T10", name: "quantitative-score", family: .table, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "定量指标得分应按指标值、实际完成值和分值计算", en: "A quantitative indicator's score follows from target, actual and weight"),
         triggering: ["\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n\t\n\t效益指标\n\t社会效益指标\n\t毛入园率\n\t≥90%\n\t88.4%\n\t10\n\t↓10\n\t\n\n"],
         nonTriggering: ["\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n\t\n\t效益指标\n\t社会效益指标\n\t毛入园率\n\t≥90%\n\t88.4%\n\t10\n\t9.82\n\t师资不足\n\n"])

@@ -3,7 +3,7 @@ import Foundation
 /// T15: every indicator row states its target and its actual value, without placeholders.
 public struct RowComplete: Rule {
     public static let description = RuleDescription(
-        id: "T15", name: "row-complete", family: .table, severity: .error,
+        id: "T15", name: "row-complete", family: .table, severity: .error, also: [.info],
         summary: Localized(zh: "每个指标行都应填写指标值和实际完成值，不得用占位符", en: "Every indicator row has a target and an actual value, with no placeholders"),
         triggering: ["\t项目绩效定量目标（指标）及完成情况\n\t一级指标\n\t二级指标\n\t指标内容\n\t指标（目标）值\n\t实际完成值\n\n\t\n\t项目产出指标\n\t数量指标\n\t争取科技项目\n\t200个\n\t↓XX\n\n"],
         nonTriggering: ["\t项目绩效定量目标（指标）及完成情况\n\t一级指标\n\t二级指标\n\t指标内容\n\t指标（目标）值\n\t实际完成值\n\n\t\n\t项目产出指标\n\t数量指标\n\t争取科技项目\n\t200个\n\t271个\n\n"])

@@ -4,7 +4,7 @@ import Foundation
 /// the sum of the scores).
 public struct TotalScore: Rule {
     public static let description = RuleDescription(
-        id: "T09", name: "total-score", family: .table, severity: .error,
+        id: "T09", name: "total-score", family: .table, severity: .error, also: [.info],
         summary: Localized(zh: "总分应等于预算执行得分与各指标得分之和", en: "The total score is the execution score plus the indicator scores"),
         triggering: ["\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n\t\n\t产出指标\n\t数量指标\n\t补助幼儿园数量\n\t≥48所\n\t48所\n\t50\n\t50\n\t\n\n\t\n\t满意度指标\n\t服务对象满意度指标\n\t家长满意度\n\t≥90%\n\t92%\n\t50\n\t50\n\t\n\n\t总分\n\t\n\t\n\t\n\t\n\t\n\t100\n\t↓98\n\t\n\n"],
         nonTriggering: ["\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n\t\n\t产出指标\n\t数量指标\n\t补助幼儿园数量\n\t≥48所\n\t48所\n\t50\n\t50\n\t\n\n\t\n\t满意度指标\n\t服务对象满意度指标\n\t家长满意度\n\t≥90%\n\t92%\n\t50\n\t50\n\t\n\n\t总分\n\t\n\t\n\t\n\t\n\t\n\t100\n\t100\n\t\n\n"])

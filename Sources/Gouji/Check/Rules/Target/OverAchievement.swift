@@ -4,7 +4,7 @@ import Foundation
 /// target may have been set too low.
 public struct OverAchievement: Rule {
     public static let description = RuleDescription(
-        id: "G04", name: "over-achievement", family: .target, severity: .warning,
+        id: "G04", name: "over-achievement", family: .target, severity: .warning, also: [.info],
         summary: Localized(zh: "实际完成值远超目标（默认 ≥130%）须说明，目标可能设置偏低", en: "An actual far above its target (≥ 130 % by default) needs an explanation"),
         triggering: ["\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n\t\n\t产出指标\n\t数量指标\n\t争取科技项目\n\t≥200个\n\t↓271个\n\t10\n\t10\n\t\n\n"],
         nonTriggering: ["\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n\t\n\t产出指标\n\t数量指标\n\t争取科技项目\n\t≥200个\n\t220个\n\t10\n\t10\n\t\n\n"])
