@@ -12,6 +12,9 @@ public struct CheckResult: Sendable {
     public var figures: [Figure]
     public var facts: ReportFacts?
     public var findings: [Finding]
+    /// Findings left out because the configuration's `accept` lists them, or a baseline does.
+    public var accepted = 0
+    public var baselined = 0
 
     public init(path: String, template: String = "unknown", templateConfidence: Double = 0, error: String? = nil,
                 document: Document? = nil, figures: [Figure] = [], facts: ReportFacts? = nil, findings: [Finding] = []) {
@@ -64,10 +67,14 @@ public struct Pipeline: Sendable {
             return CheckResult(path: document.path, error: "\(error)")
         }
         let facts = FactBinder(lexicons: lexicons).bind(document: document, figures: figures)
-        let findings = Checker(lexicons: lexicons, configuration: configuration)
+        let all = Checker(lexicons: lexicons, configuration: configuration)
             .check(document: document, figures: figures, facts: facts)
-        return CheckResult(path: document.path, template: facts.family, templateConfidence: facts.confidence,
-                           document: document, figures: figures, facts: facts, findings: findings)
+        let accepted = configuration.accept ?? []
+        let findings = accepted.isEmpty ? all : all.filter { f in !accepted.contains { $0.matches(f, path: document.path) } }
+        var result = CheckResult(path: document.path, template: facts.family, templateConfidence: facts.confidence,
+                                 document: document, figures: figures, facts: facts, findings: findings)
+        result.accepted = all.count - findings.count
+        return result
     }
 
     /// Every figure of the document, narrative and tables, in reading order.

@@ -27,67 +27,160 @@ extension Severity: ExpressibleByArgument {}
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Cross-check the figures of one or more reports and report every contradiction.",
-        discussion: "Exit codes: 0 no finding at or above --fail-on (default error); 1 findings at or above it; 2 usage error or an unreadable input.")
+        discussion: """
+            A folder is walked like `batch` does; `-` reads the report from standard input (name it with --stdin-name). \
+            With --baseline, findings recorded by `gouji baseline` are left out and counted. \
+            Exit codes: 0 no finding at or above --fail-on (default error); 1 findings at or above it; 2 usage error or an unreadable input.
+            """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var options: CheckOptions
+    @OptionGroup var reports: ReportArguments
     @Option(name: .long, help: "text, json, sarif, csv or html") var format: CheckFormat = .text
+    @Option(name: .long, help: "A baseline written by `gouji baseline`: its findings are not reported.") var baseline: String?
     @Option(name: [.short, .long], help: "Write the output to this file (atomically) instead of standard output.") var output: String?
-    @Argument(help: "Reports to check (.txt, .docx, .html, .xlsx, .doc, .xls; each report sheet of a workbook is checked as FILE#SHEET).") var files: [String]
 
     func run() throws {
-        guard !files.isEmpty else { Exit.usage("no input files") }
-        let lexicons: Lexicons
-        let limits: ReadLimits
-        do { lexicons = try input.loadLexicons(); limits = try input.limits() } catch { Exit.usage("\(error)") }
-        var results: [CheckResult] = []
-        var failing = false
-        var configurations: [Configuration] = []
-        for file in files {
-            let configuration: Configuration
-            do { configuration = try options.configuration(for: file) } catch { Exit.usage("\(error)") }
-            configurations.append(configuration)
-            // Each file is judged by its own configuration's fail_on; --fail-on overrides all.
-            let threshold = options.failOn ?? configuration.failOn.flatMap(Severity.init(rawValue:)) ?? .error
-            let pipeline = Pipeline(lexicons: lexicons, limits: limits, configuration: configuration)
-            for result in pipeline.checkAll(path: file) {
-                if let error = result.error {
-                    FileHandle.standardError.write(Data("gouji: \(file): \(error)\n".utf8))
-                }
-                if result.findings.contains(where: { $0.severity >= threshold }) { failing = true }
-                results.append(result)
+        let known: Baseline?
+        do { known = try baseline.map(Baseline.load(path:)) } catch { Exit.usage("\(error)") }
+        var run = ReportRun(input: input, options: options, reports: reports)
+        try run.check()
+        if let known {
+            run.results = run.results.map { result in
+                var (kept, baselined) = known.filter(result)
+                kept.baselined = baselined
+                return kept
             }
         }
-        let rendered = Renderers.render(results, format: format, lang: options.lang,
-                                        color: output == nil && Terminal.wantsColor,
-                                        levels: RuleLevels.merged(configurations, lexicons: lexicons))
+        let rendered = Renderers.render(run.results, format: format, lang: options.lang,
+                                        color: output == nil && Terminal.wantsColor, levels: run.levels)
         Renderers.emit(rendered, to: output)
-        if results.contains(where: { $0.error != nil }) { throw ExitCode(2) }
-        if failing { throw ExitCode(1) }
+        if run.results.contains(where: { $0.error != nil }) { throw ExitCode(2) }
+        if run.failing { throw ExitCode(1) }
     }
 }
 
-struct Extract: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every figure found in a report, with value, unit, kind, subject and location.")
+/// `gouji baseline`: records today's findings so that `check --baseline` reports only new ones.
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Record the current findings of reports as accepted, for `check --baseline`.",
+        discussion: """
+            Each finding is recorded by report path and a fingerprint made of its rule, subject and figures as written \
+            (not offsets), so it stays recognised when text is inserted above it. \
+            Exit codes: 0 written; 2 usage error or an unreadable input (nothing is written).
+            """)
 
     @OptionGroup var input: InputOptions
-    @Option(name: .long, help: "text or json") var format: OutputFormat = .text
-    @Argument(help: "The report to read.") var file: String
+    @OptionGroup var options: CheckOptions
+    @OptionGroup var reports: ReportArguments
+    @Option(name: [.short, .long], help: "The baseline file to write.") var output: String = ".gouji-baseline.json"
 
     func run() throws {
-        let (_, document, figures) = input.readAndExtract(file)
-        switch format {
-        case .json:
-            print(JSONRenderer.extract([CheckResult(path: file, document: document, figures: figures)]))
-        case .text:
-            for f in figures {
-                var line = "\(f.location.line):\(f.location.column)\t\(f.kind.rawValue)\t\(f.text)\t= \(f.value.plain) \(f.unit)"
-                if let s = f.subject { line += "\t[\(s)\(f.scopes.isEmpty ? "" : " " + f.scopes.joined(separator: ","))]" }
-                if f.inTable { line += "\t(table\(f.unitSource.map { ", unit from \($0)" } ?? ""))" }
-                if f.kind.isQuantity || f.role != .stated { line += "\trole: \(f.role.rawValue)\(f.period.map { " (\($0))" } ?? "")" }
-                print(line)
+        var run = ReportRun(input: input, options: options, reports: reports)
+        try run.check()
+        if run.results.contains(where: { $0.error != nil }) { throw ExitCode(2) }
+        let baseline = Baseline(results: run.results)
+        Renderers.emit(baseline.encoded(), to: output)
+        let n = baseline.findings.count
+        FileHandle.standardError.write(Data((options.lang == .zh
+            ? "gouji: 已将 \(run.results.count) 份文档的 \(n) 条发现记入基线 \(output)\n"
+            : "gouji: \(n) finding(s) of \(run.results.count) document(s) recorded in \(output)\n").utf8))
+    }
+}
+
+/// The reports a checking command is given: files, folders (walked as `batch` walks them) and
+/// `-` for standard input.
+struct ReportArguments: ParsableArguments {
+    @Option(name: .long, help: "The name to give a report read from standard input (`-`).") var stdinName: String = "stdin.txt"
+    @Argument(help: "Reports to check (.txt, .docx, .html, .xlsx, .doc, .xls; each report sheet of a workbook is checked as FILE#SHEET), folders of them, or - for standard input.")
+    var files: [String] = []
+}
+
+/// Checks every report of the arguments, each file under its own configuration.
+struct ReportRun {
+    var input: InputOptions
+    var options: CheckOptions
+    var reports: ReportArguments
+    var results: [CheckResult] = []
+    /// Each result's fail-on level (its file's configuration, or --fail-on).
+    var thresholds: [Severity] = []
+    var levels: [String: RuleLevels] = [:]
+
+    init(input: InputOptions, options: CheckOptions, reports: ReportArguments) {
+        self.input = input; self.options = options; self.reports = reports
+    }
+
+    mutating func check() throws {
+        guard !reports.files.isEmpty else { Exit.usage("no input files (give reports, folders, or - for standard input)") }
+        let lexicons: Lexicons
+        let limits: ReadLimits
+        do { lexicons = try input.loadLexicons(); limits = try input.limits() } catch { Exit.usage("\(error)") }
+        var configurations: [Configuration] = []
+        for argument in reports.files {
+            let stdin = argument == "-"
+            let files: [String]
+            if stdin {
+                files = [argument]
+            } else if FileManager.default.isDirectory(argument) {
+                var found: [String] = []
+                FileWalker().walk([argument]) { found.append($0); return true }
+                guard !found.isEmpty else { Exit.usage("\(argument): no reports in this folder") }
+                files = found.sorted()
+            } else {
+                files = [argument]
+            }
+            for file in files {
+                let configuration: Configuration
+                do { configuration = try options.configuration(for: stdin ? reports.stdinName : file) } catch { Exit.usage("\(error)") }
+                configurations.append(configuration)
+                // Each file is judged by its own configuration's fail_on; --fail-on overrides all.
+                let threshold = options.failOn ?? configuration.failOn.flatMap(Severity.init(rawValue:)) ?? .error
+                let pipeline = Pipeline(lexicons: lexicons, limits: limits, configuration: configuration)
+                let checked = stdin ? try StandardInput.check(name: reports.stdinName, with: pipeline) : pipeline.checkAll(path: file)
+                for result in checked {
+                    if let error = result.error {
+                        FileHandle.standardError.write(Data("gouji: \(result.path): \(error)\n".utf8))
+                    }
+                    results.append(result)
+                    thresholds.append(threshold)
+                }
             }
         }
+        levels = RuleLevels.merged(configurations, lexicons: lexicons)
+    }
+
+    /// Whether some result has a finding at or above its fail-on level.
+    var failing: Bool {
+        zip(results, thresholds).contains { r, threshold in r.findings.contains { $0.severity >= threshold } }
+    }
+}
+
+/// A report piped in: read whole, checked from a private temporary copy under its given name
+/// (readers sniff the content, the name is what the output shows), the copy removed after.
+enum StandardInput {
+    static func check(name: String, with pipeline: Pipeline) throws -> [CheckResult] {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gouji-stdin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = (name as NSString).lastPathComponent
+        let copy = folder.appendingPathComponent(base.isEmpty ? "stdin.txt" : base)
+        try data.write(to: copy)
+        return pipeline.checkAll(path: copy.path).map { result in
+            var r = result
+            r.path = name + result.path.dropFirst(copy.path.count)   // keeps a "#Sheet" suffix
+            if var document = r.document { document.path = r.path; r.document = document }
+            return r
+        }
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }
 

@@ -8,7 +8,7 @@ struct GoujiCommand: ParsableCommand {
         commandName: "gouji",
         abstract: "勾稽 — cross-checks the figures of Chinese performance self-evaluation reports.",
         version: JSONOutput.version,
-        subcommands: [Check.self, Extract.self, Facts.self, Dump.self, Annotate.self, Fix.self, Batch.self, Report.self, Rules.self],
+        subcommands: [Check.self, Extract.self, Facts.self, Dump.self, Annotate.self, Fix.self, Batch.self, Report.self, Rules.self, BaselineCommand.self],
         defaultSubcommand: nil
     )
 

@@ -28,7 +28,7 @@ failed=0 checked=0
 expect() {
   local want=$1 pattern=$2; shift 3
   local err=$tmp/stderr out=$tmp/stdout
-  "$gouji" "$@" >"$out" 2>"$err" </dev/null
+  "$gouji" "$@" >"$out" 2>"$err" <"${STDIN:-/dev/null}"
   local rc=$?
   checked=$((checked + 1))
   local why=""
@@ -52,10 +52,22 @@ expect 2 '^gouji: .*: no such file$' -- check "$tmp/missing.txt"
 expect 2 '^gouji: .*image.txt: not a text report' -- check "$tmp/archive/bad/image.txt"
 expect 2 'format' -- check --format yaml "$seed"
 expect 2 'fail-on' -- check --fail-on warn "$seed"
-expect 2 'Missing expected argument|missing' -- check
+expect 2 'no input files' -- check
 expect 2 'no such directory' -- check --lexicons "$tmp/nonexistent" "$seed"
 expect 2 '\.gouji\.yaml:2: level for N09 must be .*did you mean off' -- check "$tmp/cfg/report.txt"
 expect 2 'no such configuration file' -- check --config "$tmp/none.yaml" "$seed"
+# standard input and folders
+STDIN=$seed expect 1 - -- check - --stdin-name seed.txt
+STDIN=$clean expect 0 - -- check -
+expect 1 - -- check "$tmp/archive/ok"
+expect 2 'no reports in this folder' -- check "$tmp/unwritable"
+# baselines: recorded findings are not reported, so the seed passes against its own baseline
+expect 0 'recorded in|记入基线' -- baseline "$seed" -o "$tmp/baseline.json"
+expect 0 - -- check "$seed" --baseline "$tmp/baseline.json"
+expect 1 - -- check "$seed_docx" --baseline "$tmp/baseline.json"
+expect 2 'no such baseline file' -- check "$seed" --baseline "$tmp/none.json"
+expect 2 'not a gouji baseline' -- check "$seed" --baseline "$clean"
+expect 2 '^gouji: .*: no such file$' -- baseline "$tmp/missing.txt" -o "$tmp/b2.json"
 # a misspelt subcommand and an unknown option
 expect 2 - -- chek "$seed"
 expect 2 - -- check --colour "$seed"

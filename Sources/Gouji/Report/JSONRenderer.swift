@@ -80,12 +80,20 @@ public enum JSONRenderer {
     static func checkDocument(_ r: CheckResult, lang: Language) -> CheckDocument {
         CheckDocument(path: r.path, template: r.template, template_confidence: r.templateConfidence,
                       error: r.error, findings: r.findings.map { FindingOut($0, lang) },
-                      summary: ["error": r.count(.error), "warning": r.count(.warning), "info": r.count(.info)])
+                      summary: Self.summary(r))
     }
 
     public static func extract(_ results: [CheckResult], pretty: Bool = true) -> String {
         JSONOutput.encode(ExtractOut(documents: results.map {
             ExtractDocument(path: $0.path, error: $0.error, figures: $0.figures.map(FigureOut.init))
         }), pretty: pretty)
+    }
+
+    /// Counts by severity; `accepted` and `baselined` only when some findings were left out.
+    static func summary(_ r: CheckResult) -> [String: Int] {
+        var out = ["error": r.count(.error), "warning": r.count(.warning), "info": r.count(.info)]
+        if r.accepted > 0 { out["accepted"] = r.accepted }
+        if r.baselined > 0 { out["baselined"] = r.baselined }
+        return out
     }
 }

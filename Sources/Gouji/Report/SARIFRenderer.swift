@@ -156,12 +156,12 @@ public enum SARIFRenderer {
                     locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: artifact))]))
                 continue
             }
-            for f in r.findings {
+            for (f, print) in zip(r.findings, FindingFingerprint.of(r.findings, in: r.document)) {
                 if ruleIndex[f.rule] == nil {
                     ruleIndex[f.rule] = rules.count
                     rules.append(rule(for: f, info: ruleInfo[f.rule], levels: levels[f.rule] ?? RuleLevels(standard: f.severity, all: [f.severity]), lang: lang))
                 }
-                out.append(result(f, in: r, artifact: artifact, ruleIndex: ruleIndex[f.rule]!, lang: lang))
+                out.append(result(f, in: r, artifact: artifact, ruleIndex: ruleIndex[f.rule]!, fingerprint: print, lang: lang))
             }
         }
         let run = Run(tool: Tool(driver: Driver(rules: rules)),
@@ -182,7 +182,8 @@ public enum SARIFRenderer {
                     properties: levels.all.count > 1 ? Rule.Properties(levels: levels.all.map(level)) : nil)
     }
 
-    static func result(_ f: Finding, in r: CheckResult, artifact: ArtifactLocation, ruleIndex: Int, lang: Language) -> Result {
+    static func result(_ f: Finding, in r: CheckResult, artifact: ArtifactLocation, ruleIndex: Int, fingerprint: String,
+                       lang: Language) -> Result {
         var text = f.message.text(lang)
         if let a = f.arithmetic { text += lang == .zh ? "（计算：\(a.text(lang))）" : " (arithmetic: \(a.text(lang)))" }
         var all: [(SourceLocation, String)] = f.figures.map { ($0.location, $0.text) }
@@ -208,11 +209,10 @@ public enum SARIFRenderer {
                     Replacement(deletedRegion: region(s.location, snippet: "", in: r.document),
                                 insertedContent: Message(text: s.replacement))])])
         }
-        let anchor = f.primaryLocation.map { "\($0.start)-\($0.end)" } ?? ""
         return Result(ruleId: f.rule, ruleIndex: ruleIndex, level: level(f.severity), message: Message(text: text),
                       locations: primary, relatedLocations: related.isEmpty ? nil : related,
                       fixes: fixes.isEmpty ? nil : fixes,
-                      partialFingerprints: ["goujiFinding/v1": "\(f.rule):\(f.figures.first?.text ?? ""):\(anchor)"],
+                      partialFingerprints: ["goujiFinding/v2": fingerprint],
                       properties: PropertyBag(severity: f.severity.rawValue, figures: f.figures.map(\.text)))
     }
 

@@ -233,10 +233,13 @@ public struct TextRenderer: Sendable {
         let w = results.reduce(0) { $0 + $1.count(.warning) }
         let i = results.reduce(0) { $0 + $1.count(.info) }
         let unreadable = results.filter { $0.error != nil }.count
+        let accepted = results.reduce(0) { $0 + $1.accepted }, baselined = results.reduce(0) { $0 + $1.baselined }
         if lang == .zh {
-            return "共检查 \(results.count) 份文档：\(e) 个错误，\(w) 个警告，\(i) 个提示" + (unreadable > 0 ? "，\(unreadable) 份无法读取" : "") + "。"
+            return "共检查 \(results.count) 份文档：\(e) 个错误，\(w) 个警告，\(i) 个提示" + (unreadable > 0 ? "，\(unreadable) 份无法读取" : "")
+                + (accepted > 0 ? "；另有 \(accepted) 条已在配置中接受" : "") + (baselined > 0 ? "；另有 \(baselined) 条已记入基线，未列出" : "") + "。"
         }
-        return "\(results.count) document(s) checked: \(e) error(s), \(w) warning(s), \(i) info(s)" + (unreadable > 0 ? ", \(unreadable) unreadable" : "") + "."
+        return "\(results.count) document(s) checked: \(e) error(s), \(w) warning(s), \(i) info(s)" + (unreadable > 0 ? ", \(unreadable) unreadable" : "")
+            + (accepted > 0 ? "; \(accepted) accepted in the configuration" : "") + (baselined > 0 ? "; \(baselined) in the baseline, not shown" : "") + "."
     }
 }
 

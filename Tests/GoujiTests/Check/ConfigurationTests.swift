@@ -36,4 +36,13 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertNil(c.severity(of: RuleRegistry.rule(id: "N09")!.description, lexicons: .builtIn))
         XCTAssertEqual(c.severity(of: RuleRegistry.rule(id: "T13")!.description, inCase: .warning, lexicons: .builtIn), .error)
     }
+
+    func testAcceptEntriesAreValidated() throws {
+        XCTAssertEqual(message("accept:\n  - rule: N01\n    subject: 三公经费\n"), ".gouji.yaml:2: an accept entry needs a reason (reason: why the finding stands)")
+        XCTAssertEqual(message("accept:\n  - rule: N99\n    reason: x\n"), ".gouji.yaml:2: unknown rule N99 (did you mean N09?)")
+        XCTAssertEqual(message("accept:\n  - rule: N01\n    reson: x\n"), ".gouji.yaml:3: unknown key reson in an accept entry (did you mean reason?)")
+        XCTAssertEqual(message("accept: N01\n"), ".gouji.yaml:1: accept must be a list of {rule, reason} entries (subject, figure, file optional)")
+        let c = try load("accept:\n  - rule: N01\n    subject: 三公经费\n    reason: 两项为交叉口径\n")
+        XCTAssertEqual(c.accept, [AcceptedFinding(rule: "N01", subject: "三公经费", reason: "两项为交叉口径")])
+    }
 }

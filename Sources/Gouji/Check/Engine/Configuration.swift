@@ -14,13 +14,15 @@ public struct Configuration: Codable, Sendable {
     public var failOn: String?
     /// Extra subject aliases: canonical → aliases.
     public var aliases: [String: [String]]?
+    /// Findings accepted with a reason: they are not reported (and counted as accepted).
+    public var accept: [AcceptedFinding]?
 
     enum CodingKeys: String, CodingKey {
-        case preset, rules, settings, aliases
+        case preset, rules, settings, aliases, accept
         case failOn = "fail_on"
     }
 
-    public init() {}
+    public init(accept: [AcceptedFinding]? = nil) { self.accept = accept }
 
     /// Reads and validates `path`: an unknown key, rule id, level, preset or setting, or a value
     /// of the wrong type, is a `ConfigurationError` naming the line (never silently ignored).

@@ -21,7 +21,8 @@ struct ConfigurationValidator {
     var ruleIDs: Set<String>
     var settingKeys: Set<String>
 
-    static let topLevelKeys = ["preset", "rules", "settings", "fail_on", "aliases"]
+    static let topLevelKeys = ["preset", "rules", "settings", "fail_on", "aliases", "accept"]
+    static let acceptKeys = ["rule", "subject", "figure", "file", "reason"]
     static let presets = ["recommended", "strict"]
     static let levels = ["off", "info", "warning", "error"]
     static let failOnLevels = ["info", "warning", "error"]
@@ -33,7 +34,7 @@ struct ConfigurationValidator {
         }
         guard let root else { return }
         guard let mapping = root.mapping else {
-            throw fail(root, "the configuration must be a mapping of keys (preset, rules, settings, fail_on, aliases)")
+            throw fail(root, "the configuration must be a mapping of keys (preset, rules, settings, fail_on, aliases, accept)")
         }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
@@ -67,12 +68,39 @@ struct ConfigurationValidator {
                 for (_, list) in aliases where list.sequence == nil || list.sequence!.contains(where: { $0.scalar == nil }) {
                     throw fail(list, "the other names of a subject must be a list of words")
                 }
+            case "accept":
+                try validateAccept(value)
             default:
                 if ruleIDs.contains(key) || key.range(of: "^[A-Z]{1,2}[0-9]{2}$", options: .regularExpression) != nil {
                     throw fail(keyNode, "unknown key \(key): a rule's level goes under rules: (rules: {\(key): off})")
                 }
                 throw fail(keyNode, "unknown key \(key)" + Self.suggestion(key, among: Set(Self.topLevelKeys)))
             }
+        }
+    }
+
+    /// `accept:` is a list of mappings, each naming a known rule and giving a reason.
+    private func validateAccept(_ value: Node) throws {
+        guard let entries = value.sequence else {
+            throw fail(value, "accept must be a list of {rule, reason} entries (subject, figure, file optional)")
+        }
+        for entry in entries {
+            guard let fields = entry.mapping else { throw fail(entry, "an accept entry must be a mapping with rule and reason") }
+            for (keyNode, field) in fields {
+                let key = keyNode.string ?? ""
+                guard Self.acceptKeys.contains(key) else {
+                    throw fail(keyNode, "unknown key \(key) in an accept entry" + Self.suggestion(key, among: Set(Self.acceptKeys)))
+                }
+                guard let text = field.scalar?.string, !text.trimmedWhitespace.isEmpty else {
+                    throw fail(field, "\(key) in an accept entry must be a non-empty text")
+                }
+                if key == "rule", !ruleIDs.contains(text) {
+                    throw fail(field, "unknown rule \(text)" + Self.suggestion(text, among: ruleIDs))
+                }
+            }
+            let keys = Set(fields.map { $0.0.string ?? "" })
+            if !keys.contains("rule") { throw fail(entry, "an accept entry needs the rule it accepts (rule: N01)") }
+            if !keys.contains("reason") { throw fail(entry, "an accept entry needs a reason (reason: why the finding stands)") }
         }
     }
 
