@@ -17,14 +17,16 @@ struct Batch: ParsableCommand {
         and rules version are unchanged are skipped, changed ones are re-checked and their old rows \
         replaced. Per-file problems are recorded as unreadable and never stop the run.
 
-        Progress goes to standard error: a bar redrawn in place on a terminal, otherwise a line \
-        every --progress-every files. With --format jsonl, standard output carries one JSON object \
+        Progress goes to standard error: a bar redrawn in place on a terminal (output lines are \
+        printed above it), nothing otherwise unless --progress-every N asks for a line every N \
+        files. Ctrl-C stops starting new files, commits what was checked, marks the run \
+        interrupted in the store and prints a one-line summary; running again resumes. With --format jsonl, standard output carries one JSON object \
         per checked document (the object of `gouji check --format json`'s documents array); with \
         --format text, one line per document that has findings or could not be read.
 
-        Exit codes: 0 every document read and no error-level finding; 1 error-level findings in \
-        at least one document (including documents skipped as unchanged); 2 some files were \
-        unreadable (takes precedence over 1), or a usage error or the store could not be written.
+        Exit codes: 0 every document read and no error-level finding; 1 error-level findings or \
+        unreadable files recorded (including documents skipped as unchanged); 2 only when the \
+        run could not be done (a usage error, a store that cannot be written); 130 interrupted.
         """)
 
     @OptionGroup var input: InputOptions
@@ -36,7 +38,7 @@ struct Batch: ParsableCommand {
     @Option(name: .long, help: "Message language: zh or en.") var lang: Language = .zh
     @Option(name: .long, help: "A .gouji.yaml for every file, instead of the nearest one of each folder.") var config: String?
     @Option(name: .long, help: "Documents per transaction.") var batchSize: Int = 50
-    @Option(name: .long, help: "Without a terminal, print a progress line every N files.") var progressEvery: Int = 1000
+    @Option(name: .long, help: "Without a terminal, print a progress line every N files (default: none).") var progressEvery: Int?
     @Flag(name: .long, help: "No progress output.") var quiet = false
 
     func run() throws {
@@ -65,7 +67,8 @@ struct Batch: ParsableCommand {
             let roots = paths
             Thread { total.value = FileWalker().count(roots) }.start()
         }
-        let display = ProgressDisplay(terminal: isatty(STDERR_FILENO) != 0, every: max(1, progressEvery), lang: lang)
+        let display = ProgressDisplay(terminal: isatty(STDERR_FILENO) != 0, every: progressEvery.map { max(1, $0) }, lang: lang)
+        let interrupt = Interrupt()
         let runner = BatchRunner(jobs: jobs, lang: lang, batchSize: batchSize, lines: format == .jsonl ? .jsonl : .text)
         let counts: RunCounts
         do {
@@ -73,15 +76,23 @@ struct Batch: ParsableCommand {
                 roots: paths, store: store, runID: runID, provider: provider,
                 total: { total.value },
                 onCommitted: { lines in
-                    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+                    display.above { FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
                 },
-                onProgress: { p in if showProgress { display.update(p) } })
+                onProgress: { p in if showProgress { display.update(p) } },
+                stop: { interrupt.requested })
         } catch {
             display.finish()
             Exit.fail(db, "cannot write the audit store (\(error))")
         }
         display.finish()
         try? store.finishRun(runID, counts: counts)
+        if counts.interrupted {
+            let line = lang == .zh
+                ? "gouji batch: 已中断：检查 \(counts.checked) 份，跳过未变 \(counts.skipped) 份，已写入 \(db)，本次运行标为中断；再次运行即从中断处继续\n"
+                : "gouji batch: interrupted: \(counts.checked) checked, \(counts.skipped) unchanged and skipped, committed to \(db), run marked interrupted; run again to resume\n"
+            FileHandle.standardError.write(Data(line.utf8))
+            throw ExitCode(130)
+        }
         if showProgress {
             let summary = lang == .zh
                 ? "gouji batch: 检查 \(counts.checked) 份，跳过未变 \(counts.skipped) 份，无法读取 \(counts.unreadable) 份，含错误 \(counts.errorDocuments) 份；数字 \(counts.figures) 个，问题 \(counts.findings) 条 → \(db)\n"
@@ -105,15 +116,43 @@ final class Box<T>: @unchecked Sendable {
     }
 }
 
+/// Ctrl-C (SIGINT) during a batch: the first asks the run to stop cleanly, a second one ends the
+/// process at once (the store stays consistent either way: every transaction is whole).
+final class Interrupt: @unchecked Sendable {
+    private let source: DispatchSourceSignal
+    private let flag = Box(false)
+
+    init() {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [flag] in
+            if flag.value { signal(SIGINT, SIG_DFL); raise(SIGINT) }
+            flag.value = true
+        }
+        source.resume()
+    }
+
+    var requested: Bool { flag.value }
+}
+
 /// Progress on standard error: a bar redrawn with \r on a terminal (at most 10 times a second),
-/// plain lines every N files otherwise. Called from the batch's writer thread only.
+/// plain lines every N files otherwise (none without N). Called from the batch's writer thread only.
 final class ProgressDisplay: @unchecked Sendable {
-    let terminal: Bool, every: Int, lang: Language
+    let terminal: Bool, every: Int?, lang: Language
     private var lastDraw = Date.distantPast
     private var drew = false
     private var last: BatchProgress?
 
-    init(terminal: Bool, every: Int, lang: Language) { self.terminal = terminal; self.every = every; self.lang = lang }
+    init(terminal: Bool, every: Int?, lang: Language) { self.terminal = terminal; self.every = every; self.lang = lang }
+
+    /// Writes output lines above the bar: the bar is cleared first and drawn again after, so that
+    /// it is never glued to the start of a line.
+    func above(_ write: () -> Void) {
+        guard terminal, drew else { write(); return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        write()
+        if let last { draw(last) }
+    }
 
     func update(_ p: BatchProgress) {
         last = p
@@ -122,7 +161,7 @@ final class ProgressDisplay: @unchecked Sendable {
             guard now.timeIntervalSince(lastDraw) >= 0.1 || p.done == p.total else { return }
             lastDraw = now
             draw(p)
-        } else if p.done % every == 0 {
+        } else if let every, p.done % every == 0 {
             FileHandle.standardError.write(Data(("gouji batch: " + Self.describe(p, lang: lang) + "\n").utf8))
         }
     }

@@ -13,8 +13,10 @@ struct Report: ParsableCommand {
         Documents by family and status, findings by rule and severity (with an inline SVG chart in \
         HTML), the documents with the most errors and the unreadable ones. The HTML is a single \
         self-contained file. With --html-dir, each listed document also gets its own report file \
-        in that folder, linked from the summary: today the stored audit record in the JSON shape \
-        of `gouji check --format json` (doc-ID.json), since no HTML renderer exists yet.
+        in that folder, linked from the summary: the page of `gouji check --format html` (the \
+        document with its figures highlighted) when the file is still readable and unchanged, \
+        else the stored audit record in the JSON shape of `gouji check --format json` \
+        (doc-ID.json). The CSV starts with a byte-order mark so that Excel shows the Chinese.
         """)
 
     @Option(name: .long, help: "The audit store written by gouji batch.") var db: String

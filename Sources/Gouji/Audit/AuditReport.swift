@@ -109,9 +109,11 @@ public struct AuditReport: Codable, Sendable {
 
     public func json() -> String { JSONOutput.encode(self) + "\n" }
 
+    /// As `gouji check --format csv` writes: a byte-order mark and CRLF rows, so that Excel
+    /// opens the Chinese as UTF-8.
     public func csv() -> String {
-        var out = "section,family,status,rule,name,severity,path,errors,warnings,infos,count\n"
-        func row(_ fields: [String]) { out += fields.map(Self.csvField).joined(separator: ",") + "\n" }
+        var out = CSVRenderer.byteOrderMark + "section,family,status,rule,name,severity,path,errors,warnings,infos,count\r\n"
+        func row(_ fields: [String]) { out += fields.map(Self.csvField).joined(separator: ",") + "\r\n" }
         row(["totals", "", "", "", "", "", "", String(totals.errors), String(totals.warnings), String(totals.infos), String(totals.documents)])
         for f in byFamily { row(["family", f.family, f.status, "", "", "", "", "", "", "", String(f.documents)]) }
         for r in byRule { row(["rule", "", "", r.rule, r.name, r.severity, "", "", "", "", String(r.findings)]) }

@@ -114,6 +114,8 @@ public struct StoredDocument: Sendable, Equatable {
 /// Counters of a run, written to its `runs` row when it finishes.
 public struct RunCounts: Sendable, Equatable {
     public var checked = 0, skipped = 0, unreadable = 0, errorDocuments = 0, figures = 0, findings = 0
+    /// The run was stopped (Ctrl-C) before every file was seen; what was committed stays.
+    public var interrupted = false
     public init() {}
 }
 
@@ -229,6 +231,11 @@ public final class AuditStore: Sendable {
                 CREATE INDEX documents_source ON documents(source);
                 """)
         }
+        // A run stopped by Ctrl-C is marked, so that a report on the store does not pass it off
+        // as a complete sweep (a run killed outright keeps finished = NULL).
+        migrator.registerMigration("v4-run-interrupted") { db in
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 
@@ -256,8 +263,8 @@ public final class AuditStore: Sendable {
 
     public func finishRun(_ id: Int64, counts: RunCounts) throws {
         try pool.write { db in
-            try db.execute(sql: "UPDATE runs SET finished = ?, checked = ?, skipped = ?, unreadable = ? WHERE id = ?",
-                           arguments: [Self.timestamp(), counts.checked, counts.skipped, counts.unreadable, id])
+            try db.execute(sql: "UPDATE runs SET finished = ?, checked = ?, skipped = ?, unreadable = ?, interrupted = ? WHERE id = ?",
+                           arguments: [Self.timestamp(), counts.checked, counts.skipped, counts.unreadable, counts.interrupted, id])
         }
     }
 

@@ -185,11 +185,14 @@ public struct BatchRunner: Sendable {
     /// - `total`: the number of files, when already known (else progress has no total).
     /// - `onCommitted`: called on the writer thread with the jsonl lines of each committed batch.
     /// - `onProgress`: called on the writer thread after each document.
+    /// - `stop`: polled by the writer; once true, no new file is started, what was checked is
+    ///   committed, and the counts say `interrupted`.
     /// Throws only when the store cannot be written; per-file problems are stored as unreadable.
     public func run(roots: [String], store: AuditStore, runID: Int64, provider: PipelineProvider,
                     walker: FileWalker = FileWalker(), total: (@Sendable () -> Int?)? = nil,
                     onCommitted: @escaping @Sendable ([String]) -> Void = { _ in },
-                    onProgress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws -> RunCounts {
+                    onProgress: @escaping @Sendable (BatchProgress) -> Void = { _ in },
+                    stop: @escaping @Sendable () -> Bool = { false }) throws -> RunCounts {
         let paths = BoundedQueue<String>(capacity: jobs * 4)
         let outcomes = BoundedQueue<Outcome>(capacity: max(batchSize * 2, jobs * 4))
         let group = DispatchGroup()
@@ -274,7 +277,8 @@ public struct BatchRunner: Sendable {
                 onProgress(progress)
                 if pending.count >= batchSize || Date().timeIntervalSince(lastFlush) >= flushInterval { flush() }
             }
-            if failure != nil {
+            if failure != nil || stop() {
+                counts.interrupted = failure == nil
                 paths.cancel(); outcomes.cancel()
                 break loop
             }

@@ -164,7 +164,7 @@ final class AuditStoreTests: XCTestCase {
         XCTAssertTrue(html.contains("<svg") && html.contains("<rect"))
         XCTAssertFalse(html.contains("http://") && html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http://"))
         let csv = report.csv()
-        XCTAssertTrue(csv.hasPrefix("section,family,status,rule,name,severity,path,errors,warnings,infos,count\n"))
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}section,family,status,rule,name,severity,path,errors,warnings,infos,count\r\n"))
         XCTAssertTrue(csv.contains("rule,,,N01,total-vs-parts,error,,,,,1"))
         XCTAssertEqual(AuditReport.csvField("=cmd()"), "'=cmd()")
         XCTAssertEqual(AuditReport.csvField("a,\"b\""), "\"a,\"\"b\"\"\"")
