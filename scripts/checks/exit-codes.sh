@@ -80,6 +80,8 @@ done
 # fix: findings do not make it fail; it writes the fixed copy
 expect 0 - -- fix "$seed" -o "$tmp/fixed.txt"
 expect 2 '^gouji: .*: no such file$' -- fix "$tmp/missing.txt"
+expect 0 '修订' -- fix "$seed_docx" -o "$tmp/fixed.docx"
+expect 2 'needs -o|需用 -o' -- fix "$seed_docx"
 # annotate
 expect 0 - -- annotate "$seed_docx" -o "$tmp/annotated.docx"
 expect 2 '^gouji: .*: no such file$' -- annotate "$tmp/missing.docx" -o "$tmp/a.docx"
