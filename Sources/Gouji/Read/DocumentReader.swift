@@ -17,13 +17,13 @@ public struct DocumentReader: Sendable {
     /// The reader of each format; a format without one is refused with what it is.
     public var readers: [InputFormat: any FormatReader] {
         [.docx: DocxReader(layout: lexicons.layout, limits: limits),
+         .pdf: PDFReader(layout: lexicons.layout, limits: limits),
          .text: TextReader(layout: lexicons.layout, limits: limits)]
     }
 
     /// What a format without a reader is refused as.
     static let unsupported: [InputFormat: String] = [
         .xlsx: "an Excel workbook; save its sheets as .docx or text first",
-        .pdf: "a PDF file; convert it to .docx or text first",
         .doc: "a legacy .doc/.xls file; save it as .docx first",
         .xls: "a legacy .doc/.xls file; save it as .docx first",
     ]

@@ -17,7 +17,8 @@
 ///
 /// Every paragraph and cell location points at its text in the rendered text and names the
 /// structure in `part`: `p12`, `t1/r3/c4`, nested `t1/r3/c4/t0/r0/c1` (0-based; paragraphs
-/// counted among body paragraphs only, rows and cells as written).
+/// counted among body paragraphs only, rows and cells as written), unless the reader named the
+/// paragraph or cell itself (a PDF names the page and line: `page3/line12`).
 struct FlatRenderer {
     var layout: Layout
     var limits: ReadLimits
@@ -84,11 +85,11 @@ struct FlatRenderer {
         var tableIndex = 0
         for item in items {
             switch item {
-            case .paragraph(let raw):
+            case .paragraph(let raw, let named):
                 let text = Self.bodyParagraphText(raw)
                 let start = writer.count
                 writer.write(text)
-                placed.append(.paragraph(text: text, start: start, end: writer.count, part: "p\(paragraphIndex)"))
+                placed.append(.paragraph(text: text, start: start, end: writer.count, part: named ?? "p\(paragraphIndex)"))
                 writer.write("\n")
                 paragraphIndex += 1
             case .table(let table):
@@ -178,7 +179,7 @@ struct FlatRenderer {
             for (c, raw) in row.enumerated() {
                 writer.write("\t")
                 var firstLine = true
-                cells.append(try placeCell(raw, part: "\(part)/r\(r)/c\(c)", depth: depth,
+                cells.append(try placeCell(raw, part: raw.part ?? "\(part)/r\(r)/c\(c)", depth: depth,
                                            writer: &writer, firstLine: &firstLine))
                 writer.write("\n")
             }
@@ -219,7 +220,7 @@ struct FlatRenderer {
         if raw.verticalMerge != .continuation {
             for item in raw.items {
                 switch item {
-                case .paragraph(let text):
+                case .paragraph(let text, _):
                     for line in Self.cellLines(text) { writer.writeCellLine(line, firstLine: &firstLine) }
                 case .table(let inner):
                     nested.append(try placeNested(inner, part: "\(part)/t\(nested.count)", depth: depth + 1,

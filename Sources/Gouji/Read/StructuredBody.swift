@@ -5,7 +5,9 @@
 /// These are reference types because the readers build them through a stack of open tables
 /// and cells; they never leave the reader that made them.
 enum RawItem {
-    case paragraph(String)
+    /// A paragraph; `part` names where it is in the input when the reader knows better than its
+    /// index among body paragraphs (a PDF's `page3/line12`).
+    case paragraph(String, part: String? = nil)
     case table(RawTable)
 }
 
@@ -36,5 +38,8 @@ final class RawCell {
     var items: [RawItem] = []
     var span = 1
     var verticalMerge: Cell.VerticalMerge = .none
+    /// Where the cell is in the input, when the reader names it itself (a PDF's `page3/line12`,
+    /// the line where the cell's text starts); otherwise its table, row and column.
+    var part: String?
     init() {}
 }
