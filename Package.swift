@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "fuzz-docx", targets: ["fuzz-docx"]),
         .executable(name: "fuzz-check", targets: ["fuzz-check"]),
         .executable(name: "fuzz-pdf", targets: ["fuzz-pdf"]),
+        .executable(name: "fuzz-xlsx", targets: ["fuzz-xlsx"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -81,6 +82,8 @@ let package = Package(
         .executableTarget(name: "fuzz-check", dependencies: ["FuzzSupport"], path: "Fuzz/Check",
                           swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
         .executableTarget(name: "fuzz-pdf", dependencies: ["FuzzSupport"], path: "Fuzz/PDF",
+                          swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
+        .executableTarget(name: "fuzz-xlsx", dependencies: ["FuzzSupport"], path: "Fuzz/Xlsx",
                           swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
     ]
 )

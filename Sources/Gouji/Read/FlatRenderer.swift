@@ -18,7 +18,7 @@
 /// Every paragraph and cell location points at its text in the rendered text and names the
 /// structure in `part`: `p12`, `t1/r3/c4`, nested `t1/r3/c4/t0/r0/c1` (0-based; paragraphs
 /// counted among body paragraphs only, rows and cells as written), unless the reader named the
-/// paragraph or cell itself (a PDF names the page and line: `page3/line12`).
+/// paragraph or cell itself (a workbook names the cell, a PDF the page and line: `page3/line12`).
 struct FlatRenderer {
     var layout: Layout
     var limits: ReadLimits
@@ -78,6 +78,8 @@ struct FlatRenderer {
         }
     }
 
+    /// A paragraph or cell the reader named itself (a workbook's "Sheet1!A3", a PDF's
+    /// "page3/line12") keeps that name as its location part; else `p0`, `t1/r3/c4` …
     func render(_ items: [RawItem], path: String, encoding: String) throws -> Document {
         var writer = Writer()
         var placed: [Placed] = []

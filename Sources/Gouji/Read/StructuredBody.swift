@@ -38,8 +38,9 @@ final class RawCell {
     var items: [RawItem] = []
     var span = 1
     var verticalMerge: Cell.VerticalMerge = .none
-    /// Where the cell is in the input, when the reader names it itself (a PDF's `page3/line12`,
-    /// the line where the cell's text starts); otherwise its table, row and column.
+    /// The cell's location part when the reader names cells itself ("Sheet1!F7" in a workbook,
+    /// "page3/line12" in a PDF: the line where the cell's text starts); nil for the renderer's
+    /// table/row/cell path (`t1/r3/c4`).
     var part: String?
     init() {}
 }
