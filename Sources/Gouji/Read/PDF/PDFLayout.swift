@@ -33,7 +33,7 @@ struct PDFLine: Sendable {
 /// Chinese and Latin text, digits and their decimal point) join without one.
 enum PDFLayout {
     /// Gap (in line heights) that separates runs: cell gutters are at least the two paddings.
-    static let runGap = 0.9
+    static let runGap = 0.6
     /// Gap (in line heights) that is a space inside a run.
     static let spaceGap = 0.2
 

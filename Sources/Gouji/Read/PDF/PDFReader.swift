@@ -60,7 +60,19 @@ public struct PDFReader: FormatReader {
         // the one that ended the page before.
         var segments: [PDFTables.Segment] = []
         for lines in pages {
-            for (k, segment) in PDFTables.segments(lines).enumerated() {
+            var pageSegments = PDFTables.segments(lines)[...]
+            // The first lines of a page can still wrap a cell of the table that ended the page
+            // before (single runs in one of its columns): they join that table.
+            if case .text(let text)? = pageSegments.first, case .table(var previous)? = segments.last {
+                let wrapped = text.prefix { previous.wrapsCell($0) }
+                if !wrapped.isEmpty {
+                    previous.lines += wrapped
+                    segments[segments.count - 1] = .table(previous)
+                    pageSegments.removeFirst()
+                    if wrapped.count < text.count { pageSegments.insert(.text(Array(text.dropFirst(wrapped.count))), at: pageSegments.startIndex) }
+                }
+            }
+            for (k, segment) in pageSegments.enumerated() {
                 if k == 0, case .table(let next) = segment, case .table(var previous)? = segments.last,
                    previous.continues(into: next) {
                     previous.lines += next.lines

@@ -15,6 +15,15 @@ struct PDFTableRegion: Sendable {
         return c
     }
 
+    /// Whether `line` (at the top of the next page) is one run that wraps a cell of this table:
+    /// it starts at a column other than the first and fits in it.
+    func wrapsCell(_ line: PDFLine) -> Bool {
+        guard line.runs.count == 1, let c = columns.firstIndex(where: { abs($0 - line.x1) <= tolerance }), c > 0 else {
+            return false
+        }
+        return c == columns.count - 1 || line.x2 <= columns[c + 1] + tolerance
+    }
+
     /// Whether the columns of `other` (a region on the next page) are these, so that it
     /// continues this table.
     func continues(into other: PDFTableRegion) -> Bool {
