@@ -74,8 +74,8 @@ public struct PDFReader: FormatReader {
             }
             for (k, segment) in pageSegments.enumerated() {
                 if k == 0, case .table(let next) = segment, case .table(var previous)? = segments.last,
-                   previous.continues(into: next) {
-                    previous.lines += next.lines
+                   let continued = previous.continues(into: next) ? next : previous.rescaled(next) {
+                    previous.lines += continued.lines
                     segments[segments.count - 1] = .table(previous)
                 } else {
                     segments.append(segment)

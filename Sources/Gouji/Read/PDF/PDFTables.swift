@@ -30,6 +30,33 @@ struct PDFTableRegion: Sendable {
         let tol = max(tolerance, other.tolerance)
         return other.columns.allSatisfy { x in columns.contains { abs($0 - x) <= tol } }
     }
+
+    /// `other` (the table opening the next page, right after this one ended the page before)
+    /// laid out again in these columns when it continues this table at another scale: the
+    /// page's columns are a suffix of these (the leading columns of merged label cells have no
+    /// text on the new page), so that its j-th column from the right is this table's. Nil
+    /// when it has more columns than this table.
+    func rescaled(_ other: PDFTableRegion) -> PDFTableRegion? {
+        let offset = columns.count - other.columns.count
+        guard offset >= 0, other.columns.count >= 2 else { return nil }
+        func moved(_ run: PDFRun) -> PDFRun {
+            let j = other.column(of: run.x1)
+            let shift = columns[offset + j] - other.columns[j]
+            var run = run
+            run.x1 += shift
+            // The end stays in the column it ended in.
+            let end = other.column(of: run.x2 - other.tolerance)
+            run.x2 = min(run.x2 + shift, columns[offset + end] + (other.columns.indices.contains(end + 1) ? (columns[offset + end + 1] - columns[offset + end]) : .infinity))
+            return run
+        }
+        var region = self
+        region.lines = other.lines.map { line in
+            var line = line
+            line.runs = line.runs.map(moved)
+            return line
+        }
+        return region
+    }
 }
 
 /// One line of a cell: a run and where it is.
@@ -142,12 +169,17 @@ enum PDFTables {
             let line = lines[j]
             let tol = region.tolerance
             if line.y1 - bottom > tableBreak * region.size { break }
-            if line.x1 < region.columns[0] - tol { break }
+            // A row can open left of the columns seen so far when its first cells were empty
+            // until now (merged label cells continued from the page before).
+            if line.x1 < region.columns[0] - tol && line.runs.count < 2 { break }
             func columnIndex(_ x: Double) -> Int? { region.columns.firstIndex { abs($0 - x) <= tol } }
             // Inside a table a form-like line (`其中：  0`) is a row like any other.
             if line.runs.count >= 2 {
                 guard line.runs.contains(where: { columnIndex($0.x1) != nil }) else { break }
-                for run in line.runs where columnIndex(run.x1) == nil {
+                // A run starting less than a character right of a column is that column's
+                // indented text, not a column of its own.
+                for run in line.runs where columnIndex(run.x1) == nil
+                    && !region.columns.contains(where: { run.x1 > $0 && run.x1 - $0 < region.size }) {
                     region.columns.append(run.x1)
                 }
                 region.columns.sort()
