@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: CheckOptions
     @Option(name: .long, help: "text, json, sarif, csv or html") var format: CheckFormat = .text
     @Option(name: [.short, .long], help: "Write the output to this file (atomically) instead of standard output.") var output: String?
-    @Argument(help: "Reports to check (.txt, .docx, .html, .xlsx, .doc, .xls; each report sheet of a workbook is checked as FILE#SHEET).") var files: [String]
+    @Argument(help: "Reports to check (.txt, .docx, .html, .xlsx, .doc, .xls, .pdf; each report sheet of a workbook is checked as FILE#SHEET).") var files: [String]
 
     func run() throws {
         guard !files.isEmpty else { Exit.usage("no input files") }
