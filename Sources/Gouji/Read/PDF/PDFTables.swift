@@ -228,7 +228,8 @@ enum PDFTables {
                 rowLines.append((line.page, line.number))
                 bottom = line.y2
             } else {
-                bottom = max(bottom, line.y2)
+                // On a new page the row's bottom so far is on the page before.
+                bottom = line.page != page ? line.y2 : max(bottom, line.y2)
             }
             page = line.page
             let r = grid.count - 1
