@@ -28,36 +28,13 @@ final class PDFReaderTests: XCTestCase {
     /// that any other difference fails and a mended one must be taken off the list.
     ///
     /// None of these is caused by PDF itself: they are gaps of the layout reconstruction not
-    /// mended yet (score tables whose narrow 分值/得分 columns are read into their neighbours,
-    /// two adjacent cells "10" "10" read as one run "1010", a cover-page field line read as a
-    /// blank form field). They are listed here instead of loosening the comparison.
+    /// mended yet, all in the 绩效自评表 of the national form: its 总分 row (总分 … 100 | 99.75)
+    /// and the score columns are bound otherwise than in the .docx (the .docx's first cell spans
+    /// the label columns, the PDF's row has empty cells there and no cell for the empty reason
+    /// column), so the 分值/得分 sums (T08, T09, X03, S01, S03) are read wrongly, and in 学前 the
+    /// 88.4% < 90% row is not bound (G02, T10). 垃圾's T15 (unit-less column) is read from a
+    /// header whose unit line was wrapped. Listed here instead of loosening the comparison.
     static let reconstructionGaps: [String: Set<String>] = [
-        "department-heshan-2019-shichang": [
-            "only pdf: D06 error 12分 | 33",
-            "only pdf: D06 error 21分 | 5分 | 3分",
-            "only pdf: D06 error 25分 | 33",
-            "only pdf: D06 error 40分 | 5分 | 3分",
-            "only pdf: F06 info ",
-            "only pdf: T08 error 5分 | 5分 | 5分 | 5分 | 3分 | 33",
-        ],
-        "department-pingjiang-2023-dangan": [
-            "only docx: X03 error 97.6分 | 96.6分",
-            "only pdf: D06 error 12分 | 3分 | 4分 | 3分",
-            "only pdf: D06 error 25分 | 22",
-            "only pdf: D06 error 40分 | 5分 | 3分 | 3分 | 3分 | 3分 | 4分 | 3分 | 4分 | 3分",
-            "only pdf: D06 error 7分 | 22",
-            "only pdf: F06 info ",
-            "only pdf: T08 error 5分 | 5分 | 5分 | 5分 | 3分 | 3分 | 3分 | 3分 | 4分 | 3分 | 4分 | 3分 | 22",
-        ],
-        "department-yueyang-2021-jiaoyi": [
-            "only pdf: D06 error 20分 | 65",
-            "only pdf: D06 error 25分 | 8分 | 6分",
-            "only pdf: F06 info ",
-            "only pdf: T08 error 5分 | 5分 | 5分 | 5分 | 3分 | 3分 | 3分 | 3分 | 4分 | 3分 | 4分 | 3分 | 2分 | 2分 | 3分 | 2分 | 8分 | 6分 | 65",
-        ],
-        "hunan-yueyang-2023-feiyi": [
-            "only docx: DT01 error 0",
-        ],
         "national-county20-hukou-2020-jinbu": [
             "only pdf: S01 error 100分",
             "only pdf: S03 warning 100分 | 62.31%",
@@ -66,11 +43,9 @@ final class PDFReaderTests: XCTestCase {
             "only pdf: X03 error 88.47分 | 100分",
         ],
         "national-guangde-2022-gonglu": [
-            "only pdf: S02 error 1010",
-            "only pdf: T07 error 1010 | 10",
-            "only pdf: T08 error 10 | 10分 | 10分 | 10分 | 5分 | 10分 | 5分",
-            "only pdf: T09 error 1010 | 9.75分 | 10分 | 10分 | 5分 | 10分 | 5分",
-            "only pdf: X03 error 99.75分 | 1010",
+            "only pdf: T08 error 10分 | 10分 | 10分 | 5分 | 10分 | 5分 | 10分",
+            "only pdf: T09 error 100分 | 9.75分 | 10分 | 10分 | 5分 | 10分 | 5分 | 10分 | 10分 | 10分 | 10分 | 10分",
+            "only pdf: X03 error 99.75分 | 100分",
         ],
         "national-shangshui-2021-xueqian": [
             "only docx: G02 error 88.4% | 90% | 10分",
