@@ -22,7 +22,7 @@ for _ in $(seq "$runs"); do
   rc=0; .build/release/gouji check "$pdf" >/dev/null || rc=$?
   end=$(date +%s.%N)
   [ "$rc" -le 1 ] || { echo "bench-pdf: gouji check exited $rc" >&2; exit 1; }
-  times+=("$(echo "$end - $start" | bc)")
+  times+=("$(printf "%.3f" "$(echo "$end - $start" | bc)")")
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
 echo "bench-pdf: $pages pages read and checked, median of $runs runs: ${median} s (runs: ${times[*]})"
