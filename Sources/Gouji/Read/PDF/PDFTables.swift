@@ -123,6 +123,9 @@ enum PDFTables {
     static let paragraphGap = 0.3
     /// Vertical gap (in line heights) that ends a table.
     static let tableBreak = 3.0
+    /// Vertical gap (in line heights) after which a line that opens new columns ends a table:
+    /// wider than a row's padding.
+    static let newColumnGap = 1.5
 
     enum Segment: Sendable {
         case text([PDFLine])
@@ -178,10 +181,13 @@ enum PDFTables {
                 guard line.runs.contains(where: { columnIndex($0.x1) != nil }) else { break }
                 // A run starting less than a character right of a column is that column's
                 // indented text, not a column of its own.
-                for run in line.runs where columnIndex(run.x1) == nil
-                    && !region.columns.contains(where: { run.x1 > $0 && run.x1 - $0 < region.size }) {
-                    region.columns.append(run.x1)
+                let newColumns = line.runs.map(\.x1).filter { x in
+                    columnIndex(x) == nil && !region.columns.contains(where: { x > $0 && x - $0 < region.size })
                 }
+                // A line well below the table that would open columns of its own is not a row
+                // (a signature line 填表人：…  联系电话：… under a form).
+                if !newColumns.isEmpty && line.y1 - bottom > newColumnGap * region.size { break }
+                region.columns += newColumns
                 region.columns.sort()
                 multiLines += 1
                 lastMulti = j
