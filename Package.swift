@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "fuzz-flattext", targets: ["fuzz-flattext"]),
         .executable(name: "fuzz-docx", targets: ["fuzz-docx"]),
         .executable(name: "fuzz-check", targets: ["fuzz-check"]),
+        .executable(name: "fuzz-pdf", targets: ["fuzz-pdf"]),
         .executable(name: "fuzz-xlsx", targets: ["fuzz-xlsx"]),
     ],
     dependencies: [
@@ -40,6 +41,11 @@ let package = Package(
         // libxml2's SAX2 push parser for word/document.xml (FoundationXML's XMLParser wraps the
         // same library but builds a dictionary and strings per event).
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // poppler's GLib interface (and cairo, for rendering pages to OCR): headers and link flags
+        // only, never imported from Swift.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // C wrapper whose public header has no GLib or cairo types.
+        .target(name: "CPDFShim", dependencies: ["CPoppler"]),
         .executableTarget(name: "LexiconEmbedder"),
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
         .executableTarget(name: "RuleRegistryWriter"),
@@ -47,7 +53,7 @@ let package = Package(
         .target(
             name: "Gouji",
             dependencies: [
-                "CICUShim", "CPCRE2", "CXML2",
+                "CICUShim", "CPCRE2", "CXML2", "CPDFShim",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -74,6 +80,8 @@ let package = Package(
         .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport"], path: "Fuzz/Docx",
                           swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
         .executableTarget(name: "fuzz-check", dependencies: ["FuzzSupport"], path: "Fuzz/Check",
+                          swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
+        .executableTarget(name: "fuzz-pdf", dependencies: ["FuzzSupport"], path: "Fuzz/PDF",
                           swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
         .executableTarget(name: "fuzz-xlsx", dependencies: ["FuzzSupport"], path: "Fuzz/Xlsx",
                           swiftSettings: fuzzSwift, linkerSettings: fuzzLink),

@@ -49,6 +49,17 @@ public enum FuzzHarness {
         }
     }
 
+    /// The PDF reader (poppler, then the layout reconstruction into paragraphs and tables) on
+    /// the input as a PDF: an input not starting with `%PDF` gets that header in front, so that
+    /// mutations reach poppler's parser instead of the sniffer. OCR stays off (no processes).
+    public static func pdf(_ data: Data) {
+        var input = data
+        if !data.starts(with: Array("%PDF".utf8)) { input = Data("%PDF-1.4\n".utf8) + data }
+        var pdfLimits = limits
+        pdfLimits.maxPDFPages = 50
+        _ = try? PDFReader(layout: layout, limits: pdfLimits).read(ReaderInput(data: input, path: "fuzz.pdf"))
+    }
+
     /// The .xlsx reader at two layers, as `docx(_:)`: an input starting with `PK` is read as the
     /// workbook itself; any other input is taken as the only worksheet's XML of a fresh workbook
     /// (parts stored), so that mutations reach the sheet parser, number formats and layout.

@@ -93,7 +93,7 @@ struct BaselineCommand: ParsableCommand {
 /// `-` for standard input.
 struct ReportArguments: ParsableArguments {
     @Option(name: .long, help: "The name to give a report read from standard input (`-`).") var stdinName: String = "stdin.txt"
-    @Argument(help: "Reports to check (.txt, .docx, .html, .xlsx, .doc, .xls; each report sheet of a workbook is checked as FILE#SHEET), folders of them, or - for standard input.")
+    @Argument(help: "Reports to check (.txt, .docx, .html, .xlsx, .doc, .xls, .pdf; each report sheet of a workbook is checked as FILE#SHEET), folders of them, or - for standard input.")
     var files: [String] = []
 }
 

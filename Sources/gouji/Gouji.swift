@@ -55,11 +55,17 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Most figures in one document.")
     var maxFigures: Int = ReadLimits().maxFiguresPerDocument
 
+    @Option(name: .long, help: "Most pages in one PDF.")
+    var maxPdfPages: Int = ReadLimits().maxPDFPages
+
+    @Flag(name: .long, help: "Read PDF pages without a text layer (scans) with Tesseract OCR (tesseract-ocr, tesseract-ocr-chi-sim).")
+    var ocr = false
+
     func limits() throws -> ReadLimits {
         let values: [(String, Int)] = [
             ("--max-input-size", maxInputSize), ("--max-docx-size", maxDocxSize), ("--max-xml-depth", maxXmlDepth),
             ("--max-table-depth", maxTableDepth), ("--max-cells", maxCells), ("--max-cell-chars", maxCellChars),
-            ("--max-figures", maxFigures),
+            ("--max-figures", maxFigures), ("--max-pdf-pages", maxPdfPages),
         ]
         if let (name, value) = values.first(where: { $0.1 < 1 }) {
             throw UsageFailure("\(name) must be at least 1 (got \(value))")
@@ -75,6 +81,8 @@ struct InputOptions: ParsableArguments {
         limits.maxCellsPerTable = maxCells
         limits.maxCellCharacters = maxCellChars
         limits.maxFiguresPerDocument = maxFigures
+        limits.maxPDFPages = maxPdfPages
+        limits.ocr = ocr
         return limits
     }
 
@@ -126,7 +134,7 @@ struct Dump: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @Option(name: .long, help: "text or json") var format: OutputFormat = .text
-    @Argument(help: "The report to read (.txt, .docx, .html).") var file: String
+    @Argument(help: "The report to read (.txt, .docx, .html, .xlsx, .doc, .xls, .pdf).") var file: String
 
     func run() throws {
         let reader: DocumentReader

@@ -61,6 +61,24 @@ docx("xxe-ebcdic.docx", [("word/document.xml", ('<?xml version="1.0" encoding="I
 docx("xxe-utf7.docx", [("word/document.xml", b'<?xml version="1.0" encoding="UTF-7"?>' + xxe.encode("utf-7"))])
 write("unpaired-surrogate-utf16.txt", b"\xff\xfe" + "预算".encode("utf-16-le") + b"\x00\xd8" + "元".encode("utf-16-le"))
 write("odd-length-utf16.txt", b"\xfe\xff" + "预算".encode("utf-16-be") + b"\x00")
+def pdf(name, objects):
+    """A PDF of the given object bodies (object 1 the catalog), with a correct xref table."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for k, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    write(name, bytes(out))
+pages = 10000
+pdf("pages-10000.pdf", [b"<< /Type /Catalog /Pages 2 0 R >>",
+                        f"<< /Type /Pages /Count {pages} /Kids [{' '.join(f'{k + 3} 0 R' for k in range(pages))}] >>".encode()]
+    + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * pages)
+depth = 100000
+pdf("deep-nesting.pdf", [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+                         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots " + b"[" * depth + b"]" * depth + b" >>"])
 PY
 
 failures=0
@@ -141,6 +159,11 @@ expect 20 'limit exceeded: a paragraph has more than 1000000 characters' "$gen/c
 expect 20 'limit exceeded: a paragraph has more than 1000000 characters' "$gen/cell-20mb.docx"
 expect 5 'cannot decode text (invalid UTF-16 (unpaired surrogate))' "$gen/unpaired-surrogate-utf16.txt"
 expect 5 'cannot decode text (UTF-16 text with an odd number of bytes)' "$gen/odd-length-utf16.txt"
+expect 10 'encrypted PDF (a password is needed)' $h/encrypted.pdf
+expect 10 'damaged PDF (*)' $h/truncated.pdf
+expect 10 'limit exceeded: more than 2000 pages in the PDF (see --max-pdf-pages)' "$gen/pages-10000.pdf"
+expect 10 'no text layer (scanned); try --ocr' "$gen/deep-nesting.pdf"
+expect 10 'no text layer (scanned); try --ocr' check Corpus/seed/pdf/yueyang-2021-keji.scanned.pdf
 # Each configurable limit, lowered on the sample report.
 seed=Corpus/seed/yueyang-2021-keji
 expect 5 'file is larger than the input limit of 1000 bytes (see --max-input-size)' $seed.txt --max-input-size 1000
@@ -151,6 +174,7 @@ expect 5 'limit exceeded: a table has more than 50 cells' $seed.docx --max-cells
 expect 5 'limit exceeded: a cell on line * has more than 10 characters' $seed.txt --max-cell-chars 10
 expect 10 'limit exceeded: more than 10 figures' extract $seed.txt --max-figures 10
 expect 10 'limit exceeded: more than 10 figures' check $seed.docx --max-figures 10
+expect 10 'limit exceeded: more than 3 pages in the PDF (see --max-pdf-pages)' Corpus/seed/pdf/yueyang-2021-keji.pdf --max-pdf-pages 3
 
 
 # A limit beyond what the readers can take is a usage error.

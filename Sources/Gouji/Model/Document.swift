@@ -8,7 +8,7 @@ import Foundation
 /// tab, a blank line after each row), and locations also carry the Word part path.
 public struct Document: Sendable {
     /// `doc` and `xls`: legacy files read through LibreOffice's conversion to .docx and .xlsx.
-    public enum Format: String, Codable, Sendable { case text, docx, html, xlsx, doc, xls }
+    public enum Format: String, Codable, Sendable { case text, docx, html, xlsx, doc, xls, pdf }
 
     public var path: String
     public var format: Format

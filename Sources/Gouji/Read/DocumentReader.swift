@@ -18,19 +18,15 @@ public struct DocumentReader: Sendable {
         self.converter = converter
     }
 
-    /// The reader of each format; a format without one is refused with what it is.
+    /// The reader of each format (every `InputFormat` has one).
     public var readers: [InputFormat: any FormatReader] {
         [.docx: DocxReader(layout: lexicons.layout, limits: limits),
+         .pdf: PDFReader(layout: lexicons.layout, limits: limits),
          .xlsx: XlsxReader(layout: lexicons.layout, limits: limits),
          .doc: LegacyReader(format: .doc, layout: lexicons.layout, limits: limits, converter: converter),
          .xls: LegacyReader(format: .xls, layout: lexicons.layout, limits: limits, converter: converter),
          .text: TextReader(layout: lexicons.layout, limits: limits)]
     }
-
-    /// What a format without a reader is refused as.
-    static let unsupported: [InputFormat: String] = [
-        .pdf: "a PDF file; convert it to .docx or text first",
-    ]
 
     /// The one report the file holds (the first, for a workbook of several; see `readAll`).
     public func read(path: String) throws -> Document {
@@ -61,7 +57,7 @@ public struct DocumentReader: Sendable {
             throw ReadError.binary(what)
         case .format(let format, let package):
             guard let reader = readers[format] else {
-                throw ReadError.binary(Self.unsupported[format] ?? "an unsupported format (\(format.rawValue))")
+                throw ReadError.binary("an unsupported format (\(format.rawValue))")
             }
             return try reader.read(ReaderInput(data: data, path: path, package: package))
         }

@@ -17,7 +17,8 @@
 ///
 /// Every paragraph and cell location points at its text in the rendered text and names the
 /// structure in `part`: `p12`, `t1/r3/c4`, nested `t1/r3/c4/t0/r0/c1` (0-based; paragraphs
-/// counted among body paragraphs only, rows and cells as written).
+/// counted among body paragraphs only, rows and cells as written), unless the reader named the
+/// paragraph or cell itself (a workbook names the cell, a PDF the page and line: `page3/line12`).
 struct FlatRenderer {
     var layout: Layout
     var limits: ReadLimits
@@ -77,21 +78,20 @@ struct FlatRenderer {
         }
     }
 
-    /// `paragraphParts`: the location part of each body paragraph, in order, when the reader
-    /// names them itself (a workbook's "Sheet1!A3"); else `p0`, `p1` …
-    func render(_ items: [RawItem], path: String, encoding: String, paragraphParts: [String]? = nil) throws -> Document {
+    /// A paragraph or cell the reader named itself (a workbook's "Sheet1!A3", a PDF's
+    /// "page3/line12") keeps that name as its location part; else `p0`, `t1/r3/c4` …
+    func render(_ items: [RawItem], path: String, encoding: String) throws -> Document {
         var writer = Writer()
         var placed: [Placed] = []
         var paragraphIndex = 0
         var tableIndex = 0
         for item in items {
             switch item {
-            case .paragraph(let raw):
+            case .paragraph(let raw, let named):
                 let text = Self.bodyParagraphText(raw)
                 let start = writer.count
                 writer.write(text)
-                let part = paragraphParts.flatMap { paragraphIndex < $0.count ? $0[paragraphIndex] : nil } ?? "p\(paragraphIndex)"
-                placed.append(.paragraph(text: text, start: start, end: writer.count, part: part))
+                placed.append(.paragraph(text: text, start: start, end: writer.count, part: named ?? "p\(paragraphIndex)"))
                 writer.write("\n")
                 paragraphIndex += 1
             case .table(let table):
@@ -222,7 +222,7 @@ struct FlatRenderer {
         if raw.verticalMerge != .continuation {
             for item in raw.items {
                 switch item {
-                case .paragraph(let text):
+                case .paragraph(let text, _):
                     for line in Self.cellLines(text) { writer.writeCellLine(line, firstLine: &firstLine) }
                 case .table(let inner):
                     nested.append(try placeNested(inner, part: "\(part)/t\(nested.count)", depth: depth + 1,

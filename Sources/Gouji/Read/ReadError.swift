@@ -14,6 +14,13 @@ public enum ReadError: Error, CustomStringConvertible, Equatable, Sendable {
     case forbiddenDTD
     case zipBomb(limit: Int)
     case limitExceeded(String)
+    /// A PDF whose pages have no text (a scan), read without `--ocr`.
+    case noTextLayer
+    case encryptedPDF
+    case damagedPDF(String)
+    /// OCR was asked for and cannot run, or failed on a page.
+    case ocrUnavailable
+    case ocrFailed(String)
     case xlsxInvalid(String)
     case xlsxMalformedXML(String)
     case xlsxForbiddenDTD
@@ -39,6 +46,11 @@ public enum ReadError: Error, CustomStringConvertible, Equatable, Sendable {
         case .forbiddenDTD: return "the .docx contains a DTD (entity declarations are refused)"
         case .zipBomb(let limit): return "the .docx expands beyond \(limit) bytes (see --max-docx-size)"
         case .limitExceeded(let what): return "limit exceeded: \(what)"
+        case .noTextLayer: return "no text layer (scanned); try --ocr"
+        case .encryptedPDF: return "encrypted PDF (a password is needed)"
+        case .damagedPDF(let why): return "damaged PDF (\(why))"
+        case .ocrUnavailable: return "OCR needs Tesseract with chi_sim (apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
+        case .ocrFailed(let why): return "OCR failed (\(why))"
         case .xlsxInvalid(let why): return "not a valid .xlsx (\(why))"
         case .xlsxMalformedXML(let why): return "malformed XML in .xlsx (\(why))"
         case .xlsxForbiddenDTD: return "the .xlsx contains a DTD (entity declarations are refused)"
@@ -68,6 +80,14 @@ public struct ReadLimits: Sendable {
     public var maxCellCharacters: Int = 1_000_000
     /// Most figures in one document; enforced by `Pipeline` while extracting.
     public var maxFiguresPerDocument: Int = 200_000
+    /// Most pages in one PDF.
+    public var maxPDFPages: Int = 2000
+    /// Whether a PDF page without a text layer is rendered and read by OCR (Tesseract) instead
+    /// of the PDF being refused as a scan. Not a limit, but a reading option that travels with
+    /// them to every reader.
+    public var ocr: Bool = false
+    /// Longest time one page's OCR may take, in seconds.
+    public var ocrSecondsPerPage: Double = 120
 
     public init() {}
 

@@ -5,7 +5,9 @@
 /// These are reference types because the readers build them through a stack of open tables
 /// and cells; they never leave the reader that made them.
 enum RawItem {
-    case paragraph(String)
+    /// A paragraph; `part` names where it is in the input when the reader knows better than its
+    /// index among body paragraphs (a PDF's `page3/line12`).
+    case paragraph(String, part: String? = nil)
     case table(RawTable)
 }
 
@@ -36,8 +38,9 @@ final class RawCell {
     var items: [RawItem] = []
     var span = 1
     var verticalMerge: Cell.VerticalMerge = .none
-    /// The cell's location part when the reader names cells itself ("Sheet1!F7" in a
-    /// workbook); nil for the renderer's table/row/cell path (`t1/r3/c4`).
+    /// The cell's location part when the reader names cells itself ("Sheet1!F7" in a workbook,
+    /// "page3/line12" in a PDF: the line where the cell's text starts); nil for the renderer's
+    /// table/row/cell path (`t1/r3/c4`).
     var part: String?
     init() {}
 }

@@ -18,6 +18,11 @@ final class BadInputTests: XCTestCase {
         case .forbiddenDTD: return "forbiddenDTD"
         case .zipBomb: return "zipBomb"
         case .limitExceeded: return "limitExceeded"
+        case .noTextLayer: return "noTextLayer"
+        case .encryptedPDF: return "encryptedPDF"
+        case .damagedPDF: return "damagedPDF"
+        case .ocrUnavailable: return "ocrUnavailable"
+        case .ocrFailed: return "ocrFailed"
         case .xlsxInvalid: return "xlsxInvalid"
         case .xlsxMalformedXML: return "xlsxMalformedXML"
         case .xlsxForbiddenDTD: return "xlsxForbiddenDTD"
@@ -30,6 +35,8 @@ final class BadInputTests: XCTestCase {
 
     static let cases: [(file: String, expected: String)] = [
         ("empty.txt", "empty"),
+        ("encrypted.pdf", "encryptedPDF"),
+        ("truncated.pdf", "damagedPDF"),
         ("empty.docx", "empty"),
         ("truncated.docx", "notADocx"),
         ("text-renamed.docx", "notADocx"),

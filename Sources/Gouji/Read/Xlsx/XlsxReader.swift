@@ -55,7 +55,7 @@ public struct XlsxReader: FormatReader {
         return try reports.map { sheet in
             let body = try XlsxSheetLayout(sheet, limits: limits)
             return try FlatRenderer(layout: layout, limits: limits, format: .xlsx)
-                .render(body.items, path: "\(path)#\(sheet.name)", encoding: "UTF-8", paragraphParts: body.paragraphParts)
+                .render(body.items, path: "\(path)#\(sheet.name)", encoding: "UTF-8")
         }
     }
 

@@ -15,7 +15,6 @@
 /// each paragraph's that of its cell.
 struct XlsxSheetLayout {
     var items: [RawItem] = []
-    var paragraphParts: [String] = []
 
     /// Whether the sheet looks like a report: some text and at least one figure (a number
     /// cell, or a text cell that is a number or percentage). Empty sheets and lookup or
@@ -141,8 +140,7 @@ struct XlsxSheetLayout {
             }
             if let (text, ref) = paragraph {
                 endTable()
-                items.append(.paragraph(text))
-                paragraphParts.append("\(sheet.name)!\(ref.a1)")
+                items.append(.paragraph(text, part: "\(sheet.name)!\(ref.a1)"))
                 continue
             }
             let t = table ?? RawTable()
