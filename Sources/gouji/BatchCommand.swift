@@ -11,7 +11,7 @@ struct Batch: ParsableCommand {
         abstract: "Check whole archives in parallel and record every result in an SQLite audit store.",
         discussion: """
         Folders are walked recursively (hidden entries skipped; symbolic links to folders followed \
-        once, never into a loop); every .txt, .docx, .html, .htm, .xlsx, .doc and .xls file is checked (a workbook gives one document per report sheet, stored as FILE#SHEET; .doc and .xls need LibreOffice), on --jobs worker \
+        once, never into a loop); every .txt, .docx, .html, .htm, .xlsx, .doc, .xls and .pdf file is checked (a workbook gives one document per report sheet, stored as FILE#SHEET; .doc and .xls need LibreOffice), on --jobs worker \
         threads. Each document's row, figures and findings are committed together, so a run that is \
         interrupted (even by kill -9) can simply be started again: documents whose content (SHA-256) \
         and rules version are unchanged are skipped, changed ones are re-checked and their old rows \
