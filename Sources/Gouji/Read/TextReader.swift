@@ -16,6 +16,8 @@ public struct TextReader: FormatReader {
         var decoded = try EncodingDetector.decode(input.data)
         // A report in traditional characters (萬元, 執行率) is read in simplified ones, scalar for
         // scalar, so that every location still points at the same character.
+        // Ruby readings (萬(wàn)元) are dropped first; lines are kept, so line numbers still hold.
+        if let plain = RubyPinyin.stripped(decoded.text) { decoded.text = plain }
         if TraditionalChinese.isTraditional(decoded.text) { decoded.text = TraditionalChinese.simplified(decoded.text) }
         if decoded.text.unicodeScalars.contains("\0") {
             throw ReadError.binary("contains NUL bytes")

@@ -21,4 +21,16 @@ final class TraditionalChineseTests: XCTestCase {
         XCTAssertEqual(rate.first?.figures.map(\.text), ["95%", "90萬元", "100萬元"].map(TraditionalChinese.simplified))
         XCTAssertEqual(rate.first?.figures.first?.location.column, 28)
     }
+
+    func testRubyPinyinIsDropped() throws {
+        let text = "項(xiàng)目說(shuō)明\n本項(xiàng)目年初預(yù)算數(shù)100萬(wàn)元，全年執(zhí)行數(shù)90萬(wàn)元，執(zhí)行率95%。(a)\n"
+        XCTAssertEqual(RubyPinyin.stripped(text), "項目說明\n本項目年初預算數100萬元，全年執行數90萬元，執行率95%。(a)\n")
+        // Two readings, or brackets holding words rather than syllables, are left alone.
+        XCTAssertNil(RubyPinyin.stripped("面積(miàn)100平方米(m)，長(zhǎng)度"))
+        XCTAssertNil(RubyPinyin.stripped("單位(kg)、(pcs)與(ok)"))
+        let result = Pipeline().check(document: try DocumentReader().read(data: Data(text.utf8), path: "ruby.txt"))
+        let rate = result.findings.filter { $0.rule == "T05" }
+        XCTAssertEqual(rate.first?.figures.map(\.text), ["95%", "90万元", "100万元"])
+        XCTAssertEqual(rate.first?.figures.first?.location.line, 2)
+    }
 }
