@@ -3,12 +3,12 @@ import Foundation
 import Gouji
 
 @main
-struct GoujiCommand: ParsableCommand {
+struct GoujiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gouji",
         abstract: "勾稽 — cross-checks the figures of Chinese performance self-evaluation reports.",
         version: JSONOutput.version,
-        subcommands: [Check.self, Extract.self, Facts.self, Dump.self, Annotate.self, Fix.self, Batch.self, Report.self, Rules.self],
+        subcommands: [Check.self, Extract.self, Facts.self, Dump.self, Annotate.self, Fix.self, Batch.self, Report.self, Rules.self, Serve.self],
         defaultSubcommand: nil
     )
 }
