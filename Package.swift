@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "fuzz-flattext", targets: ["fuzz-flattext"]),
         .executable(name: "fuzz-docx", targets: ["fuzz-docx"]),
         .executable(name: "fuzz-check", targets: ["fuzz-check"]),
+        .executable(name: "fuzz-xlsx", targets: ["fuzz-xlsx"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -104,6 +105,8 @@ let package = Package(
         .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport"], path: "Fuzz/Docx",
                           swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
         .executableTarget(name: "fuzz-check", dependencies: ["FuzzSupport"], path: "Fuzz/Check",
+                          swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
+        .executableTarget(name: "fuzz-xlsx", dependencies: ["FuzzSupport"], path: "Fuzz/Xlsx",
                           swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
     ]
 )

@@ -3,7 +3,7 @@
 #
 #   bash scripts/fuzz.sh [TARGET] [SECONDS] [extra libFuzzer options...]
 #
-# TARGET: flattext, docx, check or all (default all, one after another: the machines have two
+# TARGET: flattext, docx, check, xlsx or all (default all, one after another: the machines have two
 # cores). SECONDS: time per target (default 600). The instrumented build goes to .build-fuzz so
 # the normal .build stays as it is; `swift build`/`swift test` never use fuzzer flags.
 # Seeds: the Corpus files each target reads (see seeds_for) plus the few inputs only fuzzing needs in
@@ -18,9 +18,9 @@ target=${1:-all}
 seconds=${2:-600}
 shift $(( $# > 2 ? 2 : $# ))
 case "$target" in
-  all) targets=(flattext docx check) ;;
-  flattext|docx|check) targets=("$target") ;;
-  *) echo "usage: scripts/fuzz.sh [flattext|docx|check|all] [SECONDS] [libFuzzer options...]" >&2; exit 2 ;;
+  all) targets=(flattext docx check xlsx) ;;
+  flattext|docx|check|xlsx) targets=("$target") ;;
+  *) echo "usage: scripts/fuzz.sh [flattext|docx|check|xlsx|all] [SECONDS] [libFuzzer options...]" >&2; exit 2 ;;
 esac
 
 scratch=.build-fuzz
@@ -32,6 +32,7 @@ seeds_for() {
     flattext) echo "Corpus/seed Corpus/reports Corpus/hostile" ;;
     docx) echo "Corpus/hostile Corpus/reports/docx" ;;
     check) echo "Corpus/seed Corpus/reports" ;;
+    xlsx) echo "Corpus/reports/xlsx Corpus/seed/xlsx Corpus/xlsx-cases" ;;
   esac
 }
 for t in "${targets[@]}"; do

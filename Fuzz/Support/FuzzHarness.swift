@@ -49,6 +49,30 @@ public enum FuzzHarness {
         }
     }
 
+    /// The .xlsx reader at two layers, as `docx(_:)`: an input starting with `PK` is read as the
+    /// workbook itself; any other input is taken as the only worksheet's XML of a fresh workbook
+    /// (parts stored), so that mutations reach the sheet parser, number formats and layout.
+    /// Every read goes on to extraction and checking, which must survive any sheet.
+    public static func xlsx(_ data: Data) {
+        let reader = XlsxReader(layout: layout, limits: limits)
+        let book = data.starts(with: [0x50, 0x4B]) ? data : package(parts: [
+            ("[Content_Types].xml", contentTypes),
+            ("xl/workbook.xml", workbookXML),
+            ("xl/_rels/workbook.xml.rels", workbookRels),
+            ("xl/styles.xml", stylesXML),
+            ("xl/worksheets/sheet1.xml", data),
+        ])
+        guard let book, let documents = try? reader.read(data: book, path: "fuzz.xlsx") else { return }
+        var checking = pipeline
+        checking.limits.maxFiguresPerDocument = limits.maxFiguresPerDocument
+        for document in documents { _ = checking.check(document: document) }
+    }
+
+    private static let workbookXML = Data(#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#.utf8)
+    private static let workbookRels = Data(#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#.utf8)
+    /// Styles 0…5: General, 0.00%, #,##0.00, a date, a custom format with sections and literals, framed.
+    private static let stylesXML = Data(#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="[&gt;=100]0.0,&quot;千&quot;;[Red]-#,##0.00_);&quot;-&quot;;@"/><numFmt numFmtId="165" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot; h:mm:ss.00 AM/PM"/></numFmts><borders><border/><border><left style="thin"/></border></borders><cellXfs><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="4"/><xf numFmtId="165"/><xf numFmtId="164"/><xf numFmtId="0" borderId="1"/></cellXfs></styleSheet>"#.utf8)
+
     /// Extraction, binding and checking of whatever `FlatTextReader` makes of the input
     /// (decoded by `EncodingDetector`), with the default limits except the figure limit.
     public static func check(_ data: Data) {
@@ -65,9 +89,14 @@ public enum FuzzHarness {
 
     /// A .docx (parts stored, not deflated) whose main part is `xml`.
     public static func package(documentXML xml: Data) -> Data? {
+        package(parts: [("[Content_Types].xml", contentTypes), ("word/document.xml", xml)])
+    }
+
+    /// A zip of `parts`, stored (not deflated).
+    public static func package(parts: [(String, Data)]) -> Data? {
         let archive: Archive
         do { archive = try Archive(data: Data(), accessMode: .create) } catch { return nil }
-        for (path, part) in [("[Content_Types].xml", contentTypes), ("word/document.xml", xml)] {
+        for (path, part) in parts {
             do {
                 try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(part.count), compressionMethod: .none) { position, size in
                     part.subdata(in: Int(position)..<Int(position) + size)

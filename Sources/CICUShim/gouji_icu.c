@@ -92,3 +92,19 @@ int32_t gouji_brk_first(void *iterator) { return ubrk_first((UBreakIterator *)it
 int32_t gouji_brk_next(void *iterator) { return ubrk_next((UBreakIterator *)iterator); }
 int32_t gouji_brk_rule_status(void *iterator) { return ubrk_getRuleStatus((UBreakIterator *)iterator); }
 void gouji_brk_close(void *iterator) { if (iterator) ubrk_close((UBreakIterator *)iterator); }
+
+// ---- Traditional → Simplified (ICU transliterator "Traditional-Simplified") ----
+#include <unicode/utrans.h>
+
+int32_t gouji_to_simplified(uint16_t *text, int32_t length, int32_t capacity, int32_t *outLength) {
+    UErrorCode status = U_ZERO_ERROR;
+    static const UChar id[] = {'H','a','n','t','-','H','a','n','s',0};
+    UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) return (int32_t)status;
+    int32_t textLength = length, limit = length;
+    utrans_transUChars(t, (UChar *)text, &textLength, capacity, 0, &limit, &status);
+    utrans_close(t);
+    if (U_FAILURE(status)) return (int32_t)status;
+    *outLength = textLength;
+    return 0;
+}

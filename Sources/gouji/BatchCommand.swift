@@ -11,7 +11,7 @@ struct Batch: ParsableCommand {
         abstract: "Check whole archives in parallel and record every result in an SQLite audit store.",
         discussion: """
         Folders are walked recursively (hidden entries skipped; symbolic links to folders followed \
-        once, never into a loop); every .txt, .docx, .html and .htm file is checked, on --jobs worker \
+        once, never into a loop); every .txt, .docx, .html, .htm, .xlsx, .doc and .xls file is checked (a workbook gives one document per report sheet, stored as FILE#SHEET; .doc and .xls need LibreOffice), on --jobs worker \
         threads. Each document's row, figures and findings are committed together, so a run that is \
         interrupted (even by kill -9) can simply be started again: documents whose content (SHA-256) \
         and rules version are unchanged are skipped, changed ones are re-checked and their old rows \
@@ -47,7 +47,7 @@ struct Batch: ParsableCommand {
         let limits = try input.limits()
         var configuration: Configuration?
         if let config {
-            do { configuration = try Configuration.load(path: config) } catch { Exit.usage("\(config): invalid configuration (\(error))") }
+            do { configuration = try Configuration.load(path: config) } catch { Exit.usage("\(error)") }
         }
         let provider = PipelineProvider(lexicons: lexicons, lexiconFiles: RulesVersion.lexiconFiles(overridingWith: input.lexicons),
                                         limits: limits, configuration: configuration)
@@ -88,8 +88,9 @@ struct Batch: ParsableCommand {
                 : "gouji batch: \(counts.checked) checked, \(counts.skipped) unchanged and skipped, \(counts.unreadable) unreadable, \(counts.errorDocuments) with errors; \(counts.figures) figures, \(counts.findings) findings → \(db)\n"
             FileHandle.standardError.write(Data(summary.utf8))
         }
-        if counts.unreadable > 0 { throw ExitCode(2) }
-        if counts.errorDocuments > 0 { throw ExitCode(1) }
+        // The run completed: unreadable files are recorded findings of a kind, not a failed run
+        // (2 is kept for a run that could not be done: bad usage, an unwritable store).
+        if counts.unreadable > 0 || counts.errorDocuments > 0 { throw ExitCode(1) }
     }
 }
 

@@ -26,7 +26,7 @@ struct CheckOptions: ParsableArguments {
         let path = config ?? Configuration.discover(from: input)
         guard let path else { return Configuration() }
         do { return try Configuration.load(path: path) } catch {
-            throw UsageFailure("\(path): invalid configuration (\(error))")
+            throw UsageFailure("\(error)")
         }
     }
 }
@@ -43,7 +43,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: CheckOptions
     @Option(name: .long, help: "text, json, sarif, csv or html") var format: CheckFormat = .text
     @Option(name: [.short, .long], help: "Write the output to this file (atomically) instead of standard output.") var output: String?
-    @Argument(help: "Reports to check (.txt, .docx, .html).") var files: [String]
+    @Argument(help: "Reports to check (.txt, .docx, .html, .xlsx, .doc, .xls; each report sheet of a workbook is checked as FILE#SHEET).") var files: [String]
 
     func run() throws {
         guard !files.isEmpty else { Exit.usage("no input files") }

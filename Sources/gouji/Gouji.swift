@@ -11,6 +11,22 @@ struct GoujiCommand: AsyncParsableCommand {
         subcommands: [Check.self, Extract.self, Facts.self, Dump.self, Annotate.self, Fix.self, Batch.self, Report.self, Rules.self, Serve.self],
         defaultSubcommand: nil
     )
+
+    /// As ArgumentParser's `main`, but a usage mistake (an unknown option or subcommand, a bad
+    /// value, a missing argument) exits 2 as README and `--help` say, not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by every command that reads reports.

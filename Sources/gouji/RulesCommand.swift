@@ -15,7 +15,7 @@ struct Rules: ParsableCommand {
         do { lexicons = try input.loadLexicons() } catch { Exit.usage("\(error)") }
         var configuration = Configuration()
         if let config {
-            do { configuration = try Configuration.load(path: config) } catch { Exit.usage("\(config): invalid configuration (\(error))") }
+            do { configuration = try Configuration.load(path: config) } catch { Exit.usage("\(error)") }
         }
         switch format {
         case "markdown": print(RulesRenderer.markdown(lang: lang), terminator: "")

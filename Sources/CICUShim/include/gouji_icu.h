@@ -46,6 +46,11 @@ int gouji_memfile_create(const void *bytes, long length);
 /// Not ICU: offset of the first occurrence of `needle` in `haystack`, or -1 (glibc memmem).
 long gouji_memmem(const void *haystack, long haystackLength, const void *needle, long needleLength);
 
+/// Transliterates UTF-16 `text` (of `length` units, in a buffer of `capacity`) from
+/// Traditional to Simplified Chinese in place with ICU's Hant-Hans transform. On success
+/// returns 0 and sets `*outLength`; returns an ICU error code (> 0) otherwise.
+int32_t gouji_to_simplified(uint16_t *text, int32_t length, int32_t capacity, int32_t *outLength);
+
 #ifdef __cplusplus
 }
 #endif

@@ -55,6 +55,8 @@ public struct DocumentRecord: Sendable {
     }
 
     public var path: String
+    /// The file the document was read from: `path`, or the workbook of a sheet's document.
+    public var source: String
     /// SHA-256 of the bytes; nil when the bytes could not be read at all.
     public var contentHash: String?
     public var size: Int
@@ -71,9 +73,11 @@ public struct DocumentRecord: Sendable {
     public var status: String { error == nil ? "ok" : "unreadable" }
 
     /// Flattens a pipeline result; messages are stored in `lang`.
+    /// `source`: the file read, when it is not `result.path` (a workbook's sheet).
     public init(result: CheckResult, contentHash: String?, size: Int, rulesVersion: String, lang: Language,
-                readMilliseconds: Double = 0, checkMilliseconds: Double = 0) {
+                readMilliseconds: Double = 0, checkMilliseconds: Double = 0, source: String? = nil) {
         path = result.path
+        self.source = source ?? result.path
         self.contentHash = contentHash
         self.size = size
         family = result.template
@@ -216,6 +220,15 @@ public final class AuditStore: Sendable {
                 ALTER TABLE figures_by_document RENAME TO figures;
                 """)
         }
+        // A workbook holds one document per report sheet ("book.xlsx#Sheet1"): `source` is the
+        // file each document was read from, so a file's documents are looked up and replaced together.
+        migrator.registerMigration("v3-document-source") { db in
+            try db.execute(sql: """
+                ALTER TABLE documents ADD COLUMN source TEXT;
+                UPDATE documents SET source = path;
+                CREATE INDEX documents_source ON documents(source);
+                """)
+        }
         return migrator
     }
 
@@ -267,7 +280,21 @@ public final class AuditStore: Sendable {
         }
     }
 
-    /// Writes documents in one transaction; each replaces the rows previously stored for its path
+    /// The stored documents read from one file (one, or one per report sheet of a workbook).
+    public func stored(source: String) throws -> [StoredDocument] {
+        try pool.unsafeRead { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT id, content_hash, rules_version, status, errors FROM documents WHERE source = ? ORDER BY path")
+            return try Row.fetchAll(statement, arguments: [source]).map {
+                StoredDocument(id: $0["id"], contentHash: $0["content_hash"], rulesVersion: $0["rules_version"],
+                               status: $0["status"], errors: $0["errors"])
+            }
+        }
+    }
+
+    /// Writes documents in one transaction; the documents of each file replace all the rows
+    /// previously stored for that file (a workbook's sheets that are gone included) and for
+    /// their paths
     /// (figures and findings go with it through ON DELETE CASCADE).
     /// Figure rows per multi-row INSERT (12 parameters each, well under SQLite's 32,766).
     static let figureChunk = 32
@@ -277,10 +304,12 @@ public final class AuditStore: Sendable {
         let now = Self.timestamp()
         try pool.write { db in
             let delete = try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?")
+            let deleteSource = try db.cachedStatement(sql: "DELETE FROM documents WHERE source = ?")
+            var replacedSources = Set<String>()
             let insertDocument = try db.cachedStatement(sql: """
                 INSERT INTO documents (path, content_hash, size, family, template_confidence, status, error, read_ms,
-                  check_ms, rules_version, run_id, errors, warnings, infos, checked_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  check_ms, rules_version, run_id, errors, warnings, infos, checked_at, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             // Figures are most of the rows (≈ 150 per report): inserted `figureChunk` rows per
             // statement and bound directly, without a StatementArguments per row.
@@ -297,6 +326,12 @@ public final class AuditStore: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for r in records {
+                if replacedSources.insert(r.source).inserted {
+                    var deleteFile = RowBinder(deleteSource)
+                    deleteFile.begin()
+                    deleteFile.bind(1, r.source)
+                    try deleteFile.execute(db)
+                }
                 var deleteRow = RowBinder(delete)
                 deleteRow.begin()
                 deleteRow.bind(1, r.path)
@@ -307,7 +342,7 @@ public final class AuditStore: Sendable {
                 document.bind(5, r.templateConfidence); document.bind(6, r.status); document.bind(7, r.error)
                 document.bind(8, r.readMilliseconds); document.bind(9, r.checkMilliseconds); document.bind(10, r.rulesVersion)
                 document.bind(11, runID); document.bind(12, Int64(r.errors)); document.bind(13, Int64(r.warnings))
-                document.bind(14, Int64(r.infos)); document.bind(15, now)
+                document.bind(14, Int64(r.infos)); document.bind(15, now); document.bind(16, r.source)
                 try document.execute(db)
                 let id = db.lastInsertedRowID
                 var i = 0

@@ -50,7 +50,7 @@ public final class PipelineProvider: @unchecked Sendable {
             choice = cached
         } else {
             do {
-                let configuration = try configPath.map(Configuration.load(path:)) ?? Configuration()
+                let configuration = try configPath.map { try Configuration.load(path: $0, lexicons: lexicons) } ?? Configuration()
                 choice = .success((Pipeline(lexicons: lexicons, limits: limits, configuration: configuration),
                                    RulesVersion.fingerprint(lexiconFiles: lexiconFiles, configuration: configuration, limits: limits)))
             } catch {
@@ -65,7 +65,7 @@ public final class PipelineProvider: @unchecked Sendable {
 
 /// Where a batch stands; handed to the progress callback after each document.
 public struct BatchProgress: Sendable {
-    /// Documents handled (checked, skipped or unreadable).
+    /// Files handled (checked, skipped or unreadable).
     public var done = 0
     /// Files to handle, once the counting walk has finished.
     public var total: Int?
@@ -113,14 +113,16 @@ public struct BatchRunner: Sendable {
         self.flushInterval = flushInterval; self.lines = lines
     }
 
+    /// What one file gave: its documents checked (one, or one per report sheet of a workbook,
+    /// committed together), or skipped as unchanged.
     enum Outcome: Sendable {
-        case checked(DocumentRecord, line: String?)
-        case skipped(StoredDocument)
+        case checked([DocumentRecord], lines: [String])
+        case skipped([StoredDocument])
     }
 
-    /// Handles one file: read, hash, skip if up to date, else check. Never throws.
-    /// `lookUp`: whether the store may hold the path already (false on a first sweep into an
-    /// empty store, where the lookup can only miss).
+    /// Handles one file: read, hash, skip if up to date, else check every report it holds.
+    /// Never throws. `lookUp`: whether the store may hold the file already (false on a first
+    /// sweep into an empty store, where the lookup can only miss).
     func process(path: String, provider: PipelineProvider, store: AuditStore, lookUp: Bool = true) -> Outcome {
         let t0 = DispatchTime.now().uptimeNanoseconds
         func ms(_ a: UInt64, _ b: UInt64) -> Double { Double(b &- a) / 1e6 }
@@ -131,33 +133,35 @@ public struct BatchRunner: Sendable {
         let data: Data
         do { data = try reader.load(path: path) } catch {
             let result = CheckResult(path: path, error: "\(error)")
-            return .checked(DocumentRecord(result: result, contentHash: nil, size: 0, rulesVersion: rulesVersion, lang: lang,
-                                           readMilliseconds: ms(t0, DispatchTime.now().uptimeNanoseconds)),
-                            line: line(result))
+            return .checked([DocumentRecord(result: result, contentHash: nil, size: 0, rulesVersion: rulesVersion, lang: lang,
+                                            readMilliseconds: ms(t0, DispatchTime.now().uptimeNanoseconds))],
+                            lines: line(result).map { [$0] } ?? [])
         }
         let hash = ContentHash.hex(data)
-        if lookUp, let stored = try? store.stored(path: path), stored.contentHash == hash, stored.rulesVersion == rulesVersion {
+        if lookUp, let stored = try? store.stored(source: path), !stored.isEmpty,
+           stored.allSatisfy({ $0.contentHash == hash && $0.rulesVersion == rulesVersion }) {
             return .skipped(stored)
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let result: CheckResult
-        var document: Document?
+        var results: [CheckResult] = []
         switch choice {
         case .failure(let error):
-            result = CheckResult(path: path, error: error.description)
+            results = [CheckResult(path: path, error: error.description)]
         case .success(let c):
             do {
-                document = try reader.read(data: data, path: path)
-                result = c.pipeline.check(document: document!)
+                results = try reader.readAll(data: data, path: path).map { c.pipeline.check(document: $0) }
             } catch {
-                result = CheckResult(path: path, error: "\(error)")
+                results = [CheckResult(path: path, error: "\(error)")]
             }
         }
         let t2 = DispatchTime.now().uptimeNanoseconds
-        _ = document
-        let record = DocumentRecord(result: result, contentHash: hash, size: data.count, rulesVersion: rulesVersion,
-                                    lang: lang, readMilliseconds: ms(t0, t1), checkMilliseconds: ms(t1, t2))
-        return .checked(record, line: line(result))
+        // The time to read and check the file, shared out among its documents.
+        let share = Double(max(1, results.count))
+        let records = results.map {
+            DocumentRecord(result: $0, contentHash: hash, size: data.count, rulesVersion: rulesVersion, lang: lang,
+                           readMilliseconds: ms(t0, t1) / share, checkMilliseconds: ms(t1, t2) / share, source: path)
+        }
+        return .checked(records, lines: results.compactMap(line))
     }
 
     func line(_ result: CheckResult) -> String? {
@@ -245,19 +249,24 @@ public struct BatchRunner: Sendable {
                 flush()
             case .value(let outcome):
                 switch outcome {
-                case .skipped(let stored):
-                    counts.skipped += 1
-                    progress.skipped += 1
-                    if stored.status != "ok" { counts.unreadable += 1; progress.unreadable += 1 }
-                    if stored.errors > 0 { counts.errorDocuments += 1; progress.errorDocuments += 1 }
-                case .checked(let record, let line):
-                    counts.checked += 1
-                    counts.figures += record.figures.count
-                    counts.findings += record.findings.count
-                    if record.error != nil { counts.unreadable += 1; progress.unreadable += 1 }
-                    if record.errors > 0 { counts.errorDocuments += 1; progress.errorDocuments += 1 }
-                    pending.append(record)
-                    if let line { lines.append(line) }
+                case .skipped(let documents):
+                    for stored in documents {
+                        counts.skipped += 1
+                        progress.skipped += 1
+                        if stored.status != "ok" { counts.unreadable += 1; progress.unreadable += 1 }
+                        if stored.errors > 0 { counts.errorDocuments += 1; progress.errorDocuments += 1 }
+                    }
+                case .checked(let records, let recordLines):
+                    for record in records {
+                        counts.checked += 1
+                        counts.figures += record.figures.count
+                        counts.findings += record.findings.count
+                        if record.error != nil { counts.unreadable += 1; progress.unreadable += 1 }
+                        if record.errors > 0 { counts.errorDocuments += 1; progress.errorDocuments += 1 }
+                    }
+                    // A file's documents are appended together, so they commit in one transaction.
+                    pending.append(contentsOf: records)
+                    lines.append(contentsOf: recordLines)
                 }
                 progress.done += 1
                 progress.total = total?()

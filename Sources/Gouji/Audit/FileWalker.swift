@@ -12,7 +12,7 @@ import Darwin
 /// the folders on the current path, never the whole archive.
 public struct FileWalker: Sendable {
     /// Extensions a reader supports (lowercase, without the dot).
-    public static let supportedExtensions: Set<String> = ["txt", "docx", "html", "htm"]
+    public static let supportedExtensions: Set<String> = ["txt", "docx", "html", "htm", "xlsx", "doc", "xls"]
 
     public var extensions: Set<String>
 

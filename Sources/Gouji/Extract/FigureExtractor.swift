@@ -187,6 +187,10 @@ public struct FigureExtractor: Sendable {
                 figure.kind = .permille; figure.unit = "‰"; figure.writtenUnit = unitWord
             } else if case .score? = unitKind {
                 figure.kind = .score; figure.unit = unitWord; figure.writtenUnit = unitWord
+            } else if case .count? = unitKind, !numText.first!.isASCII, patterns.ordinalCounts.contains(unitWord) {
+                // 一批项目, 二期工程: an item's name, not a count.
+                state.figures.append(make(.ordinal))
+                continue
             } else if case .count? = unitKind {
                 figure.kind = .count; figure.unit = unitWord; figure.writtenUnit = scaleWord + unitWord; figure.factor = scale
             } else if case .measure? = unitKind {

@@ -14,6 +14,7 @@ public final class FigurePatterns: @unchecked Sendable {
     public let moneyFactors: [String: Decimal]
     public let scales: [String: Decimal]
     public let countWords: Set<String>
+    public let ordinalCounts: Set<String>
     public let unitInParentheses: Regex
     public let heading: Regex
     /// What each unit word the pattern can capture makes of a number, decided once per word in
@@ -33,6 +34,7 @@ public final class FigurePatterns: @unchecked Sendable {
         for (k, v) in units.scales { sc[k] = Decimal(plain: v) ?? 1 }
         scales = sc
         countWords = Set(units.countWords)
+        ordinalCounts = Set(units.ordinalCounts)
 
         func alternation(_ words: [String]) -> String {
             words.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.map(Regex.escape).joined(separator: "|")

@@ -19,6 +19,9 @@ public enum FigureRole: String, Codable, Sendable, CaseIterable {
     case part
     /// A sum ("共…", "合计…").
     case total
+    /// A threshold of a scoring standard ("预算完成率100%计满分", "每低于5%扣2分"): not a figure of
+    /// the report; no rule checks it.
+    case criterion
 }
 
 /// Gives each figure its role and the period its clause names, from the words of
@@ -48,6 +51,11 @@ public struct RoleMatcher: Sendable {
             let f = figures[i]
             guard f.kind.isQuantity || f.kind == .year else { continue }
             let clauseStart = lines.back(from: f.location.start, to: Self.clauseMarks)
+            if isCriterion(lines.text(from: clauseStart, to: f.location.start))
+                || isCriterion(lines.text(from: f.location.end, to: lines.forward(from: f.location.end, to: Self.clauseMarks))) {
+                figures[i].role = .criterion
+                continue
+            }
             // A figure alone at the start of its clause (most table cells): no word gives it a role
             // but its direction or a comparison sign.
             if f.location.start - clauseStart < 2 && !f.text.hasPrefix("≥") && !f.text.hasPrefix("≤") {
@@ -117,6 +125,9 @@ public struct RoleMatcher: Sendable {
     }
 
     static let nian = Array("年".utf8)
+
+    /// Whether `text` holds a word of a scoring standard.
+    public func isCriterion(_ text: String) -> Bool { words.criterion.contains(where: text.contains) }
 
     /// The role words as UTF-8, made once.
     struct Bytes: Sendable {

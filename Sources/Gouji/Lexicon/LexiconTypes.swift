@@ -6,6 +6,9 @@ public struct Units: Codable, Sendable {
     public var scales: [String: String]
     /// Measure words that make a number a count ("个", "家", "项", …).
     public var countWords: [String]
+    /// Count words that after a Chinese numeral name an item, not a count ("一批项目" is the first
+    /// batch or "a batch of", "二期工程" the second phase): such figures are ordinals.
+    public var ordinalCounts: [String]
     /// Measure words for physical measures with their kind ("公里": "length", …).
     public var measureWords: [String: String]
     /// Words that make a number a score ("分").
@@ -23,6 +26,7 @@ public struct Units: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case money, scales, comparators, directions
         case countWords = "count_words"
+        case ordinalCounts = "ordinal_counts"
         case measureWords = "measure_words"
         case scoreWords = "score_words"
         case approxBefore = "approx_before"

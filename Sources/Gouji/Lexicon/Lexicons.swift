@@ -32,6 +32,10 @@ public final class Lexicons: Sendable {
         guard let directory else { return builtIn }
         var files = EmbeddedLexicons.files
         let root = URL(fileURLWithPath: directory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LexiconError.invalid(directory, "no such directory")
+        }
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             throw LexiconError.invalid(directory, "not a readable directory")
         }

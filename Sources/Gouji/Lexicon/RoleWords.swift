@@ -17,6 +17,9 @@ public struct RoleWords: Codable, Sendable {
     public var overlappingAttributes: [String]
     /// Words claiming a target was met (已达标, 完成目标 …).
     public var claims: [String]
+    /// Words of a scoring standard (计满分, 每低于…扣, 扣完为止): figures in such a clause are the
+    /// standard's thresholds, not figures of the report.
+    public var criterion: [String]
     /// Words of a rate stated beside its two amounts in prose.
     public var amountRates: AmountRates
     public struct AmountRates: Codable, Sendable {
@@ -50,7 +53,7 @@ public struct RoleWords: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case comparison, change, share, target, total, actual, partitions, claims
+        case comparison, change, share, target, total, actual, partitions, claims, criterion
         case comparisonBeforeYear = "comparison_before_year"
         case previousPeriod = "previous_period"
         case previousPeriodExceptions = "previous_period_exceptions"

@@ -7,7 +7,8 @@ import Foundation
 /// flattened rendering in the same format as flattened Word text (cells one per line after a
 /// tab, a blank line after each row), and locations also carry the Word part path.
 public struct Document: Sendable {
-    public enum Format: String, Codable, Sendable { case text, docx, html }
+    /// `doc` and `xls`: legacy files read through LibreOffice's conversion to .docx and .xlsx.
+    public enum Format: String, Codable, Sendable { case text, docx, html, xlsx, doc, xls }
 
     public var path: String
     public var format: Format

@@ -8,24 +8,28 @@ import Glibc
 public struct DocumentReader: Sendable {
     public var lexicons: Lexicons
     public var limits: ReadLimits
+    /// Converts .doc and .xls (LibreOffice); replaceable to test without soffice.
+    public var converter: LibreOfficeConverter
 
-    public init(lexicons: Lexicons = .builtIn, limits: ReadLimits = ReadLimits()) {
+    public init(lexicons: Lexicons = .builtIn, limits: ReadLimits = ReadLimits(),
+                converter: LibreOfficeConverter = LibreOfficeConverter()) {
         self.lexicons = lexicons
         self.limits = limits
+        self.converter = converter
     }
 
     /// The reader of each format; a format without one is refused with what it is.
     public var readers: [InputFormat: any FormatReader] {
         [.docx: DocxReader(layout: lexicons.layout, limits: limits),
+         .xlsx: XlsxReader(layout: lexicons.layout, limits: limits),
+         .doc: LegacyReader(format: .doc, layout: lexicons.layout, limits: limits, converter: converter),
+         .xls: LegacyReader(format: .xls, layout: lexicons.layout, limits: limits, converter: converter),
          .text: TextReader(layout: lexicons.layout, limits: limits)]
     }
 
     /// What a format without a reader is refused as.
     static let unsupported: [InputFormat: String] = [
-        .xlsx: "an Excel workbook; save its sheets as .docx or text first",
         .pdf: "a PDF file; convert it to .docx or text first",
-        .doc: "a legacy .doc/.xls file; save it as .docx first",
-        .xls: "a legacy .doc/.xls file; save it as .docx first",
     ]
 
     /// The one report the file holds (the first, for a workbook of several; see `readAll`).

@@ -77,7 +77,9 @@ struct FlatRenderer {
         }
     }
 
-    func render(_ items: [RawItem], path: String, encoding: String) throws -> Document {
+    /// `paragraphParts`: the location part of each body paragraph, in order, when the reader
+    /// names them itself (a workbook's "Sheet1!A3"); else `p0`, `p1` …
+    func render(_ items: [RawItem], path: String, encoding: String, paragraphParts: [String]? = nil) throws -> Document {
         var writer = Writer()
         var placed: [Placed] = []
         var paragraphIndex = 0
@@ -88,7 +90,8 @@ struct FlatRenderer {
                 let text = Self.bodyParagraphText(raw)
                 let start = writer.count
                 writer.write(text)
-                placed.append(.paragraph(text: text, start: start, end: writer.count, part: "p\(paragraphIndex)"))
+                let part = paragraphParts.flatMap { paragraphIndex < $0.count ? $0[paragraphIndex] : nil } ?? "p\(paragraphIndex)"
+                placed.append(.paragraph(text: text, start: start, end: writer.count, part: part))
                 writer.write("\n")
                 paragraphIndex += 1
             case .table(let table):
@@ -178,7 +181,7 @@ struct FlatRenderer {
             for (c, raw) in row.enumerated() {
                 writer.write("\t")
                 var firstLine = true
-                cells.append(try placeCell(raw, part: "\(part)/r\(r)/c\(c)", depth: depth,
+                cells.append(try placeCell(raw, part: raw.part ?? "\(part)/r\(r)/c\(c)", depth: depth,
                                            writer: &writer, firstLine: &firstLine))
                 writer.write("\n")
             }

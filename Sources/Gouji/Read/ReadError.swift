@@ -14,6 +14,15 @@ public enum ReadError: Error, CustomStringConvertible, Equatable, Sendable {
     case forbiddenDTD
     case zipBomb(limit: Int)
     case limitExceeded(String)
+    case xlsxInvalid(String)
+    case xlsxMalformedXML(String)
+    case xlsxForbiddenDTD
+    case xlsxBomb(limit: Int)
+    /// A workbook none of whose visible sheets holds a report.
+    case noReportSheet
+    /// A legacy .doc or .xls, and no LibreOffice to convert it (the format's extension).
+    case needsLibreOffice(String)
+    case conversionFailed(String)
 
     public var description: String {
         switch self {
@@ -30,6 +39,15 @@ public enum ReadError: Error, CustomStringConvertible, Equatable, Sendable {
         case .forbiddenDTD: return "the .docx contains a DTD (entity declarations are refused)"
         case .zipBomb(let limit): return "the .docx expands beyond \(limit) bytes (see --max-docx-size)"
         case .limitExceeded(let what): return "limit exceeded: \(what)"
+        case .xlsxInvalid(let why): return "not a valid .xlsx (\(why))"
+        case .xlsxMalformedXML(let why): return "malformed XML in .xlsx (\(why))"
+        case .xlsxForbiddenDTD: return "the .xlsx contains a DTD (entity declarations are refused)"
+        case .xlsxBomb(let limit): return "the .xlsx expands beyond \(limit) bytes (see --max-docx-size)"
+        case .noReportSheet: return "no visible sheet of the workbook holds a report (text and figures)"
+        case .needsLibreOffice(let ext):
+            let package = ext == ".xls" ? "libreoffice-calc-nogui" : "libreoffice-writer-nogui"
+            return "reading \(ext) needs LibreOffice (soffice on PATH; apt-get install \(package))"
+        case .conversionFailed(let why): return "LibreOffice could not convert the file (\(why))"
         }
     }
 }
@@ -38,7 +56,7 @@ public enum ReadError: Error, CustomStringConvertible, Equatable, Sendable {
 public struct ReadLimits: Sendable {
     /// Largest input file accepted, in bytes.
     public var maxInputBytes: Int = 64 << 20
-    /// Largest total uncompressed size of the parts read from a .docx.
+    /// Largest total uncompressed size of the parts read from a .docx or .xlsx.
     public var maxUncompressedBytes: Int = 256 << 20
     /// Deepest XML element nesting accepted.
     public var maxXMLDepth: Int = 256

@@ -36,5 +36,8 @@ final class RawCell {
     var items: [RawItem] = []
     var span = 1
     var verticalMerge: Cell.VerticalMerge = .none
+    /// The cell's location part when the reader names cells itself ("Sheet1!F7" in a
+    /// workbook); nil for the renderer's table/row/cell path (`t1/r3/c4`).
+    var part: String?
     init() {}
 }

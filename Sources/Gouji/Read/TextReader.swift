@@ -13,7 +13,10 @@ public struct TextReader: FormatReader {
     }
 
     public func read(_ input: ReaderInput) throws -> [Document] {
-        let decoded = try EncodingDetector.decode(input.data)
+        var decoded = try EncodingDetector.decode(input.data)
+        // A report in traditional characters (萬元, 執行率) is read in simplified ones, scalar for
+        // scalar, so that every location still points at the same character.
+        if TraditionalChinese.isTraditional(decoded.text) { decoded.text = TraditionalChinese.simplified(decoded.text) }
         if decoded.text.unicodeScalars.contains("\0") {
             throw ReadError.binary("contains NUL bytes")
         }

@@ -18,6 +18,13 @@ final class BadInputTests: XCTestCase {
         case .forbiddenDTD: return "forbiddenDTD"
         case .zipBomb: return "zipBomb"
         case .limitExceeded: return "limitExceeded"
+        case .xlsxInvalid: return "xlsxInvalid"
+        case .xlsxMalformedXML: return "xlsxMalformedXML"
+        case .xlsxForbiddenDTD: return "xlsxForbiddenDTD"
+        case .xlsxBomb: return "xlsxBomb"
+        case .noReportSheet: return "noReportSheet"
+        case .needsLibreOffice: return "needsLibreOffice"
+        case .conversionFailed: return "conversionFailed"
         }
     }
 

@@ -20,7 +20,8 @@ final class FuzzRegressionTests: XCTestCase {
             case "flattext": FuzzHarness.flatText(data)
             case "docx": FuzzHarness.docx(data)
             case "check": FuzzHarness.check(data)
-            default: XCTFail("\(name): the name must start with flattext-, docx- or check-"); continue
+            case "xlsx": FuzzHarness.xlsx(data)
+            default: XCTFail("\(name): the name must start with flattext-, docx-, check- or xlsx-"); continue
             }
             XCTAssertLessThan(Date().timeIntervalSince(started), 10, name)
             replayed += 1

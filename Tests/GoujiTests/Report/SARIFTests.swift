@@ -83,16 +83,9 @@ final class SARIFTests: XCTestCase {
     }
 
     /// Validates the constructed findings' log against the SARIF 2.1.0 schema with the same
-    /// Python helper as scripts/checks/sarif-validate.sh (skipped without python3/jsonschema).
+    /// Python helper as scripts/checks/sarif-validate.sh (python3 with jsonschema is a test
+    /// requirement that .ci/run installs; without it this test fails).
     func testConstructedLogValidatesAgainstSchema() throws {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import jsonschema"]
-        probe.standardError = FileHandle.nullDevice
-        do { try probe.run() } catch { throw XCTSkip("python3 not available") }
-        probe.waitUntilExit()
-        guard probe.terminationStatus == 0 else { throw XCTSkip("python3 jsonschema not installed") }
-
         let results = [OutputSample.result(), CheckResult(path: "gone.txt", error: "file not found")]
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("gouji-sarif-\(UUID().uuidString).sarif")
         try SARIFRenderer.render(results, rules: ["N01": (name: "total-vs-parts", description: "合计应等于分项之和")])

@@ -71,12 +71,12 @@ public enum Partition: Equatable, Sendable {
         var companions: [Figure] = []
         var from = total.location.end
         for p in parts {
-            guard let q = c.quantities.last(where: { $0.location.start >= from && $0.location.end <= p.location.start && $0.kind != total.kind && $0.kind != .percent }) else { break }
+            guard from < p.location.start, let q = c.quantities(startingIn: from..<p.location.start).last(where: { $0.location.end <= p.location.start && $0.kind != total.kind && $0.kind != .percent }) else { break }
             companions.append(q); from = p.location.end
         }
         if companions.count == parts.count, let kind = companions.first?.kind, companions.allSatisfy({ $0.kind == kind && $0.unit == companions[0].unit }) {
             let sum = companions.reduce(Decimal(0)) { $0 + $1.value }
-            if let other = c.quantities.first(where: { $0.sentence == total.sentence && $0.kind == kind && $0.value == sum && $0.location.end <= total.location.start }) {
+            if let other = c.quantities(inSentence: total.sentence).first(where: { $0.kind == kind && $0.value == sum && $0.location.end <= total.location.start }) {
                 return .exhaustive("\(other.text) = \(companions.map(\.text).joined(separator: " + "))")
             }
         }

@@ -11,16 +11,28 @@ public enum Targets {
 
         public init(_ facts: ReportFacts) {
             goalStarts = Set(facts.goalTargets.map { $0.figure.location.start })
+            var ranges: [Range<Int>] = []
             for row in facts.indicators {
                 for cell in [row.content, row.target] {
-                    if let l = cell?.location, l.start < l.end { cells.append(l.start..<l.end) }
+                    if let l = cell?.location, l.start < l.end { ranges.append(l.start..<l.end) }
+                }
+            }
+            // Sorted and merged, so that a figure is looked up by binary search.
+            for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                if let last = cells.last, r.lowerBound <= last.upperBound {
+                    cells[cells.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+                } else {
+                    cells.append(r)
                 }
             }
         }
 
         public func contains(_ f: Figure) -> Bool {
             let s = f.location.start
-            return goalStarts.contains(s) || cells.contains { $0.contains(s) }
+            if goalStarts.contains(s) { return true }
+            var lo = 0, hi = cells.count
+            while lo < hi { let mid = (lo + hi) / 2; if cells[mid].upperBound <= s { lo = mid + 1 } else { hi = mid } }
+            return lo < cells.count && cells[lo].contains(s)
         }
     }
 

@@ -22,10 +22,23 @@ public struct Configuration: Codable, Sendable {
 
     public init() {}
 
-    public static func load(path: String) throws -> Configuration {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+    /// Reads and validates `path`: an unknown key, rule id, level, preset or setting, or a value
+    /// of the wrong type, is a `ConfigurationError` naming the line (never silently ignored).
+    public static func load(path: String, lexicons: Lexicons = .builtIn) throws -> Configuration {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ConfigurationError(path: path, line: nil, message: "no such configuration file")
+        }
+        // Read through a handle: FileManager.contents(atPath:) gives nil for /dev/null and pipes.
+        let data = FileHandle(forReadingAtPath: path).flatMap { try? $0.readToEnd() ?? Data() }
+        guard let data, let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(path: path, line: nil, message: "cannot read the configuration (not readable UTF-8 text)")
+        }
         if text.trimmedWhitespace.isEmpty { return Configuration() }
-        return try YAMLDecoder().decode(Configuration.self, from: text)
+        let ids = Set(RuleRegistry.all.map { $0.description.id })
+        try ConfigurationValidator(path: path, ruleIDs: ids, settingKeys: Set(lexicons.rules.settings.keys)).validate(text)
+        do { return try YAMLDecoder().decode(Configuration.self, from: text) } catch {
+            throw ConfigurationError(path: path, line: nil, message: "invalid configuration (\(ConfigurationValidator.brief(error)))")
+        }
     }
 
     /// The nearest `.gouji.yaml` in the input's folder or one of its parents.

@@ -52,13 +52,14 @@ public final class RuleContext {
     /// Findings of rules that ran before (rules run in registry order), for rules like S03.
     public var earlier: [Finding] = []
 
-    /// Quantities only, in reading order.
+    /// Quantities only, in reading order; thresholds of a scoring standard (role `criterion`)
+    /// are left out: they are not figures of the report.
     public let quantities: [Figure]
 
     public init(document: Document, figures: [Figure], facts: ReportFacts, lexicons: Lexicons, configuration: Configuration) {
         self.document = document
         self.figures = figures
-        self.quantities = figures.filter(\.kind.isQuantity)
+        self.quantities = figures.filter { $0.kind.isQuantity && $0.role != .criterion }
         self.facts = facts
         self.lexicons = lexicons
         self.configuration = configuration
@@ -73,6 +74,10 @@ public final class RuleContext {
         var tableSums: [(Figure, [Figure])]?
         /// `clause(before:)` by figure start: many rules ask for the same figures' clauses.
         var clauses: [Int: String] = [:]
+        var figuresBySentence: [Int: [Figure]]?
+        var quantitiesBySentence: [Int: [Figure]]?
+        /// Quantities ordered by start offset, with their starts, for range queries.
+        var byStart: (figures: [Figure], starts: [Int])?
     }
     private var derived = Derived()
 
@@ -98,6 +103,35 @@ public final class RuleContext {
     public var tableSums: [(Figure, [Figure])] {
         if let v = derived.tableSums { return v }
         let v = GenericTableSums.pairs(self); derived.tableSums = v; return v
+    }
+
+    /// The figures of one sentence (`Figure.sentence`), in reading order. Rules look figures up
+    /// by sentence instead of scanning the document, which made a long document quadratic.
+    public func figures(inSentence sentence: Int) -> [Figure] {
+        if derived.figuresBySentence == nil { derived.figuresBySentence = Dictionary(grouping: figures, by: \.sentence) }
+        return derived.figuresBySentence![sentence] ?? []
+    }
+
+    /// The quantities of one sentence, in reading order.
+    public func quantities(inSentence sentence: Int) -> [Figure] {
+        if derived.quantitiesBySentence == nil { derived.quantitiesBySentence = Dictionary(grouping: quantities, by: \.sentence) }
+        return derived.quantitiesBySentence![sentence] ?? []
+    }
+
+    /// The quantities that start within `range` (scalar offsets), in order of their start: a
+    /// binary search, not a scan.
+    public func quantities(startingIn range: Range<Int>) -> ArraySlice<Figure> {
+        if derived.byStart == nil {
+            let sorted = quantities.enumerated().sorted { ($0.element.location.start, $0.offset) < ($1.element.location.start, $1.offset) }.map(\.element)
+            derived.byStart = (sorted, sorted.map { $0.location.start })
+        }
+        let (sorted, starts) = derived.byStart!
+        func lowerBound(_ x: Int) -> Int {
+            var lo = 0, hi = starts.count
+            while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < x { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        return sorted[lowerBound(range.lowerBound)..<lowerBound(range.upperBound)]
     }
 
     /// Whether a figure sits in a target cell or the goal text (see `Targets.Spans`).

@@ -23,9 +23,14 @@ public struct CountRestated: Rule {
         var text: [ByteKey: [Figure]] = [:]
         for n in c.quantities where !n.inTable { if let k = key(n) { text[k, default: []].append(n) } }
         var reported = Set<ByteKey>()
+        // Per key, the first text figure whose value differs from the first one: with it, the
+        // first text figure that differs from a table figure is found without a scan.
+        var firstOther: [ByteKey: Figure] = [:]
+        for (k, list) in text { if let o = list.dropFirst().first(where: { $0.value != list[0].value }) { firstOther[k] = o } }
         for t in table {
-            guard let k = key(t), let candidates = text[k] else { continue }
-            for n in candidates where n.value != t.value && !reported.contains(k) {
+            guard let k = key(t), !reported.contains(k), let candidates = text[k] else { continue }
+            let differing = candidates[0].value != t.value ? candidates[0] : firstOther[k]
+            if let n = differing {
                 reported.insert(k)
                 if let f = c.finding(Self.description,
                                      message: Localized(zh: "“\(t.subjectPhrase!)”在表中为 \(t.text)（第\(t.location.line)行），文中为 \(n.text)（第\(n.location.line)行）",

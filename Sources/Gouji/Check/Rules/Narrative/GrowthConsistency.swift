@@ -62,7 +62,7 @@ public struct GrowthConsistency: Rule {
                 continue
             }
             // (iii) An increment stated for the same subject in the same sentence.
-            if let n = c.figures.first(where: { $0.sentence == v.sentence && $0.scopes.contains("新增") && $0.subject == v.subject && $0.kind == v.kind && $0.location.start < v.location.start }),
+            if let n = c.figures(inSentence: v.sentence).first(where: { $0.scopes.contains("新增") && $0.subject == v.subject && $0.kind == v.kind && $0.location.start < v.location.start }),
                v.value > n.value {
                 let exact = n.value / (v.value - n.value) * 100
                 let vI = v.interval, nI = n.interval

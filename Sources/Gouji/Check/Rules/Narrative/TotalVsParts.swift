@@ -35,14 +35,19 @@ public struct TotalVsParts: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var seen: [(Decimal, [Decimal])] = []
+        /// The finding of each (total, parts) already reported, by their values.
+        var findingOf: [[Decimal]: Int] = [:]
         let groups = c.totalPartGroups
         // A statement restated elsewhere (a table cell repeating the text) is as certain as its
         // most certain copy.
         var classified: [(Figure, [Figure], Partition)] = groups.map { ($0.0, $0.1, Partition.classify(total: $0.0, parts: $0.1, c, groups: groups)) }
+        var exhaustive: [[Decimal]: Partition] = [:]
+        for (total, parts, partition) in classified where partition.isExhaustive {
+            let key = [total.value] + parts.map(\.value)
+            if exhaustive[key] == nil { exhaustive[key] = partition }
+        }
         for i in classified.indices where !classified[i].2.isExhaustive {
-            if let twin = classified.first(where: { $0.2.isExhaustive && $0.0.value == classified[i].0.value && $0.1.map(\.value) == classified[i].1.map(\.value) }) {
-                classified[i].2 = twin.2
-            }
+            if let twin = exhaustive[[classified[i].0.value] + classified[i].1.map(\.value)] { classified[i].2 = twin }
         }
         for (total, parts, partition) in classified.sorted(by: { !$0.0.inTable && $1.0.inTable }) {
             // Only an exhaustive partition is certain; a list of unknown extent is a warning at most,
@@ -60,6 +65,8 @@ public struct TotalVsParts: Rule {
             if partition.isExhaustive, let changes = Self.changes(of: total, parts: parts, c),
                let f = SumCheck.check(Self.description, c, total: changes.total, parts: changes.parts,
                                       what: Localized(zh: "所述合计的增减额", en: "The stated change of the total")) {
+                let changeKey = [changes.total.value] + changes.parts.map(\.value)
+                if findingOf[changeKey] == nil { findingOf[changeKey] = findings.count }
                 findings.append(f); seen.append((changes.total.value, changes.parts.map(\.value)))
             }
             guard var finding = SumCheck.check(Self.description, c, total: total, parts: parts,
@@ -71,13 +78,14 @@ public struct TotalVsParts: Rule {
             }
             // The same total and parts restated elsewhere (a table cell repeating the text) join one finding.
             let key = (total.value, parts.map(\.value))
-            if let i = findings.indices.first(where: { findings[$0].figures.first?.value == key.0 && seen[$0].1 == key.1 }) {
+            if let i = findingOf[[key.0] + key.1], findings[i].figures.first?.value == key.0 {
                 findings[i].figures += [total]
                 findings[i].suggestions += finding.suggestions.filter { $0.location == total.location }
                 findings[i].message.zh += "（第\(total.location.line)行同样表述）"
                 findings[i].message.en += " (restated on line \(total.location.line))"
                 continue
             }
+            findingOf[[key.0] + key.1] = findings.count
             findings.append(finding)
             seen.append(key)
         }
@@ -98,8 +106,28 @@ public struct TotalVsParts: Rule {
     /// the total, the rest belong to another statement and the pair passes.
     static func groups(_ c: RuleContext) -> [(Figure, [Figure])] {
         var out: [(Figure, [Figure])] = []
-        let figures = c.figures.filter(\.kind.isQuantity)
+        let figures = c.quantities
         var markedTotals = Set<Int>()
+        // For each figure, the index just past the last figure of its block (figures are in
+        // reading order), and whether a later figure of its block is of its family and neither a
+        // base nor a change: worked out in one backward pass, not by scanning the rest of the
+        // paragraph for every figure (quadratic on a report written as one line).
+        var blockEnd = [Int](repeating: figures.count, count: figures.count)
+        var laterOfFamily = [Bool](repeating: false, count: figures.count)
+        var unitsAfter: [FigureKind: Set<String>] = [:]
+        for k in figures.indices.reversed() {
+            if k + 1 < figures.count && figures[k + 1].block == figures[k].block {
+                blockEnd[k] = blockEnd[k + 1]
+            } else {
+                blockEnd[k] = k + 1
+                unitsAfter = [:]
+            }
+            let f = figures[k]
+            if let units = unitsAfter[f.kind] {
+                laterOfFamily[k] = f.kind == .money || units.contains { u in u == f.unit || u.startsWithBytes(f.unit) || f.unit.startsWithBytes(u) }
+            }
+            if f.role != .base && f.role != .change { unitsAfter[f.kind, default: []].insert(f.unit) }
+        }
         var bySentence: [Int: [Figure]]? = nil   // made at the first marked total
         for (i, f) in figures.enumerated() where (f.kind == .money || f.kind == .count) && !f.approximate && f.direction == nil
             && ![.base, .change, .share].contains(f.role) {
@@ -111,20 +139,30 @@ public struct TotalVsParts: Rule {
                 if !between.contains(where: { sameFamily($0, f) && $0.role != .base && $0.role != .change }) {
                     // "其中：a；b；c。": a list opened with a colon runs to the end of the sentence.
                     let colon = c.document.lines.scalar(at: qiStart + 2).map { $0 == "：" || $0 == ":" } ?? false
-                    let listEnd = colon ? c.document.lines.forward(from: f.location.end, to: ScalarTable(scalarsOf: "。")) : sentenceEnd
-                    let candidates = figures[(i + 1)...].filter { $0.location.start > qiStart && $0.location.start < listEnd && sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share && !isInAside($0, after: f, c) }
+                    var listEnd = colon ? c.document.lines.forward(from: f.location.end, to: ScalarTable(scalarsOf: "。")) : sentenceEnd
+                    // "…3374.3万元(其中建筑工程3292万元)，二批…": a list opened inside brackets ends
+                    // at the closing bracket.
+                    if let open = c.document.lines.scalar(at: qiStart - 1), open == "(" || open == "（" {
+                        listEnd = min(listEnd, c.document.lines.forward(from: qiStart, to: Self.closingBrackets))
+                    }
+                    let candidates = (qiStart + 1 < listEnd ? c.quantities(startingIn: (qiStart + 1)..<listEnd) : []).filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share && !isInAside($0, after: f, c) }
                     if let parts = exhaustiveParts(f, Array(candidates), c), parts.count >= 2 { out.append((f, parts)) }
                     continue
                 }
             }
             // "…支出4.647万元（…），比上年增长58.65%。⏎⏎其中：购置1,088万元…；运行维护3,559万元…": the
             // next paragraph opens with 其中 and lists the parts of the last figure of its kind.
-            if let parts = nextParagraphParts(i, f, figures, c) { out.append((f, parts)); continue }
+            if let parts = nextParagraphParts(i, f, figures, blockEnd: blockEnd, laterOfFamily: laterOfFamily, c) { out.append((f, parts)); continue }
             // 共/合计/累计 in the figure's own clause, or a parallel total right after a marked one
             // ("累计…共271个，争取资金9783.6万元").
             let marked = c.lexicons.roles.hasTotalWord(ownClause)
             let parallel = i > 0 && markedTotals.contains(i - 1) && figures[i - 1].sentence == f.sentence && figures[i - 1].kind != f.kind
-            guard marked || parallel else { continue }
+            guard marked || parallel else {
+                // "…下达上级资金755.19万元。其中：中央级124.23万元，…": an unmarked figure whose next
+                // sentence opens with 其中 is the total of that list.
+                if let parts = nextSentenceParts(i, f, figures, c) { out.append((f, parts)) }
+                continue
+            }
             markedTotals.insert(i)
             // "共15个…，年初批复8个…，年中增加8个": later clauses of the same sentence that name the
             // members of a fixed partition (年初/年中, 中央/省/市 …) are its parts; only an exhaustive
@@ -145,12 +183,12 @@ public struct TotalVsParts: Rule {
             let opensList = c.document.lines.text(from: c.statementEnd(after: f) + 1, to: next.first?.location.start ?? 0).trimmedSpaces.hasPrefix("其中")
             if c.lexicons.roles.hasTotalWord(nextText) || (nextText.contains("其中") && !opensList) { continue }
             // A list opened by 其中 belongs to the last figure of its kind before it.
-            if opensList, figures[(i + 1)...].contains(where: { $0.sentence == f.sentence && sameFamily($0, f) && $0.role != .base && $0.role != .change }) { continue }
+            if opensList, c.quantities(inSentence: f.sentence).contains(where: { $0.location.start > f.location.start && sameFamily($0, f) && $0.role != .base && $0.role != .change }) { continue }
             // A list opened by 其中 runs to the end of its sentence (its items may be parted by ；).
             var listed = next
             if opensList, let first = next.first {
                 let end = c.document.lines.forward(from: first.location.start, to: ScalarTable(scalarsOf: "。"))
-                listed = figures[(i + 1)...].filter { $0.location.start >= first.location.start && $0.location.start < end && $0.block == f.block }
+                listed = first.location.start < end ? c.quantities(startingIn: first.location.start..<end).filter { $0.block == f.block } : []
             }
             let candidates = listed.filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && !isInAside($0, after: f, c) }
             guard candidates.count >= 2, candidates.allSatisfy({ $0.value <= f.value }),
@@ -207,7 +245,7 @@ public struct TotalVsParts: Rule {
     /// one of them has one and all go the same way; nil otherwise.
     static func changes(of total: Figure, parts: [Figure], _ c: RuleContext) -> (total: Figure, parts: [Figure])? {
         func change(after f: Figure, before limit: Int) -> Figure? {
-            guard let x = c.quantities.first(where: { $0.location.start > f.location.end && $0.location.start < limit && sameFamily($0, f) }),
+            guard f.location.end + 1 < limit, let x = c.quantities(startingIn: (f.location.end + 1)..<limit).first(where: { sameFamily($0, f) }),
                   x.direction != nil, x.role == .change else { return nil }
             return x
         }
@@ -224,14 +262,31 @@ public struct TotalVsParts: Rule {
         return (t, out)
     }
 
+    /// The parts listed by the next sentence of `f`'s paragraph when it opens with 其中 and `f` is
+    /// the last figure of its kind in its own sentence; the list runs to the 。 that ends it.
+    static func nextSentenceParts(_ i: Int, _ f: Figure, _ figures: [Figure], _ c: RuleContext) -> [Figure]? {
+        guard f.role != .part else { return nil }
+        let rest = figures[(i + 1)...].prefix { $0.sentence == f.sentence }
+        if rest.contains(where: { sameFamily($0, f) && $0.role != .base && $0.role != .change }) { return nil }
+        let lines = c.document.lines
+        let sentenceEnd = c.statementEnd(after: f)
+        guard let first = figures[(i + 1 + rest.count)...].first, first.block == f.block, first.sentence == f.sentence + 1 else { return nil }
+        let opening = lines.text(from: sentenceEnd + 1, to: first.location.start).trimmedSpaces
+        guard opening.hasPrefix("其中"), !opening.contains("\n") else { return nil }
+        let end = lines.forward(from: first.location.start, to: ScalarTable(scalarsOf: "。"))
+        let candidates = figures[(i + 1 + rest.count)...].prefix { $0.location.start < end && $0.block == f.block }
+            .filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change
+                && $0.role != .share && !isInAside($0, after: first, c) }
+        guard candidates.count >= 2, candidates.allSatisfy({ $0.value <= f.value }) else { return nil }
+        return exhaustiveParts(f, Array(candidates), c)
+    }
+
     /// The parts listed by a paragraph that opens with 其中 right after the paragraph of `f`, when
     /// `f` is the last figure of its kind there.
-    static func nextParagraphParts(_ i: Int, _ f: Figure, _ figures: [Figure], _ c: RuleContext) -> [Figure]? {
-        guard !f.inTable else { return nil }
+    static func nextParagraphParts(_ i: Int, _ f: Figure, _ figures: [Figure], blockEnd: [Int], laterOfFamily: [Bool], _ c: RuleContext) -> [Figure]? {
+        guard !f.inTable, !laterOfFamily[i] else { return nil }
         // The rest of f's paragraph, then the next paragraph's figures (figures are in reading order).
-        let rest = figures[(i + 1)...].prefix { $0.block == f.block }
-        if rest.contains(where: { sameFamily($0, f) && $0.role != .base && $0.role != .change }) { return nil }
-        let next = figures[(i + 1 + rest.count)...]
+        let next = figures[blockEnd[i]...]
         guard let first = next.first, first.block == f.block + 1, !first.inTable else { return nil }
         let later = next.prefix { $0.block == first.block }
         let gap = c.document.lines.text(from: f.location.end, to: first.location.start).split(separator: "\n", omittingEmptySubsequences: false)
@@ -250,6 +305,8 @@ public struct TotalVsParts: Rule {
         for ch in between { if ch == "（" || ch == "(" { depth += 1 } else if (ch == "）" || ch == ")") && depth > 0 { depth -= 1 } }
         return depth > 0
     }
+
+    static let closingBrackets = ScalarTable(scalarsOf: ")）")
 
     static func sameFamily(_ a: Figure, _ b: Figure) -> Bool {
         a.kind == b.kind && (a.kind == .money || a.unit == b.unit || a.unit.startsWithBytes(b.unit) || b.unit.startsWithBytes(a.unit))

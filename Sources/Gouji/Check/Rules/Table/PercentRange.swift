@@ -16,7 +16,9 @@ public struct PercentRange: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         c.quantities.compactMap { f in
             // Only a rate of 100 % or more can be flagged: test that before reading any text.
-            guard f.kind == .percent, f.direction == nil, f.value >= 100, !c.isGlued(f) else { return nil }
+            // A ceiling ("≤120%", "150%以下") is a limit, not a rate that was reached.
+            guard f.kind == .percent, f.direction == nil, f.value >= 100, !c.isGlued(f),
+                  f.comparator != .atMost, f.comparator != .less else { return nil }
             let clause = c.clause(before: f)
             guard Self.rateWords.contains(where: { clause.contains($0) || (f.subject ?? "").contains($0) }) || (c.rowText(of: f).map { r in Self.rateWords.contains { r.contains($0) } } ?? false) else { return nil }
             if f.value > 100 {

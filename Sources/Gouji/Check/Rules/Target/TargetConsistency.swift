@@ -14,25 +14,44 @@ public struct TargetConsistency: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         var targets: [Figure] = []
         for row in c.facts.indicators {
-            if let content = row.content { targets += c.quantities.filter { content.location.start <= $0.location.start && $0.location.start < content.location.end } }
+            if let content = row.content, content.location.start < content.location.end {
+                targets += c.quantities(startingIn: content.location.start..<content.location.end)
+            }
             targets += row.targetFigures
         }
         var out: [Finding] = []
         var seen = Set<String>()
-        for (i, a) in targets.enumerated() {
-            guard let s = a.subject else { continue }
-            for b in targets[(i + 1)...] where b.subject == s && b.kind == a.kind && Targets.level(a, c.lexicons) == Targets.level(b, c.lexicons) && b.value != a.value {
-                let key = "\(s)|\(Targets.level(a, c.lexicons) ?? "")"
-                guard !seen.contains(key) else { continue }
-                seen.insert(key)
-                if let f = c.finding(Self.description,
-                                     message: Localized(zh: "“\((Targets.level(a, c.lexicons) ?? "") + s)”的目标前后不一：第\(a.location.line)行为 \(a.text)，第\(b.location.line)行为 \(b.text)",
-                                                        en: "The target for “\(s)” differs: \(a.text) on line \(a.location.line), \(b.text) on line \(b.location.line)"),
-                                     arithmetic: Localized(zh: "\(a.number.plain) ≠ \(b.number.plain)", en: "\(a.number.plain) ≠ \(b.number.plain)"),
-                                     figures: [b, a],
-                                     suggestions: [Suggestion(location: b.location, original: b.text, replacement: a.text, reason: Localized(zh: "统一目标值", en: "use one target value"))]) {
-                    out.append(f)
-                }
+        // Pairs of targets of one subject and kind, in order (grouped first: comparing every
+        // target with every other made a long document quadratic).
+        // Targets of one kind, subject and level, in order. The first pair that disagrees is
+        // the first target and the first later one with another value (comparing every target
+        // with every other made a long document quadratic); one finding per subject and level.
+        let levels = targets.map { Targets.level($0, c.lexicons) }
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (i, t) in targets.enumerated() {
+            guard let s = t.subject else { continue }
+            let key = "\(t.kind)|\(s)|\(levels[i] ?? "")"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(i)
+        }
+        var pairs: [(Int, Int)] = []
+        for key in order {
+            let group = groups[key]!
+            if let j = group.dropFirst().first(where: { targets[$0].value != targets[group[0]].value }) { pairs.append((group[0], j)) }
+        }
+        for (i, j) in pairs.sorted(by: { $0 < $1 }) {
+            let a = targets[i], b = targets[j], s = a.subject!
+            let key = "\(s)|\(levels[i] ?? "")"
+            guard !seen.contains(key) else { continue }
+            seen.insert(key)
+            if let f = c.finding(Self.description,
+                                 message: Localized(zh: "“\((levels[i] ?? "") + s)”的目标前后不一：第\(a.location.line)行为 \(a.text)，第\(b.location.line)行为 \(b.text)",
+                                                    en: "The target for “\(s)” differs: \(a.text) on line \(a.location.line), \(b.text) on line \(b.location.line)"),
+                                 arithmetic: Localized(zh: "\(a.number.plain) ≠ \(b.number.plain)", en: "\(a.number.plain) ≠ \(b.number.plain)"),
+                                 figures: [b, a],
+                                 suggestions: [Suggestion(location: b.location, original: b.text, replacement: a.text, reason: Localized(zh: "统一目标值", en: "use one target value"))]) {
+                out.append(f)
             }
         }
         return out
