@@ -14,10 +14,15 @@ struct GoujiCommand: AsyncParsableCommand {
 
     /// As ArgumentParser's `main`, but a usage mistake (an unknown option or subcommand, a bad
     /// value, a missing argument) exits 2 as README and `--help` say, not 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            // `serve` is async; ArgumentParser's synchronous `run` of an async command only prints help.
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
