@@ -34,7 +34,7 @@ start() { # start ARGS… → sets $server and $port
 }
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
 
-QUEUE=$((C > CORES ? C - CORES : 0))
+QUEUE=$C # a queue place per connection: every request of the load run is served
 start --max-concurrent "$CORES" --queue "$QUEUE"
 python3 scripts/bench_serve.py "$port" "$SEED" 50 8 >/dev/null # warm-up
 before=$(rss)
