@@ -31,6 +31,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Carries ICU's link flags only; never imported from Swift (see notes on the ICU clash).
@@ -63,13 +68,39 @@ let package = Package(
             swiftSettings: instrumented,
             plugins: ["EmbedLexicons", "RegisterRules"]
         ),
+        .executableTarget(name: "AssetEmbedder"),
+        .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),
+        // `gouji serve`: the workbench page and the HTTP API.
+        .target(
+            name: "GoujiServer",
+            dependencies: [
+                "Gouji",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["Assets"],
+            plugins: ["EmbedAssets"]
+        ),
         .executableTarget(
             name: "gouji",
-            dependencies: ["Gouji", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Gouji", "GoujiServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Test support: the mutation harness (and the rule-example runner); never shipped in the library.
         .target(name: "GoujiTesting", dependencies: ["Gouji"]),
         .testTarget(name: "GoujiTests", dependencies: ["Gouji", "GoujiTesting", "FuzzSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(
+            name: "GoujiServerTests",
+            dependencies: [
+                "Gouji", "GoujiServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(
             name: "FuzzSupport",
             dependencies: ["Gouji", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -2,8 +2,18 @@ import ArgumentParser
 import Foundation
 import Gouji
 
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, csv, html
+/// A `--format` value: one of the renderers of `RendererRegistry`.
+struct CheckFormat: ExpressibleByArgument {
+    var renderer: any ReportRenderer
+
+    init?(argument: String) {
+        guard let renderer = RendererRegistry.renderer(named: argument) else { return nil }
+        self.renderer = renderer
+    }
+
+    static var allValueStrings: [String] { RendererRegistry.names }
+    var defaultValueDescription: String { renderer.name }
+    static let text = CheckFormat(argument: "text")!
 }
 
 /// Options for commands that run the checker.
@@ -52,8 +62,8 @@ struct Check: ParsableCommand {
                 return kept
             }
         }
-        let rendered = Renderers.render(run.results, format: format, lang: options.lang,
-                                        color: output == nil && Terminal.wantsColor, levels: run.levels)
+        let rendered = format.renderer.render(run.results, options: RenderOptions(
+            lang: options.lang, color: output == nil && Terminal.wantsColor, levels: run.levels))
         Renderers.emit(rendered, to: output)
         if run.results.contains(where: { $0.error != nil }) { throw ExitCode(2) }
         if run.failing { throw ExitCode(1) }
@@ -192,22 +202,8 @@ enum Terminal {
     }
 }
 
-/// Picks the renderer for a format and writes its output.
+/// Writes a renderer's output.
 enum Renderers {
-    static func render(_ results: [CheckResult], format: CheckFormat, lang: Language, color: Bool,
-                       levels: [String: RuleLevels]) -> String {
-        switch format {
-        case .text: return TextRenderer(lang: lang, color: color).render(results)
-        case .json: return JSONRenderer.check(results, lang: lang) + "\n"
-        case .sarif:
-            var rules: [String: SARIFRenderer.RuleInfo] = [:]
-            for d in RuleRegistry.descriptions { rules[d.id] = (name: d.name, description: d.summary.text(lang)) }
-            return SARIFRenderer.render(results, lang: lang, rules: rules, levels: levels)
-        case .csv: return CSVRenderer.render(results, lang: lang)
-        case .html: return HTMLRenderer(lang: lang).render(results)
-        }
-    }
-
     static func emit(_ text: String, to path: String?) {
         guard let path else { print(text, terminator: ""); return }
         do { try AtomicFile.write(Data(text.utf8), to: path) } catch { Exit.fail(path, "cannot write output (\(error.localizedDescription))") }

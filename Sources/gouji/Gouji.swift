@@ -3,21 +3,26 @@ import Foundation
 import Gouji
 
 @main
-struct GoujiCommand: ParsableCommand {
+struct GoujiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gouji",
         abstract: "勾稽 — cross-checks the figures of Chinese performance self-evaluation reports.",
         version: JSONOutput.version,
-        subcommands: [Check.self, Extract.self, Facts.self, Dump.self, Annotate.self, Fix.self, Batch.self, Report.self, Rules.self, BaselineCommand.self],
+        subcommands: [Check.self, Extract.self, Facts.self, Dump.self, Annotate.self, Fix.self, Batch.self, Report.self, Rules.self, BaselineCommand.self, Serve.self],
         defaultSubcommand: nil
     )
 
     /// As ArgumentParser's `main`, but a usage mistake (an unknown option or subcommand, a bad
     /// value, a missing argument) exits 2 as README and `--help` say, not 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            // `serve` is async; ArgumentParser's synchronous `run` of an async command only prints help.
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

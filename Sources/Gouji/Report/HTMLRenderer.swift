@@ -153,6 +153,75 @@ public struct HTMLRenderer: Sendable {
         }
 
         func id(for l: SourceLocation) -> String? { ids[Key(start: l.start, end: l.end)] }
+
+        /// A block's text cut into plain runs and figure runs (overlapping figures: the first
+        /// is kept), for the block starting at scalar offset `start`.
+        func segments(_ text: String, from start: Int) -> [(text: String, figure: (Figure, String)?)] {
+            let scalars = Array(text.unicodeScalars)
+            let end = start + scalars.count
+            var out: [(text: String, figure: (Figure, String)?)] = []
+            var cursor = 0
+            func run(_ upTo: Int) -> String? {
+                guard upTo > cursor else { return nil }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[cursor..<upTo])
+                cursor = upTo
+                return String(view)
+            }
+            // First span starting at or after `start` (spans are sorted by start).
+            var lo = 0, hi = spans.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if spans[mid].figure.location.start < start { lo = mid + 1 } else { hi = mid }
+            }
+            var k = lo
+            while k < spans.count, spans[k].figure.location.start < end {
+                let (fig, id) = spans[k]
+                k += 1
+                let s = fig.location.start - start, e = min(fig.location.end, end) - start
+                guard s >= cursor, e > s else { continue } // overlapping spans: keep the first
+                if let plain = run(s) { out.append((plain, nil)) }
+                out.append((run(e) ?? "", (fig, id)))
+            }
+            if let plain = run(scalars.count) { out.append((plain, nil)) }
+            return out
+        }
+    }
+
+    /// The cells of a table as drawn: vertical-merge continuations left out, each other cell
+    /// with its column and row span (the last cell of a short row spans to the table's width).
+    struct TableLayout {
+        struct Placed { var cell: Cell; var colspan: Int; var rowspan: Int }
+        var rows: [[Placed]] = []
+
+        init(_ table: Table) {
+            let width = table.grid.map(\.count).max() ?? 0
+            // Grid column of each physical cell, to find the continuations of a vertical merge.
+            var columns: [[Int]] = []
+            for row in table.rows {
+                var c = 0
+                columns.append(row.map { cell in defer { c += max(1, cell.span) }; return c })
+            }
+            for (r, row) in table.rows.enumerated() {
+                var placed: [Placed] = []
+                for (i, cell) in row.enumerated() where cell.verticalMerge != .continuation {
+                    let column = columns[r][i]
+                    var colspan = max(1, cell.span)
+                    if i == row.count - 1, column + colspan < width { colspan = width - column }
+                    var rowspan = 1
+                    if cell.verticalMerge == .restart {
+                        var below = r + 1
+                        while below < table.rows.count,
+                              let j = columns[below].firstIndex(of: column),
+                              table.rows[below][j].verticalMerge == .continuation {
+                            rowspan += 1; below += 1
+                        }
+                    }
+                    placed.append(Placed(cell: cell, colspan: colspan, rowspan: rowspan))
+                }
+                rows.append(placed)
+            }
+        }
     }
 
     func section(_ r: CheckResult, doc d: Int) -> String {
@@ -187,32 +256,14 @@ public struct HTMLRenderer: Sendable {
         if let caption = table.caption {
             html += "<p class=\"caption\"\(context.anchorAttribute(caption.location)) data-line=\"\(caption.location.line)\">\(context.markup(caption.text, from: caption.location.start))</p>\n"
         }
-        let width = table.grid.map(\.count).max() ?? 0
-        // Grid column of each physical cell, to find the continuations of a vertical merge.
-        var columns: [[Int]] = []
-        for row in table.rows {
-            var c = 0
-            columns.append(row.map { cell in defer { c += max(1, cell.span) }; return c })
-        }
         html += "<table data-table=\"\(table.index)\">\n"
-        for (r, row) in table.rows.enumerated() {
+        for row in TableLayout(table).rows {
             html += "<tr>"
-            for (i, cell) in row.enumerated() where cell.verticalMerge != .continuation {
-                let column = columns[r][i]
-                var colspan = max(1, cell.span)
-                if i == row.count - 1, column + colspan < width { colspan = width - column }
-                var rowspan = 1
-                if cell.verticalMerge == .restart {
-                    var below = r + 1
-                    while below < table.rows.count,
-                          let j = columns[below].firstIndex(of: column),
-                          table.rows[below][j].verticalMerge == .continuation {
-                        rowspan += 1; below += 1
-                    }
-                }
+            for placed in row {
+                let cell = placed.cell
                 html += "<td"
-                if colspan > 1 { html += " colspan=\"\(colspan)\"" }
-                if rowspan > 1 { html += " rowspan=\"\(rowspan)\"" }
+                if placed.colspan > 1 { html += " colspan=\"\(placed.colspan)\"" }
+                if placed.rowspan > 1 { html += " rowspan=\"\(placed.rowspan)\"" }
                 html += context.anchorAttribute(cell.location)
                 html += " data-line=\"\(cell.location.line)\">\(context.markup(cell.text, from: cell.location.start))</td>"
             }
@@ -236,32 +287,11 @@ public struct HTMLRenderer: Sendable {
 
         /// The block text escaped, with the figures inside `start..<start+count` wrapped in spans.
         func markup(_ text: String, from start: Int) -> String {
-            let scalars = Array(text.unicodeScalars)
-            let end = start + scalars.count
             var out = ""
-            var cursor = 0
-            func emit(_ upTo: Int) {
-                guard upTo > cursor else { return }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[cursor..<upTo])
-                out += HTMLRenderer.escape(String(view)).replacingOccurrences(of: "\n", with: "<br>")
-                cursor = upTo
-            }
-            // First span starting at or after `start` (spans are sorted by start).
-            var lo = 0, hi = ids.spans.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if ids.spans[mid].figure.location.start < start { lo = mid + 1 } else { hi = mid }
-            }
-            var k = lo
-            while k < ids.spans.count, ids.spans[k].figure.location.start < end {
-                let (fig, id) = ids.spans[k]
-                k += 1
-                let s = fig.location.start - start, e = min(fig.location.end, end) - start
-                guard s >= cursor, e > s else { continue } // overlapping spans: keep the first
-                emit(s)
-                let key = FigureIDs.Key(start: fig.location.start, end: fig.location.end)
-                let findings = ids.findingsOf[key] ?? []
+            for segment in ids.segments(text, from: start) {
+                let escaped = HTMLRenderer.escape(segment.text).replacingOccurrences(of: "\n", with: "<br>")
+                guard let (fig, id) = segment.figure else { out += escaped; continue }
+                let findings = ids.findingsOf[FigureIDs.Key(start: fig.location.start, end: fig.location.end)] ?? []
                 var classes = "fig"
                 var attributes = ""
                 if !findings.isEmpty {
@@ -273,17 +303,17 @@ public struct HTMLRenderer: Sendable {
                 if let subject = fig.subject { attributes += " data-subject=\"\(HTMLRenderer.escape(subject))\"" }
                 let title = "\(fig.kind.rawValue): \(fig.value.plain) \(fig.unit)" + (fig.subject.map { " · \($0)" } ?? "")
                 out += "<span class=\"\(classes)\" id=\"\(id)\" data-kind=\"\(fig.kind.rawValue)\" data-value=\"\(HTMLRenderer.escape(fig.value.plain))\" data-unit=\"\(HTMLRenderer.escape(fig.unit))\"\(attributes) title=\"\(HTMLRenderer.escape(title))\">"
-                emit(e)
+                out += escaped
                 out += "</span>"
             }
-            emit(scalars.count)
             return out
         }
     }
 
     // MARK: - Inline assets
 
-    static let css = """
+    /// The report's style sheet (also served by `gouji serve` for its page).
+    public static let css = """
     :root{--err:#c62828;--err-bg:#ffcdd2;--warn:#b26a00;--warn-bg:#ffe0a3;--info:#1565c0;--info-bg:#cfe3ff;}
     *{box-sizing:border-box}
     body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:#222;background:#f6f6f4;font-size:15px;line-height:1.6}

@@ -28,4 +28,24 @@ public enum RulesRenderer {
         }
         return out
     }
+
+    struct RuleOut: Encodable {
+        var id: String, name: String, family: String, severity: String?, levels: [String]
+        var default_severity: String, description: String, example: String
+    }
+    struct RulesOut: Encodable {
+        var tool = JSONOutput.Tool()
+        var rules: [RuleOut]
+    }
+
+    /// Every rule as JSON (`GET /api/rules` of `gouji serve`): severity is nil (and levels
+    /// empty) when the configuration turns the rule off; levels lists every level it can give.
+    public static func json(_ lexicons: Lexicons, configuration: Configuration, lang: Language) -> String {
+        JSONOutput.encode(RulesOut(rules: RuleRegistry.descriptions.map { d in
+            RuleOut(id: d.id, name: d.name, family: d.family.rawValue,
+                    severity: configuration.severity(of: d, lexicons: lexicons)?.rawValue,
+                    levels: configuration.levels(of: d, lexicons: lexicons).map(\.rawValue),
+                    default_severity: d.severity.rawValue, description: d.summary.text(lang), example: d.triggering.first ?? "")
+        }))
+    }
 }

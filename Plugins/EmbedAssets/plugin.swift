@@ -1,0 +1,26 @@
+import PackagePlugin
+import Foundation
+
+/// Embeds the files of a target's Assets/ folder (the workbench page, its script, style and the
+/// OpenAPI document) as Swift string literals, so `gouji serve` needs no files beside the binary.
+@main
+struct EmbedAssets: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        guard let module = target as? SourceModuleTarget else { return [] }
+        let assets = module.directoryURL.appending(path: "Assets")
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedAssets.swift")
+        var inputs: [URL] = []
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: assets.path) {
+            for name in names.sorted() where !name.hasPrefix(".") { inputs.append(assets.appending(path: name)) }
+        }
+        // The folder too, so that adding a file re-runs the embedder.
+        inputs.append(assets)
+        return [.buildCommand(
+            displayName: "Embedding \(module.name) assets",
+            executable: try context.tool(named: "AssetEmbedder").url,
+            arguments: [assets.path, output.path],
+            inputFiles: inputs,
+            outputFiles: [output]
+        )]
+    }
+}
