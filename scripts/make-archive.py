@@ -9,7 +9,7 @@ Corpus/, and writes N reports (default 5000) into nested folders of OUT_DIR
 .docx (copies of Corpus .docx files, or built from the text, one paragraph per line) and HTML.
 About 60% get one injected error: a digit of a figure changed, two adjacent digits of a figure
 swapped, or a line dropped. It also writes a few unreadable files (empty, a PNG named .txt, a
-.docx that is not a zip) plus one copy of each file in Corpus/hostile, one hidden file and one unsupported file, which `gouji batch` must
+.docx that is not a zip) plus one copy of each file in Corpus/hostile, one hidden file and one unsupported file (a .tif scan), which `gouji batch` must
 skip. Everything is deterministic for a given seed. A hidden OUT_DIR/.manifest.json lists each
 file with what was done to it (the walker skips hidden files).
 """
@@ -223,7 +223,7 @@ def main():
         write(rel, data)
         manifest.append({"path": rel, "hostile": name})
     write(os.path.join("unsorted", ".hidden-report.txt"), b"skipped: hidden\n")
-    write(os.path.join("unsorted", "scan.pdf"), b"%PDF-1.4 skipped: unsupported extension\n")
+    write(os.path.join("unsorted", "scan.tif"), b"II*\x00 skipped: unsupported extension\n")
     with open(os.path.join(args.out, ".manifest.json"), "w", encoding="utf-8") as f:
         json.dump({"seed": args.seed, "reports": args.n, "unreadable": bad, "hostile": len(hostile), "files": manifest}, f, ensure_ascii=False, indent=1)
     print(f"make-archive: {args.n} reports + {bad} unreadable and {len(hostile)} hostile files in {args.out}")
