@@ -4,7 +4,7 @@
 # paths involved: the runtime is static, the lexicons embedded). Needs root or sudo for apt-get;
 # fails, never skips, without them. Leaves the package removed.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 if [ -n "$SUDO" ] && ! sudo -n true 2>/dev/null; then
   echo "package-install: FAIL installing the .deb needs root or passwordless sudo"; exit 1
