@@ -159,7 +159,16 @@ public struct FactBinder: Sendable {
     }
 
     /// National form: a header row of columns, a total row and one row per source.
+    /// The rows are the sources of the money (财政拨款/上年结转/其他) or, when none of those is
+    /// listed, the kinds of spending (基本支出/项目支出): one partition of the total, never both.
     func bindMatrix(_ spec: TemplateDefinition.FundsSpec, tables: [Table], index: FigureIndex) -> FundsGrid? {
+        let bySource = bindMatrix(spec, sources: spec.sources, tables: tables, index: index)
+        guard bySource == nil || bySource?.sources.isEmpty == true, let spending = spec.spendingSources else { return bySource }
+        let bySpending = bindMatrix(spec, sources: spending, tables: tables, index: index)
+        return bySpending?.sources.isEmpty == false ? bySpending : bySource
+    }
+
+    func bindMatrix(_ spec: TemplateDefinition.FundsSpec, sources: [TemplateDefinition.Labelled], tables: [Table], index: FigureIndex) -> FundsGrid? {
         for table in tables {
             let grid = table.grid
             for (r, row) in grid.enumerated() {
@@ -180,8 +189,9 @@ public struct FactBinder: Sendable {
                 for dataRow in grid[(r + 1)...] {
                     // The row label is the last non-numeric cell left of the first value column.
                     let firstValue = columnAt.map(\.1).min() ?? 1
-                    let labelCell = dataRow.prefix(firstValue).last { !$0.trimmed.isEmpty && index.figures(in: $0.location).allSatisfy { !$0.kind.isQuantity } }
-                    guard let labelCell else { continue }
+                    guard let labelIndex = dataRow.prefix(firstValue).lastIndex(where: { !$0.trimmed.isEmpty && !isQuantity($0, index) }) else { continue }
+                    let labelCell = dataRow[labelIndex]
+                    let dataRow = aligned(dataRow, labelAt: labelIndex, firstValueColumn: firstValue, index)
                     let values = Dictionary(uniqueKeysWithValues: columnAt.compactMap { c in c.1 < dataRow.count ? (c.0, bound(dataRow[c.1], index)) : nil })
                     if matches(labelCell, spec.totalLabels ?? []) {
                         funds.totals = values
@@ -189,7 +199,7 @@ public struct FactBinder: Sendable {
                         if let w = rateColumn, w < dataRow.count { funds.rate = bound(dataRow[w], index) }
                         if let w = scoreColumn, w < dataRow.count { funds.score = bound(dataRow[w], index) }
                         funds.labels["total"] = labelCell.label
-                    } else if let source = spec.sources.first(where: { matches(labelCell.text.replacingAll("其中：", with: "").replacingAll("其中:", with: ""), $0.labels) }) {
+                    } else if let source = sources.first(where: { matches(labelCell.text.replacingAll("其中：", with: "").replacingAll("其中:", with: ""), $0.labels) }) {
                         funds.sources.append(source.field)
                         funds.cells[source.field] = values
                         if let w = rateColumn, w < dataRow.count, bound(dataRow[w], index).figure?.kind == .percent { funds.sourceRates[source.field] = bound(dataRow[w], index) }
@@ -202,6 +212,24 @@ public struct FactBinder: Sendable {
             }
         }
         return nil
+    }
+
+    func isQuantity(_ cell: Cell, _ index: FigureIndex) -> Bool {
+        index.figures(in: cell.location).contains { $0.kind.isQuantity }
+    }
+
+    /// A data row whose values start right after its label but left of the header's first value
+    /// column lost a leading cell that the header spans over several rows (a merged "资金（万元）"
+    /// cell in text with no span marks): its cells move right so that the first value sits under
+    /// the first value column. A row whose cells between the label and the values hold no
+    /// quantity is left as it is.
+    func aligned(_ row: [Cell], labelAt labelIndex: Int, firstValueColumn: Int, _ index: FigureIndex) -> [Cell] {
+        let between = row.indices.filter { $0 > labelIndex && $0 < firstValueColumn }
+        guard let firstNumber = between.first(where: { isQuantity(row[$0], index) }),
+              between.prefix(while: { $0 < firstNumber }).allSatisfy({ row[$0].trimmed.isEmpty }) else { return row }
+        let shift = firstValueColumn - firstNumber
+        let filler = Cell(text: "", location: row[labelIndex].location)
+        return Array(row[...labelIndex]) + Array(repeating: filler, count: shift) + Array(row[(labelIndex + 1)...])
     }
 
     // MARK: expenses

@@ -57,6 +57,9 @@ public struct TemplateDefinition: Codable, Sendable {
         public var unit: String
         public var columns: [Labelled]
         public var sources: [Labelled]
+        /// Matrix layout: the rows that split the total by kind of spending (基本支出/项目支出),
+        /// bound when no row names a source.
+        public var spendingSources: [Labelled]?
         /// Matrix layout: labels of the total row.
         public var totalLabels: [String]?
         /// Matrix layout: the weight, rate and score columns of the execution row.
@@ -66,6 +69,7 @@ public struct TemplateDefinition: Codable, Sendable {
         enum CodingKeys: String, CodingKey {
             case layout, unit, columns, sources
             case totalLabels = "total_labels"
+            case spendingSources = "spending_sources"
             case weightLabels = "weight_labels"
             case rateLabels = "rate_labels"
             case scoreLabels = "score_labels"
@@ -113,7 +117,7 @@ public struct TemplateDefinition: Codable, Sendable {
         var t = self
         t.fields = fields.map { var f = $0; f.labels = n(f.labels); return f }
         if var f = funds {
-            f.columns = n(f.columns); f.sources = n(f.sources); f.totalLabels = n(f.totalLabels)
+            f.columns = n(f.columns); f.sources = n(f.sources); f.spendingSources = f.spendingSources.map { n($0) }; f.totalLabels = n(f.totalLabels)
             f.weightLabels = n(f.weightLabels); f.rateLabels = n(f.rateLabels); f.scoreLabels = n(f.scoreLabels)
             t.funds = f
         }
