@@ -272,7 +272,8 @@ struct Context {
         return out
     }
 
-    /// Narrative groups "X，其中 a、b、c": the total figure and its parts (same kind, up to ；or 。).
+    /// Narrative groups "X，其中 a、b、c" whose parts add up to X: the total figure and its parts
+    /// (same kind, up to ；or 。).
     func narrativeGroups() -> [(total: Figure, parts: [Figure])] {
         let narrative = figures.filter { !$0.inTable && ($0.kind == .money || $0.kind == .count) }
         var groups: [(Figure, [Figure])] = []
@@ -287,7 +288,9 @@ struct Context {
                 $0.location.start > i && $0.location.end <= stop && $0.kind == f.kind && $0.unit == f.unit
                     && $0.direction == nil && !$0.approximate
             }
-            if parts.count >= 2 { groups.append((f, parts)) }
+            // Only a list that adds up to its total in the clean text is a partition the text
+            // states; changing a figure of any other list injects no inconsistency.
+            if parts.count >= 2, parts.reduce(Decimal(0), { $0 + $1.value }) == f.value { groups.append((f, parts)) }
         }
         return groups
     }

@@ -31,6 +31,12 @@ public struct FundsGrid: Codable, Sendable {
     public var weight: BoundValue?
     public var rate: BoundValue?
     public var score: BoundValue?
+    /// The column an execution rate divides by: the adjusted budget (全年预算数), or the initial
+    /// budget (年初预算数) in a form that has no adjusted column.
+    public var rateBase: String? {
+        columns.contains("adjusted") ? "adjusted" : columns.contains("initial") ? "initial" : nil
+    }
+
     /// The total row then each source row, with their labels as written.
     public var labelledRows: [(label: String, cells: [String: BoundValue])] {
         [(labels["total"] ?? "合计", totals)] + sources.compactMap { s in cells[s].map { (labels[s] ?? s, $0) } }

@@ -96,13 +96,13 @@ public enum Growth {
 
     /// The base implied by value V after growth g% (down: decline): the interval allowing for
     /// rounding and truncation of g and rounding of V.
-    public static func impliedBase(_ p: Pair) -> Interval {
+    public static func impliedBase(_ p: Pair, value: Interval? = nil) -> Interval {
         let g = p.rate.number
         let unit = Decimal.pow10(-p.rate.decimals)
         let sign: Decimal = p.rate.direction == "down" ? -1 : 1
         let gLo = sign > 0 ? g - unit / 2 : g + unit
         let gHi = sign > 0 ? g + unit : g - unit / 2
-        let v = p.value.interval
+        let v = value ?? p.value.interval
         let f1 = 1 + sign * gLo / 100, f2 = 1 + sign * gHi / 100
         guard f1 > 0, f2 > 0 else { return Interval(0, 0) }
         let candidates = [v.lo / f1, v.lo / f2, v.hi / f1, v.hi / f2]

@@ -159,12 +159,16 @@ public struct Precision: Rule {
 
     static let xScalars = ScalarTable(scalarsOf: "Xxｘ×Ｘ")
 
+    /// A value left blank between quotation marks after a word ("评价结果等级为“”的2个").
+    static let emptyQuote = try! Regex(#"(?<=\p{Han})“[ \t\x{00A0}\x{3000}_＿]*”"#)
+
     func blanks(_ c: RuleContext, tail: Int) -> [Finding] {
         let text = c.document.text
         let mayHaveBlank = text.contains("%") || text.contains("％") || text.contains("个百分点") || text.contains("元")
         let mayHavePrompt = text.contains("字") || text.contains("请")
         let mayHaveX = Self.xScalars.occurs(in: text)
-        guard mayHaveBlank || mayHavePrompt || mayHaveX else { return [] }
+        let mayHaveEmptyQuote = text.contains("“”") || text.contains("“ ") || text.contains("“\u{3000}")
+        guard mayHaveBlank || mayHavePrompt || mayHaveX || mayHaveEmptyQuote else { return [] }
         // Blanks only in sentences: a header ("执行率 %", a paragraph of column titles) is no blank.
         func isSentence(_ t: String) -> Bool { t.contains("，") || t.contains("。") || t.contains("；") }
         var texts: [(String, SourceLocation, Bool)] = c.document.paragraphs.map { ($0.text, $0.location, isSentence($0.text)) }
@@ -188,6 +192,17 @@ public struct Precision: Rule {
                                              locations: [loc]) {
                             out.append(f)
                         }
+                    }
+                }
+            }
+            if mayHaveEmptyQuote && sentence {
+                for (s, e) in Self.emptyQuote.matchesWithOffsets(body) where location.start + e <= tail {
+                    let loc = at(s, e)
+                    let word = String(String.UnicodeScalarView(body.unicodeScalars.prefix(s).suffix(10).reversed().prefix { $0.properties.isIdeographic }.reversed()))
+                    if let f = c.finding(Self.description, severity: .warning,
+                                         message: Localized(zh: "“\(word)\(c.text(loc))”：引号内内容空缺", en: "“\(word)\(c.text(loc))”: nothing between the quotation marks"),
+                                         locations: [loc]) {
+                        out.append(f)
                     }
                 }
             }

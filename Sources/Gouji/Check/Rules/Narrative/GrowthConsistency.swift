@@ -86,6 +86,33 @@ public struct GrowthConsistency: Rule {
                 }
             }
         }
+        out += partsGrowth(c)
         return out
+    }
+
+    /// (iv) The rates of a total and of its parts: last year's parts add up to last year's total.
+    /// Which rate is wrong cannot be told, so no replacement is offered; paired from the prose, a
+    /// warning at most.
+    func partsGrowth(_ c: RuleContext) -> [Finding] {
+        PartsGrowth.groups(c).compactMap { g in
+            let totalBefore = PartsGrowth.previous(g.total)
+            let partsBefore = g.parts.map(PartsGrowth.previous)
+            let sum = partsBefore.dropFirst().reduce(partsBefore[0], +)
+            guard !sum.overlaps(totalBefore), totalBefore.lo > 0 else { return nil }
+            let t = g.total.value
+            func before(_ p: Growth.Pair) -> String {
+                "\(p.value.number.plain) ÷ (1 \(p.rate.direction == "down" ? "−" : "+") \(p.rate.number.plain)%)"
+            }
+            let unit = Arithmetic.unitLabel(t)
+            func shown(_ i: Interval) -> String { Arithmetic.inUnit(i.mid, of: t, decimals: 1) }
+            let zh = "合计 \(t.text)\(g.total.rate.direction == "down" ? "下降" : "增长") \(g.total.rate.text) 推得上年约 \(shown(totalBefore))\(unit)，而各分项按所述增减幅推得的上年数合计约 \(shown(sum))\(unit)，两者不符：至少有一个增减幅有误"
+            let en = "The total \(t.text) with \(g.total.rate.text) implies about \(shown(totalBefore)) \(unit) last year, but the parts with their rates imply about \(shown(sum)) \(unit) together: at least one rate is wrong"
+            let terms = g.parts.map(before).joined(separator: " + ")
+            return c.finding(Self.description, severity: c.level(of: Self.description, inCase: .warning),
+                             message: Localized(zh: zh, en: en),
+                             arithmetic: Localized(zh: "\(terms) = \(shown(sum))，\(before(g.total)) = \(shown(totalBefore))（已计入四舍五入）",
+                                                   en: "\(terms) = \(shown(sum)); \(before(g.total)) = \(shown(totalBefore)) (rounding allowed for)"),
+                             figures: [g.total.rate, t] + g.parts.flatMap { [$0.rate, $0.value] })
+        }
     }
 }

@@ -43,16 +43,16 @@ public struct ExecutionRate: Rule {
 
     func check(_ c: RuleContext, _ funds: FundsGrid, label: String, rate: Figure?, row: [String: BoundValue]) -> Finding? {
         guard let rate, rate.kind == .percent,
-              let executed = row["executed"]?.figure, let adjusted = row["adjusted"]?.figure, adjusted.value > 0 else { return nil }
+              let executed = row["executed"]?.figure, let base = funds.rateBase, let adjusted = row[base]?.figure, adjusted.value > 0 else { return nil }
         let exact = executed.value / adjusted.value * 100
         guard let severity = Percent.verdict(stated: rate, exact: exact) else { return nil }
         var note = Localized(zh: "", en: "")
-        if let initial = row["initial"]?.figure, initial.value > 0, Percent.verdict(stated: rate, exact: executed.value / initial.value * 100) == nil {
+        if base == "adjusted", let initial = row["initial"]?.figure, initial.value > 0, Percent.verdict(stated: rate, exact: executed.value / initial.value * 100) == nil {
             note = Localized(zh: "；所述执行率按年初预算数计算，应以全年预算数为分母", en: "; the stated rate uses the initial budget, the adjusted budget is the denominator")
         }
         let fixed = exact.rounded(max(rate.decimals, 2))
         return c.finding(Self.description, severity: note.zh.isEmpty ? severity : .warning,
-                          message: Localized(zh: "\(label)执行率 \(rate.text) 与 全年执行数 ÷ 全年预算数 = \(fixed.plain)% 不符" + note.zh,
+                          message: Localized(zh: "\(label)执行率 \(rate.text) 与 \(funds.labels["executed"] ?? "全年执行数") ÷ \(funds.labels[base] ?? "全年预算数") = \(fixed.plain)% 不符" + note.zh,
                                              en: "\(label) execution rate \(rate.text) differs from executed / adjusted budget = \(fixed.plain)%" + note.en),
                           arithmetic: Localized(zh: "\(executed.number.plain) ÷ \(adjusted.number.plain) = \(exact.display(4))%", en: "\(executed.number.plain) / \(adjusted.number.plain) = \(exact.display(4))%"),
                           figures: [rate, executed, adjusted],

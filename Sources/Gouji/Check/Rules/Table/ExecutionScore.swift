@@ -12,12 +12,12 @@ public struct ExecutionScore: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         guard let funds = c.facts.funds, let score = funds.score?.figure, let weight = funds.weight?.figure,
-              let executed = funds.totals["executed"]?.figure, let adjusted = funds.totals["adjusted"]?.figure, adjusted.value > 0 else { return [] }
+              let executed = funds.totals["executed"]?.figure, let base = funds.rateBase, let adjusted = funds.totals[base]?.figure, adjusted.value > 0 else { return [] }
         let rate = min(executed.value / adjusted.value, 1)
-        let expected = rate * weight.value
-        var severity = Percent.scoreVerdict(stated: score.value, expected: expected)
+        let expected = rate * weight.number
+        var severity = Percent.scoreVerdict(stated: score.number, expected: expected)
         // A score computed from the stated (rounded) rate also passes.
-        if let stated = funds.rate?.figure, Percent.scoreVerdict(stated: score.value, expected: min(stated.value / 100, 1) * weight.value) == nil { severity = nil }
+        if let stated = funds.rate?.figure, Percent.scoreVerdict(stated: score.number, expected: min(stated.value / 100, 1) * weight.number) == nil { severity = nil }
         guard let severity else { return [] }
         let fixed = expected.rounded(2)
         return [c.finding(Self.description, severity: severity,
