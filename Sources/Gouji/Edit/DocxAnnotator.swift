@@ -325,7 +325,7 @@ struct WordPackage {
             rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>"
         }
         var n = 1
-        while rels.contains("Id=\"rIdGouji\(n)\"") { n += 1 }
+        while rels.containsBytes(of: "Id=\"rIdGouji\(n)\"") { n += 1 }
         let relationship = "<Relationship Id=\"rIdGouji\(n)\" Type=\"\(DocxAnnotator.commentsType)\" Target=\"comments.xml\"/>"
         if let close = rels.range(of: "</Relationships>", options: .backwards) {
             rels.replaceSubrange(close, with: relationship + "</Relationships>")
@@ -336,7 +336,7 @@ struct WordPackage {
         // Content type override.
         if let ct = entries.firstIndex(where: { $0.path == "[Content_Types].xml" }) {
             var types = String(decoding: entries[ct].data, as: UTF8.self)
-            if !types.contains("PartName=\"/\(path)\""), let close = types.range(of: "</Types>", options: .backwards) {
+            if !types.containsBytes(of: "PartName=\"/\(path)\""), let close = types.range(of: "</Types>", options: .backwards) {
                 types.replaceSubrange(close, with: "<Override PartName=\"/\(path)\" ContentType=\"\(DocxAnnotator.commentsContentType)\"/></Types>")
                 entries[ct].data = Data(types.utf8)
             }
@@ -731,7 +731,7 @@ final class XMLNode {
     }
 
     static func unescape(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.containsBytes(of: "&") else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {

@@ -23,7 +23,7 @@ public struct AmountRestated: Rule {
         var seen = Set<String>()
         for f in c.quantities where !f.inTable && f.kind == .money && !f.approximate {
             let clause = c.clause(before: f)
-            guard !clause.contains("其中"), let (word, field) = Self.fields.first(where: { clause.contains($0.0) }),
+            guard !clause.containsBytes(of: "其中"), let (word, field) = Self.fields.first(where: { clause.containsBytes(of: $0.0) }),
                   let table = funds.totals[field]?.figure, !seen.contains(field + "\(f.sentence)") else { continue }
             seen.insert(field + "\(f.sentence)")
             // A source's own figure is fine too.

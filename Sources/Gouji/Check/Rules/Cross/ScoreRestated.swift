@@ -16,8 +16,8 @@ public struct ScoreRestated: Rule {
         for f in c.quantities where !f.inTable && f.kind == .score {
             let clause = c.clause(before: f)
             // Only the overall score: 综合得分 / 总分 / 自评得分, not 预算执行得分 or 指标得分.
-            guard ["综合得分", "总分", "自评得分", "综合自评得分", "自评总分"].contains(where: { clause.contains($0) }),
-                  !["执行", "指标得分", "单项"].contains(where: { clause.contains($0) }), f.value != score.value else { continue }
+            guard ["综合得分", "总分", "自评得分", "综合自评得分", "自评总分"].contains(where: { clause.containsBytes(of: $0) }),
+                  !["执行", "指标得分", "单项"].contains(where: { clause.containsBytes(of: $0) }), f.value != score.value else { continue }
             if let finding = c.finding(Self.description,
                                        message: Localized(zh: "文中自评得分 \(f.text) 与表中 \(score.text) 不一致", en: "The score \(f.text) in the text differs from the table's \(score.text)"),
                                        arithmetic: Localized(zh: "\(f.number.plain) ≠ \(score.number.plain)", en: "\(f.number.plain) ≠ \(score.number.plain)"),

@@ -17,12 +17,12 @@ public struct YearConsistency: Rule {
         guard let year = evaluationYear(c) else { return [] }
         var out: [Finding] = []
         for f in c.figures where f.kind == .year && !f.inTable {
-            guard let y = f.date?.year, y != year, y != year + 1 || !c.text(f.location).contains("度") else { continue }
+            guard let y = f.date?.year, y != year, y != year + 1 || !c.text(f.location).containsBytes(of: "度") else { continue }
             let before = c.clause(before: f)
             let lineText = c.document.lines.lineText(f.location.line)
             let after = c.document.lines.text(from: f.location.end, to: min(f.location.end + 12, c.document.lines.lineStarts[f.location.line - 1] + lineText.unicodeScalars.count))
-            if Self.context.contains(where: { before.endsWithBytes($0) || before.contains($0) || after.startsWithBytes($0) }) || after.contains("将") || after.contains("计划") { continue }
-            if y == year + 1 && (lineText.contains("将") || lineText.contains("计划")) { continue }
+            if Self.context.contains(where: { before.endsWithBytes($0) || before.containsBytes(of: $0) || after.startsWithBytes($0) }) || after.containsBytes(of: "将") || after.containsBytes(of: "计划") { continue }
+            if y == year + 1 && (lineText.containsBytes(of: "将") || lineText.containsBytes(of: "计划")) { continue }
             if f.role == .base { continue }
             // Reports cite the years around the one evaluated all the time (the policy of the year
             // before, last year's evaluation, a plan to next year): only a year far from it is a
@@ -40,7 +40,7 @@ public struct YearConsistency: Rule {
     func evaluationYear(_ c: RuleContext) -> Int? {
         if let end = c.facts.period?.end.year { return end }
         for p in c.document.paragraphs.prefix(8) {
-            if let f = c.figures.first(where: { $0.kind == .year && $0.location.line == p.location.line && c.text($0.location).contains("度") }) { return f.date?.year }
+            if let f = c.figures.first(where: { $0.kind == .year && $0.location.line == p.location.line && c.text($0.location).containsBytes(of: "度") }) { return f.date?.year }
         }
         if let d = c.facts.reportDate?.date?.year { return d - 1 }
         return nil

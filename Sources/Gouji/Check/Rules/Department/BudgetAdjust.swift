@@ -14,13 +14,13 @@ public struct BudgetAdjust: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         // Every statement checked has a figure after 年初预算 in its clause: a document without
         // the words has none (most project reports).
-        guard c.document.text.contains("年初预算") else { return [] }
+        guard c.document.text.containsBytes(of: "年初预算") else { return [] }
         var out: [Finding] = []
         let bySentence = Dictionary(grouping: c.quantities, by: \.sentence)
         for sentence in bySentence.keys.sorted() {
             let figs = bySentence[sentence]!
             func find(_ words: [String], kind: FigureKind = .money) -> Figure? {
-                figs.first { f in f.kind == kind && words.contains { c.clause(before: f).contains($0) } }
+                figs.first { f in f.kind == kind && words.contains { c.clause(before: f).containsBytes(of: $0) } }
             }
             guard let initial = find(["年初预算"]), let adjusted = find(["调整后预算", "调整后的预算"]) else { continue }
             let added = find(["追加"]), cut = find(["调减", "减少预算"])

@@ -22,7 +22,7 @@ public struct Artefacts: Rule {
     static let markers = ["[bookmark:", "未定义书签", "Error! Bookmark", "×", "Ｘ", "XX", "此处", "*"]
 
     public func check(_ c: RuleContext) -> [Finding] {
-        guard Self.markers.contains(where: { c.document.text.contains($0) }) else { return [] }
+        guard Self.markers.contains(where: { c.document.text.containsBytes(of: $0) }) else { return [] }
         var out: [Finding] = []
         var texts: [(String, SourceLocation)] = c.document.paragraphs.map { ($0.text, $0.location) }
         for t in c.document.tables { for row in t.rows { for cell in row { texts.append((cell.text, cell.location)) } } }

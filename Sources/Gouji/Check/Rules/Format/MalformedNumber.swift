@@ -40,7 +40,7 @@ public struct MalformedNumber: Rule {
             }
         }
         // Digit groups after a comma that are not of three digits.
-        for p in c.document.paragraphs where p.text.contains(",") {   // every match has a comma
+        for p in c.document.paragraphs where p.text.containsBytes(of: ",") {   // every match has a comma
             for m in Self.badGrouping.matchesWithOffsets(p.text) {
                 let loc = c.document.lines.location(start: p.location.start + m.0, end: p.location.start + m.1)
                 let text = c.text(loc)

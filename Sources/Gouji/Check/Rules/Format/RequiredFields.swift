@@ -31,7 +31,7 @@ public struct RequiredFields: Rule {
             if let f = c.finding(Self.description, message: Localized(zh: "封面“主管部门”未填写", en: "The cover's 主管部门 is blank"), locations: [location]) { out.append(f) }
         }
         if let type = c.facts.fields["evaluation_type"], case let line = c.document.lines.lineText(type.location.line),
-           line.contains("过程评价") && line.contains("结果评价"), !["■", "√", "☑", "✔", "☒"].contains(where: { line.contains($0) }) {
+           line.containsBytes(of: "过程评价") && line.containsBytes(of: "结果评价"), !["■", "√", "☑", "✔", "☒"].contains(where: { line.containsBytes(of: $0) }) {
             if let f = c.finding(Self.description, message: Localized(zh: "“评价类型”列出了两种类型却未勾选其一", en: "评价类型 lists both types without marking one"), locations: [type.location]) { out.append(f) }
         }
         guard c.facts.family != "unknown" else { return out }

@@ -16,7 +16,7 @@ public struct ProblemsSection: SummaryRule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         let paragraphs = c.document.paragraphs
-        guard let h = paragraphs.firstIndex(where: { $0.text.contains("存在问题") || $0.text.contains("问题和建议") || $0.text.contains("问题及建议") }) else { return [] }
+        guard let h = paragraphs.firstIndex(where: { $0.text.containsBytes(of: "存在问题") || $0.text.containsBytes(of: "问题和建议") || $0.text.containsBytes(of: "问题及建议") }) else { return [] }
         var body: [Paragraph] = []
         for p in paragraphs[(h + 1)...] {
             if c.lexicons.patterns.heading.matches(p.text) && !body.isEmpty { break }
@@ -31,7 +31,7 @@ public struct ProblemsSection: SummaryRule {
         let noneLocation = body.first?.location ?? header.location
         var admitted: [(Paragraph, String)] = []
         for p in paragraphs where p.location.line != header.location.line && p.location.line != noneLocation.line {
-            if let w = Self.admissions.first(where: { p.text.contains($0) }) { admitted.append((p, w)) }
+            if let w = Self.admissions.first(where: { p.text.containsBytes(of: $0) }) { admitted.append((p, w)) }
         }
         let fromFindings = c.earlier.filter { ["G01", "G02", "G03"].contains($0.rule) && $0.severity >= .warning }
         guard !admitted.isEmpty || !fromFindings.isEmpty else { return [] }
@@ -47,6 +47,6 @@ public struct ProblemsSection: SummaryRule {
     /// The clause of `text` that contains `word`.
     static func clause(around word: String, in text: String) -> String {
         let parts = text.split(whereSeparator: { "，。；,;".contains($0) })
-        return parts.first { $0.contains(word) }.map { String($0).trimmedSpaces } ?? word
+        return parts.first { $0.containsBytes(of: word) }.map { String($0).trimmedSpaces } ?? word
     }
 }

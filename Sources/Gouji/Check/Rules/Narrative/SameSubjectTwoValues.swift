@@ -31,7 +31,7 @@ public struct SameSubjectTwoValues: Rule {
                 let key = Self.key([f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure])
                 groups[key, default: []].append(f)
             } else if let phrase = [f.subjectPhrase, f.subject].compactMap({ $0 }).first(where: { $0.utf8.count >= 4 && $0.hasAtLeast(4) }), f.kind == .count || f.kind == .money, !partsOfTotals.contains(f.location.start),
-                      !c.clause(before: f).contains("其中") {
+                      !c.clause(before: f).containsBytes(of: "其中") {
                 // Without a measure word, the same full phrase twice ("查处各类违法案件216件" restated).
                 let key = Self.key(["phrase", phrase, f.kind.rawValue, f.unit])
                 groups[key, default: []].append(f)

@@ -20,7 +20,7 @@ public struct PercentRange: Rule {
             guard f.kind == .percent, f.direction == nil, f.value >= 100, !c.isGlued(f),
                   f.comparator != .atMost, f.comparator != .less else { return nil }
             let clause = c.clause(before: f)
-            guard Self.rateWords.contains(where: { clause.contains($0) || (f.subject ?? "").contains($0) }) || (c.rowText(of: f).map { r in Self.rateWords.contains { r.contains($0) } } ?? false) else { return nil }
+            guard Self.rateWords.contains(where: { clause.containsBytes(of: $0) || (f.subject ?? "").containsBytes(of: $0) }) || (c.rowText(of: f).map { r in Self.rateWords.contains { r.containsBytes(of: $0) } } ?? false) else { return nil }
             if f.value > 100 {
                 return c.finding(Self.description,
                                  message: Localized(zh: "比率 \(f.text) 超过 100%", en: "The rate \(f.text) exceeds 100 %"),
