@@ -40,22 +40,7 @@ struct Annotate: ParsableCommand {
 
         let report: DocxAnnotator.Report
         do {
-            let document = try reader.read(data: data, path: file)
-            switch document.format {
-            case .docx:
-                // The .docx reader checks the package (size limits, XML limits) and names each
-                // paragraph and cell's Word part, through which the figures are found again.
-                report = try DocxAnnotator.annotate(docx: data, result: pipeline.check(document: document), lang: lang, limits: limits)
-            case .doc:
-                // Annotated as the .docx LibreOffice makes of it, read again so that the parts match.
-                let converted = try LibreOfficeConverter().convert(data, from: "doc", to: "docx")
-                let docx = try reader.read(data: converted, path: file)
-                report = try DocxAnnotator.annotate(docx: converted, result: pipeline.check(document: docx), lang: lang, limits: limits)
-            case .text, .html:
-                report = try DocxAnnotator.annotate(text: pipeline.check(document: document), lang: lang)
-            case .pdf, .xlsx, .xls:
-                throw DocxAnnotator.Refusal.format(document.format)
-            }
+            report = try DocxAnnotator.annotate(input: data, path: file, reader: reader, pipeline: pipeline, lang: lang, limits: limits)
         } catch let refusal as DocxAnnotator.Refusal {
             Exit.fail(file, refusal.text(lang))
         } catch { Exit.fail(file, error) }

@@ -36,7 +36,10 @@ struct CommentWriter {
         if f.suggestions.isEmpty {
             out.append(zh ? "建议：按上述规则核对原文并更正" : "Fix: check the text against the rule above and correct it")
         }
-        for s in f.suggestions { out.append((zh ? "建议：" : "Fix: ") + s.summary(lang)) }
+        for s in f.suggestions {
+            let line = (zh ? "建议：" : "Fix: ") + s.summary(lang)
+            if !out.contains(line) { out.append(line) }   // a suggestion found two ways is said once
+        }
         return out
     }
 

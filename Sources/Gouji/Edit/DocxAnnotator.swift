@@ -72,6 +72,30 @@ public enum DocxAnnotator {
 
     // MARK: - Entry points
 
+    /// Annotates the report held in `data` as `gouji annotate` does: a .docx is copied with
+    /// comments; a .doc is converted to .docx by LibreOffice and that is annotated; a text or
+    /// web-page report becomes a new .docx; a PDF or a workbook is refused (`Refusal`).
+    public static func annotate(input data: Data, path: String, reader: DocumentReader, pipeline: Pipeline,
+                                lang: Language = .zh, limits: ReadLimits = ReadLimits(),
+                                converter: LibreOfficeConverter = LibreOfficeConverter()) throws -> Report {
+        let document = try reader.read(data: data, path: path)
+        switch document.format {
+        case .docx:
+            // The .docx reader checks the package (size limits, XML limits) and names each
+            // paragraph and cell's Word part, through which the figures are found again.
+            return try annotate(docx: data, result: pipeline.check(document: document), lang: lang, limits: limits)
+        case .doc:
+            // Annotated as the .docx LibreOffice makes of it, read again so that the parts match.
+            let converted = try converter.convert(data, from: "doc", to: "docx")
+            let docx = try reader.read(data: converted, path: path)
+            return try annotate(docx: converted, result: pipeline.check(document: docx), lang: lang, limits: limits)
+        case .text, .html:
+            return try annotate(text: pipeline.check(document: document), lang: lang)
+        case .pdf, .xlsx, .xls:
+            throw Refusal.format(document.format)
+        }
+    }
+
     /// Annotates `docx` (the bytes the reader read `result.document` from) with the findings of
     /// `result`.
     public static func annotate(docx data: Data, result: CheckResult, lang: Language = .zh,

@@ -154,8 +154,16 @@ struct XMLElement: Equatable {
     func insertBefore(_ new: XMLElement) { xmlAddPrevSibling(node, new.node) }
     func insertAfter(_ new: XMLElement) { xmlAddNextSibling(node, new.node) }
 
-    /// A deep copy in the same tree, not yet placed.
-    func copy() -> XMLElement { XMLElement(xmlDocCopyNode(node, node.pointee.doc, 1)!) }
+    /// A deep copy in the same tree, not yet placed, meant to go beside this element: its
+    /// namespaces resolve to the ones in scope at the parent (`xmlDocCopyNode` would declare
+    /// them again on the copy).
+    func copy() -> XMLElement {
+        var clone: xmlNodePtr?
+        if xmlDOMWrapCloneNode(nil, node.pointee.doc, node, &clone, node.pointee.doc, node.pointee.parent, 1, 0) == 0, let clone {
+            return XMLElement(clone)
+        }
+        return XMLElement(xmlDocCopyNode(node, node.pointee.doc, 1)!)
+    }
 
     /// Takes the element out of its tree and frees it.
     func remove() {
