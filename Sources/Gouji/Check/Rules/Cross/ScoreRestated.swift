@@ -5,8 +5,50 @@ public struct ScoreRestated: Rule {
     public static let description = RuleDescription(
         id: "X03", name: "score-grade-restated", family: .tableVsNarrative, severity: .error,
         summary: Localized(zh: "文字中的自评得分和等次应与表中一致", en: "The score and grade quoted in the text equal the table's"),
-        triggering: ["\t绩效自评综合得分\n\t96.6\n\n\t评价等次\n\t优秀\n\n本单位综合自评得分↓97.6分，评价等次为优秀。\n"],
-        nonTriggering: ["\t绩效自评综合得分\n\t96.6\n\n\t评价等次\n\t优秀\n\n本单位综合自评得分96.6分，评价等次为优秀。\n"])
+        triggering: ["\t绩效自评综合得分\n\t96.6\n\n\t评价等次\n\t优秀\n\n本单位综合自评得分↓97.6分，评价等次为优秀。\n",
+            """
+            \t绩效自评综合得分
+            \t92
+
+            \t评价等次
+            \t优秀
+
+            经综合评价，该项目自评得分↓95分，等级为优秀。
+
+            """,
+            """
+            \t绩效自评综合得分
+            \t88.5
+
+            \t评价等次
+            \t良好
+
+            综上，本项目绩效自评综合得分为↓85.5分，评价等次为良好。
+
+            """,
+        ],
+        nonTriggering: ["\t绩效自评综合得分\n\t96.6\n\n\t评价等次\n\t优秀\n\n本单位综合自评得分96.6分，评价等次为优秀。\n",
+            """
+            \t绩效自评综合得分
+            \t92
+
+            \t评价等次
+            \t优秀
+
+            经综合评价，该项目自评得分92分，等级为优秀。
+
+            """,
+            """
+            \t绩效自评综合得分
+            \t88.5
+
+            \t评价等次
+            \t良好
+
+            综上，本项目绩效自评综合得分为88.5分，评价等次为良好。
+
+            """,
+        ])
 
     public init() {}
 

@@ -6,8 +6,38 @@ public struct YearConsistency: Rule {
     public static let description = RuleDescription(
         id: "DT04", name: "year-consistency", family: .date, severity: .warning, also: [.info],
         summary: Localized(zh: "正文年份应为评价年度，其他年份须有“上年/同比/截至”等说明", en: "Years in the text are the evaluation year unless the context says otherwise"),
-        triggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n↓2020年，完成技术合同登记645份。\n"],
-        nonTriggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n2021年，完成技术合同登记645份，较2020年增长10%。\n"])
+        triggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n↓2020年，完成技术合同登记645份。\n",
+            """
+            \t项目起止时间
+            \t2022.01-2022.12
+
+            ↓2017年，全县完成农村公路提质改造126公里。
+
+            """,
+            """
+            \t项目起止时间
+            \t2023年1月-2023年12月
+
+            ↓2016年度共发放助学金342万元，惠及学生1140人。
+
+            """,
+        ],
+        nonTriggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n2021年，完成技术合同登记645份，较2020年增长10%。\n",
+            """
+            \t项目起止时间
+            \t2022.01-2022.12
+
+            2022年，全县完成农村公路提质改造126公里，比2021年多20公里。
+
+            """,
+            """
+            \t项目起止时间
+            \t2023年1月-2023年12月
+
+            2023年度共发放助学金342万元，惠及学生1140人。
+
+            """,
+        ])
 
     public init() {}
 

@@ -6,8 +6,14 @@ public struct BudgetAdjust: Rule {
     public static let description = RuleDescription(
         id: "D04", name: "budget-adjust", family: .department, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "调整后预算应等于年初预算加追加减调减，调整率应相符", en: "Adjusted budget = initial + additions − cuts, and the adjustment rate agrees"),
-        triggering: ["年初预算1386.5万元，年中追加66.3万元，调整后预算↓1462.8万元，预算调整率4.78%。"],
-        nonTriggering: ["年初预算1386.5万元，年中追加66.3万元，调整后预算1452.8万元，预算调整率4.78%。"])
+        triggering: ["年初预算1386.5万元，年中追加66.3万元，调整后预算↓1462.8万元。",
+            "年初预算2150万元，年中追加320万元，调整后预算↓2570万元。",
+            "本年年初预算856.4万元，年中追加43.6万元，调整后预算↓910万元。",
+        ],
+        nonTriggering: ["年初预算1386.5万元，年中追加66.3万元，调整后预算1452.8万元，预算调整率4.78%。",
+            "年初预算2150万元，年中调增320万元，调整后全年预算2470万元。",
+            "2023年年初预算856.4万元，年中追加预算43.6万元，全年预算数为900万元。",
+        ])
 
     public init() {}
 

@@ -6,8 +6,31 @@ public struct ProblemsSection: SummaryRule {
     public static let description = RuleDescription(
         id: "N08", name: "problems-section", family: .narrative, severity: .warning,
         summary: Localized(zh: "“存在问题”写“无”，但报告其他部分承认了不足", en: "“存在问题” says none while the report admits weaknesses elsewhere"),
-        triggering: ["（五）项目主要绩效情况分析\n预算管理方面，资金使用管理需进一步加强。\n（六）主要经验及做法、存在问题和建议\n  无。\n"],
-        nonTriggering: ["（五）项目主要绩效情况分析\n预算管理方面，资金使用管理需进一步加强。\n（六）主要经验及做法、存在问题和建议\n资金使用管理有待加强，下一步将完善制度。\n"])
+        triggering: ["（五）项目主要绩效情况分析\n预算管理方面，资金使用管理需进一步加强。\n（六）主要经验及做法、存在问题和建议\n↓  无。\n",
+            """
+            三、主要绩效
+            个别指标设置不够细化，绩效目标有待完善。
+            四、存在问题
+            ↓暂无。
+
+            """,
+        ],
+        nonTriggering: ["（五）项目主要绩效情况分析\n预算管理方面，资金使用管理需进一步加强。\n（六）主要经验及做法、存在问题和建议\n资金使用管理有待加强，下一步将完善制度。\n",
+            """
+            （四）项目绩效情况
+            部分乡镇项目进度滞后，资金拨付不够及时。
+            （五）存在的问题及改进措施
+            部分乡镇项目进度滞后，下一步加强调度。
+
+            """,
+            """
+            三、主要绩效
+            各项指标均按期完成。
+            四、存在问题
+            无。
+
+            """,
+        ])
 
     public init() {}
 
