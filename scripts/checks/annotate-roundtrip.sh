@@ -65,14 +65,11 @@ check_office "$tmp/seed.docx" "$tmp/seed.expected.json"
 "$bin" check --format json "$tmp/seed.docx" >"$tmp/seed2.json" || [ $? -eq 1 ]
 python3 - "$tmp/seed.expected.json" "$tmp/seed2.list" "$tmp/seed2.json" "$tmp/seed2.err" "$tmp/seed2.expected.json" <<'PY'
 import json, re, sys
+sys.path.insert(0, "scripts/checks")
+from annotate_list import read_list
 old = json.load(open(sys.argv[1], encoding="utf-8"))
 findings = json.load(open(sys.argv[3], encoding="utf-8"))["documents"][0]["findings"]
-new = []
-for line in open(sys.argv[2], encoding="utf-8"):
-    m = re.match(r"^批注 (\d+) \[(\w+)\] (\S+) “(.*)”$", line.rstrip("\n"))
-    if not m:
-        sys.exit(f"annotate-roundtrip: unexpected line (figure not matched?): {line!r}")
-    new.append({"id": int(m[1]), "rule": m[2], "text": m[4]})
+new = read_list(sys.argv[2])
 assert [n["id"] for n in new] == list(range(len(findings))), "one comment per finding, ids from 0"
 assert [n["rule"] for n in new] == [f["rule"] for f in findings]
 for n, f in zip(new, findings):
@@ -95,12 +92,9 @@ python3 scripts/checks/annotate_roundtrip.py --make-docx "$tmp/foreign.docx"
 "$bin" annotate "$tmp/foreign.docx" -o "$tmp/foreign.out.docx" >"$tmp/foreign.list"
 python3 - "$tmp/foreign.list" "$tmp/foreign.expected.json" <<'PY'
 import json, re, sys
-rows = []
-for line in open(sys.argv[1], encoding="utf-8"):
-    m = re.match(r"^批注 (\d+) \[(\w+)\] (\S+) “(.*)”$", line.rstrip("\n"))
-    if not m:
-        sys.exit(f"annotate-roundtrip: unexpected line (figure not matched?): {line!r}")
-    rows.append({"id": int(m[1]), "rule": m[2], "text": m[4]})
+sys.path.insert(0, "scripts/checks")
+from annotate_list import read_list
+rows = read_list(sys.argv[1])
 json.dump(rows, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 print(f"  {len(rows)} comment(s) on the python-docx file: " + ", ".join(r["rule"] + " " + r["text"] for r in rows))
 PY
@@ -119,13 +113,10 @@ expect "$html" "$tmp/html.json" "$tmp/html.figures.json"
 "$bin" annotate "$html" -o "$tmp/html.docx" >"$tmp/html.list"
 python3 - "$tmp/html.list" "$tmp/html.json" "$tmp/html.expected.json" <<'PY'
 import json, re, sys
+sys.path.insert(0, "scripts/checks")
+from annotate_list import read_list
 findings = json.load(open(sys.argv[2], encoding="utf-8"))["documents"][0]["findings"]
-rows = []
-for line in open(sys.argv[1], encoding="utf-8"):
-    m = re.match(r"^批注 (\d+) \[(\w+)\] (\S+) “(.*)”$", line.rstrip("\n"))
-    if not m:
-        sys.exit(f"annotate-roundtrip: unexpected line (figure not matched?): {line!r}")
-    rows.append({"id": int(m[1]), "rule": m[2], "text": m[4]})
+rows = read_list(sys.argv[1])
 assert len(rows) == len(findings), f"{len(rows)} comments for {len(findings)} findings"
 for r, f in zip(rows, findings):
     assert r["rule"] == f["rule"] and (not f["figures"] or r["text"] == f["figures"][0]["text"]), (r, f["figures"][:1])
