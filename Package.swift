@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // scripts/fuzz.sh sets GOUJI_FUZZ=1 to build the fuzz targets instrumented. Only Gouji and the
-// fuzz targets get the flags (host tools such as LexiconEmbedder must not link libFuzzer);
+// fuzz targets get the flags (host tools such as Embedder must not link libFuzzer);
 // plain `swift build` / `swift test` never see them.
 let fuzzing = ProcessInfo.processInfo.environment["GOUJI_FUZZ"] == "1"
 let fuzzSanitizers = ["-sanitize=fuzzer,address"]
@@ -51,8 +51,9 @@ let package = Package(
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         // C wrapper whose public header has no GLib or cairo types.
         .target(name: "CPDFShim", dependencies: ["CPoppler"]),
-        .executableTarget(name: "LexiconEmbedder"),
-        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["LexiconEmbedder"]),
+        // One embedder tool for both plugins: it writes the files a plugin names as string literals.
+        .executableTarget(name: "Embedder"),
+        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["Embedder"]),
         .executableTarget(name: "RuleRegistryWriter"),
         .plugin(name: "RegisterRules", capability: .buildTool(), dependencies: ["RuleRegistryWriter"]),
         .target(
@@ -68,8 +69,7 @@ let package = Package(
             swiftSettings: instrumented,
             plugins: ["EmbedLexicons", "RegisterRules"]
         ),
-        .executableTarget(name: "AssetEmbedder"),
-        .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["AssetEmbedder"]),
+        .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["Embedder"]),
         // `gouji serve`: the workbench page and the HTTP API.
         .target(
             name: "GoujiServer",

@@ -39,7 +39,7 @@ seeds_for() {
 for t in "${targets[@]}"; do
   echo "== building fuzz-$t"
   # GOUJI_FUZZ=1 makes Package.swift add -sanitize=fuzzer,address (and -DFUZZING) to Gouji and
-  # the fuzz targets only: with -Xswiftc the host tool LexiconEmbedder would get libFuzzer too.
+  # the fuzz targets only: with -Xswiftc the host tool Embedder would get libFuzzer too.
   GOUJI_FUZZ=1 swift build -c debug --scratch-path "$scratch" --product "fuzz-$t" 2>&1 \
     | grep -v "Cannot export local symbol" | tail -n 3
   [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz: build of fuzz-$t failed" >&2; exit 1; }

@@ -9,17 +9,16 @@ struct EmbedAssets: BuildToolPlugin {
         guard let module = target as? SourceModuleTarget else { return [] }
         let assets = module.directoryURL.appending(path: "Assets")
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedAssets.swift")
-        var inputs: [URL] = []
+        var files: [URL] = []
         if let names = try? FileManager.default.contentsOfDirectory(atPath: assets.path) {
-            for name in names.sorted() where !name.hasPrefix(".") { inputs.append(assets.appending(path: name)) }
+            for name in names.sorted() where !name.hasPrefix(".") { files.append(assets.appending(path: name)) }
         }
-        // The folder too, so that adding a file re-runs the embedder.
-        inputs.append(assets)
         return [.buildCommand(
             displayName: "Embedding \(module.name) assets",
-            executable: try context.tool(named: "AssetEmbedder").url,
-            arguments: [assets.path, output.path],
-            inputFiles: inputs,
+            executable: try context.tool(named: "Embedder").url,
+            arguments: ["EmbeddedAssets", assets.path, output.path] + files.map(\.path),
+            // The folder too, so that adding a file re-runs the embedder.
+            inputFiles: files + [assets],
             outputFiles: [output]
         )]
     }

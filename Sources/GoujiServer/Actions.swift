@@ -34,15 +34,12 @@ struct Actions: Sendable {
     func annotate(_ upload: Upload, _ options: CheckRequest) throws -> (data: Data, comments: Int) {
         let pipeline = options.pipeline(limits: limits)
         let reader = DocumentReader(lexicons: pipeline.lexicons, limits: limits)
-        let document: Document
-        do { document = try reader.read(data: upload.data, path: upload.name) } catch { throw APIError.unprocessable("\(error)") }
-        let result = pipeline.check(document: document)
-        if let error = result.error { throw APIError.unprocessable(error) }
         do {
-            let report = upload.data.starts(with: [0x50, 0x4B])
-                ? try DocxAnnotator.annotate(docx: upload.data, result: result, lang: options.lang, limits: limits)
-                : try DocxAnnotator.annotate(text: result, lang: options.lang)
+            let report = try DocxAnnotator.annotate(input: upload.data, path: upload.name, reader: reader, pipeline: pipeline,
+                                                    lang: options.lang, limits: limits)
             return (report.data, report.comments.count)
+        } catch let refusal as DocxAnnotator.Refusal {
+            throw APIError.unprocessable(refusal.text(options.lang))
         } catch {
             throw APIError.unprocessable("\(error)")
         }

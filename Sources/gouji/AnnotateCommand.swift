@@ -6,16 +6,20 @@ struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a copy of a report as .docx with a Word comment on each flagged figure.",
         discussion: """
-        A .docx input is copied with comments added (the input is never modified); a text input \
-        becomes a new .docx with its paragraphs and tables. Each comment (author 勾稽 Gouji) holds \
-        the finding's message, arithmetic and suggestions and is anchored on the figure's text. \
-        Exit codes: 0 written, 2 usage error or an unreadable input.
+        A .docx input is copied with comments added (the input is never modified); a .doc is \
+        converted to .docx by LibreOffice first; a text or web-page input becomes a new .docx with \
+        its paragraphs and tables. PDF and Excel inputs are refused (Word comments need a .docx). \
+        Every finding gets one comment (author 勾稽) saying the rule, the message, the arithmetic \
+        and the fix, anchored on the figure's text; when that text cannot be found, on its \
+        paragraph or cell, and the comment says so. Comments an earlier run of gouji wrote are \
+        replaced; other people's are kept. Exit codes: 0 written, 2 usage error, an unreadable \
+        input or one that cannot be annotated.
         """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var options: CheckOptions
     @Option(name: [.short, .long], help: "The annotated .docx to write.") var output: String
-    @Argument(help: "The report to annotate (.docx, .txt).") var file: String
+    @Argument(help: "The report to annotate (.docx, .doc, .txt, .html).") var file: String
 
     func run() throws {
         let lang = options.lang
@@ -36,36 +40,24 @@ struct Annotate: ParsableCommand {
 
         let report: DocxAnnotator.Report
         do {
-            if data.starts(with: [0x50, 0x4B]) {
-                // The .docx reader checks the package (size limits, XML limits) and names each
-                // paragraph and cell's Word part, through which the figures are found again.
-                let document = try reader.read(data: data, path: file)
-                let result = pipeline.check(document: document)
-                report = try DocxAnnotator.annotate(docx: data, result: result, lang: lang, limits: limits)
-            } else {
-                let document = try reader.read(data: data, path: file)
-                report = try DocxAnnotator.annotate(text: pipeline.check(document: document), lang: lang)
-            }
+            report = try DocxAnnotator.annotate(input: data, path: file, reader: reader, pipeline: pipeline, lang: lang, limits: limits)
+        } catch let refusal as DocxAnnotator.Refusal {
+            Exit.fail(file, refusal.text(lang))
         } catch { Exit.fail(file, error) }
         do { try AtomicFile.write(report.data, to: output) } catch { Exit.fail(output, "cannot write output (\(error.localizedDescription))") }
         // One line per comment on standard output: id, rule, Word part and the anchored text.
         for c in report.comments {
-            let note = !c.matched ? (lang == .zh ? "（未定位到数字本身）" : " (figure not matched)") : ""
+            let sought = c.sought.isEmpty ? "" : (lang == .zh ? "“\(c.sought)”" : "\"\(c.sought)\"")
+            let note = c.exact ? "" : (lang == .zh ? "（挂在段落上：未找到\(sought.isEmpty ? "所指位置" : sought)）"
+                                                   : " (on the paragraph: \(sought.isEmpty ? "no place given" : sought + " not found"))")
             print(lang == .zh ? "批注 \(c.id) [\(c.rule)] \(c.part) “\(c.anchored)”\(note)"
                               : "comment \(c.id) [\(c.rule)] \(c.part) \"\(c.anchored)\"\(note)")
         }
         var message = lang == .zh
-            ? "已写入 \(output)：\(report.comments.count) 条批注"
-            : "wrote \(output): \(report.comments.count) comment(s)"
-        if !report.unmatched.isEmpty {
-            message += lang == .zh
-                ? "，其中 \(report.unmatched.count) 条未能定位到数字本身（批注在所在段落或单元格上）"
-                : ", \(report.unmatched.count) not matched to the figure itself (anchored on its paragraph or cell)"
-        }
-        if !report.skipped.isEmpty {
-            message += lang == .zh
-                ? "；\(report.skipped.count) 条发现无法定位到段落或单元格，未加批注（" + report.skipped.map(\.rule).joined(separator: "、") + "）"
-                : "; \(report.skipped.count) finding(s) could not be placed on a paragraph or cell and got no comment (" + report.skipped.map(\.rule).joined(separator: ", ") + ")"
+            ? "已写入 \(output)：\(report.comments.count)条意见，其中\(report.onParagraph)条挂在段落上"
+            : "wrote \(output): \(report.comments.count) comment(s), \(report.onParagraph) of them on a paragraph"
+        if report.replaced > 0 {
+            message += lang == .zh ? "；替换了此前勾稽写的\(report.replaced)条意见" : "; replaced \(report.replaced) earlier comment(s) by Gouji"
         }
         FileHandle.standardError.write(Data((message + (lang == .zh ? "。\n" : ".\n")).utf8))
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `gouji annotate` round trip: annotates the seed (text → new .docx), annotates that .docx again
-# (existing comments are kept and new ones added), and annotates a .docx written by python-docx
+# (Gouji's earlier comments are replaced), and annotates a .docx written by python-docx
 # whose figure is split over runs. Each output is read back with python-docx: every comment
 # exists and its range wraps exactly the flagged figure's text. LibreOffice (installed by .ci/run)
 # must also convert each output to PDF (it opens it without repair).
@@ -58,21 +58,28 @@ expect "$seed" "$tmp/seed.json" "$tmp/seed.expected.json"
 "$bin" annotate "$seed" -o "$tmp/seed.docx"
 python3 scripts/checks/annotate_roundtrip.py "$tmp/seed.docx" "$tmp/seed.expected.json"
 check_office "$tmp/seed.docx" "$tmp/seed.expected.json"
-# The seed's .docx annotated again: the same findings once more, old comments kept.
-# Its findings can differ a little (the .docx is read through Word's structure), so the new
-# comments are expected where `annotate` says it anchored them; the old ones must be intact.
-"$bin" annotate "$tmp/seed.docx" -o "$tmp/seed2.docx" >"$tmp/seed2.list"
-python3 - "$tmp/seed.expected.json" "$tmp/seed2.list" "$tmp/seed2.expected.json" <<'PY'
+# The seed's .docx annotated again: Gouji's earlier comments are replaced, not added to, so the
+# result holds exactly one comment per finding of that .docx (ids from 0 again), each on its
+# figure, and `annotate` says how many it replaced.
+"$bin" annotate "$tmp/seed.docx" -o "$tmp/seed2.docx" >"$tmp/seed2.list" 2>"$tmp/seed2.err"
+"$bin" check --format json "$tmp/seed.docx" >"$tmp/seed2.json" || [ $? -eq 1 ]
+python3 - "$tmp/seed.expected.json" "$tmp/seed2.list" "$tmp/seed2.json" "$tmp/seed2.err" "$tmp/seed2.expected.json" <<'PY'
 import json, re, sys
-old = [dict(e, id=i) for i, e in enumerate(json.load(open(sys.argv[1], encoding="utf-8")))]
-new = []
-for line in open(sys.argv[2], encoding="utf-8"):
-    m = re.match(r"^批注 (\d+) \[(\w+)\] (\S+) “(.*)”$", line.rstrip("\n"))
-    if not m:
-        sys.exit(f"annotate-roundtrip: unexpected line (figure not matched?): {line!r}")
-    new.append({"id": int(m[1]), "rule": m[2], "text": m[4]})
-assert new and new[0]["id"] == len(old), "new comment ids must follow the existing ones"
-json.dump(old + new, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False)
+sys.path.insert(0, "scripts/checks")
+from annotate_list import read_list
+old = json.load(open(sys.argv[1], encoding="utf-8"))
+findings = json.load(open(sys.argv[3], encoding="utf-8"))["documents"][0]["findings"]
+new = read_list(sys.argv[2])
+assert [n["id"] for n in new] == list(range(len(findings))), "one comment per finding, ids from 0"
+assert [n["rule"] for n in new] == [f["rule"] for f in findings]
+for n, f in zip(new, findings):
+    if f["figures"]:
+        assert n["text"] == f["figures"][0]["text"], (n, f["figures"][0]["text"])
+err = open(sys.argv[4], encoding="utf-8").read()
+want = f"{len(new)}条意见，其中0条挂在段落上；替换了此前勾稽写的{len(old)}条意见。"
+assert want in err, f"annotate-roundtrip: expected “{want}” in: {err!r}"
+json.dump(new, open(sys.argv[5], "w", encoding="utf-8"), ensure_ascii=False)
+print(f"  re-annotated: {len(old)} comment(s) replaced by {len(new)}")
 PY
 python3 scripts/checks/annotate_roundtrip.py "$tmp/seed2.docx" "$tmp/seed2.expected.json"
 # The input is never modified, and the output may not be the input.
@@ -85,12 +92,9 @@ python3 scripts/checks/annotate_roundtrip.py --make-docx "$tmp/foreign.docx"
 "$bin" annotate "$tmp/foreign.docx" -o "$tmp/foreign.out.docx" >"$tmp/foreign.list"
 python3 - "$tmp/foreign.list" "$tmp/foreign.expected.json" <<'PY'
 import json, re, sys
-rows = []
-for line in open(sys.argv[1], encoding="utf-8"):
-    m = re.match(r"^批注 (\d+) \[(\w+)\] (\S+) “(.*)”$", line.rstrip("\n"))
-    if not m:
-        sys.exit(f"annotate-roundtrip: unexpected line (figure not matched?): {line!r}")
-    rows.append({"id": int(m[1]), "rule": m[2], "text": m[4]})
+sys.path.insert(0, "scripts/checks")
+from annotate_list import read_list
+rows = read_list(sys.argv[1])
 json.dump(rows, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 print(f"  {len(rows)} comment(s) on the python-docx file: " + ", ".join(r["rule"] + " " + r["text"] for r in rows))
 PY
@@ -101,3 +105,30 @@ import sys, docx
 d = docx.Document(sys.argv[1])
 print("  foreign .docx reopened:", len(d.paragraphs), "paragraphs,", len(d.tables), "table(s)")
 PY
+
+# The GBK web page: a new .docx with one comment per finding, each on its figure's text.
+html=Corpus/seed/html/yueyang-2021-keji.gbk.html
+"$bin" check --format json "$html" >"$tmp/html.json" || [ $? -eq 1 ]
+expect "$html" "$tmp/html.json" "$tmp/html.figures.json"
+"$bin" annotate "$html" -o "$tmp/html.docx" >"$tmp/html.list"
+python3 - "$tmp/html.list" "$tmp/html.json" "$tmp/html.expected.json" <<'PY'
+import json, re, sys
+sys.path.insert(0, "scripts/checks")
+from annotate_list import read_list
+findings = json.load(open(sys.argv[2], encoding="utf-8"))["documents"][0]["findings"]
+rows = read_list(sys.argv[1])
+assert len(rows) == len(findings), f"{len(rows)} comments for {len(findings)} findings"
+for r, f in zip(rows, findings):
+    assert r["rule"] == f["rule"] and (not f["figures"] or r["text"] == f["figures"][0]["text"]), (r, f["figures"][:1])
+json.dump(rows, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False)
+print(f"  web page: {len(rows)} comment(s) for {len(findings)} finding(s)")
+PY
+python3 scripts/checks/annotate_roundtrip.py "$tmp/html.docx" "$tmp/html.expected.json"
+
+# A PDF cannot carry Word comments: exit 2 and one line saying why.
+set +e
+"$bin" annotate Corpus/seed/pdf/yueyang-2021-keji.pdf -o "$tmp/pdf.docx" >/dev/null 2>"$tmp/pdf.err"; rc=$?
+set -e
+[ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/pdf.err")" -eq 1 ] && grep -q "无法给 PDF 加批注" "$tmp/pdf.err" && [ ! -e "$tmp/pdf.docx" ] \
+  || { echo "annotate-roundtrip: a PDF must be refused with exit 2 and one line (rc=$rc: $(cat "$tmp/pdf.err"))"; exit 1; }
+echo "annotate-roundtrip: PDF refused: $(cat "$tmp/pdf.err")"

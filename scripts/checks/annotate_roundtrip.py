@@ -1,8 +1,9 @@
 """Reads an annotated .docx back with python-docx and checks that every comment exists, is by
-勾稽 Gouji, and that the text its range wraps equals the flagged figure.
+勾稽, and that the text its range wraps equals the flagged figure.
 Usage: annotate_roundtrip.py OUT.docx EXPECTED.json   (EXPECTED: list of {"rule", "text"} in order)
        annotate_roundtrip.py --make-docx OUT.docx       (writes a test .docx with python-docx)"""
 import json
+import re
 import sys
 
 import docx
@@ -62,7 +63,7 @@ for el in part.element.body.iter():
         for i in open_ids:
             anchored[i] += "\t"
 
-ours = sorted(i for i, (author, _, _) in comments.items() if author == "勾稽 Gouji")
+ours = sorted(i for i, (author, _, _) in comments.items() if author == "勾稽")
 if len(ours) != len(expected):
     problems.append(f"{len(ours)} Gouji comment(s), expected {len(expected)}")
 pairs = zip(ours, expected)
@@ -81,8 +82,10 @@ for i, want in pairs:
     author, initials, text = comments[i]
     if initials != "GJ":
         problems.append(f"comment {i}: initials {initials!r}")
-    if f"[{want['rule']}]" not in text:
+    if not text.split("\n")[0].count(f"[{want['rule']} "):
         problems.append(f"comment {i}: text does not name rule {want['rule']}: {text[:60]!r}")
+    if "\n规则：" not in text or "\n建议：" not in text:
+        problems.append(f"comment {i}: text lacks the rule or the fix: {text!r}")
     if i not in references:
         problems.append(f"comment {i}: no w:commentReference")
     if anchored.get(i) != want["text"]:

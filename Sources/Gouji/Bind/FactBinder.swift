@@ -80,7 +80,7 @@ public struct FactBinder: Sendable {
         for p in document.paragraphs {
             for label in spec.labels {
                 // "label：value", anywhere in the line; the value ends at a run of spaces.
-                guard p.text.contains(label), let l = p.text.literalRange(of: label),
+                guard p.text.containsBytes(of: label), let l = p.text.literalRange(of: label),
                       let colon = p.text[l.upperBound...].first.flatMap({ $0 == "：" || $0 == ":" ? $0 : nil }) else { continue }
                 _ = colon
                 let afterColon = p.text.index(after: l.upperBound)
@@ -104,9 +104,9 @@ public struct FactBinder: Sendable {
         var texts: [(String, SourceLocation)] = document.paragraphs.map { ($0.text, $0.location) }
         for t in tables { for row in t.rows { for c in row where !c.text.hasAtLeast(400) { texts.append((c.text, c.location)) } } }
         for (text, location) in texts {
-            for label in spec.labels where text.contains(label) {
+            for label in spec.labels where text.containsBytes(of: label) {
                 for connector in ["为", "是", "：", ":"] {
-                    guard text.contains(label + connector), let r = text.literalRange(of: label + connector) else { continue }
+                    guard text.containsBytes(of: label + connector), let r = text.literalRange(of: label + connector) else { continue }
                     let after = text[r.upperBound...]
                     guard let grade = labels.first(where: { after.hasPrefix($0) }) else { continue }
                     let start = location.start + text[..<r.upperBound].unicodeScalars.count

@@ -5,7 +5,7 @@ import Foundation
 /// (审阅 → 修订). Everything else in the package is kept byte for byte; the main document is
 /// re-serialised losslessly apart from the runs split around each change.
 public enum DocxRevisions {
-    public static let author = "勾稽"
+    public static let author = CommentWriter.author
 
     public struct Report: Sendable {
         public var data: Data
@@ -22,8 +22,8 @@ public enum DocxRevisions {
                               limits: ReadLimits = ReadLimits(), date: Date = Date()) throws -> Report {
         let package = try WordPackage(data: data, limits: limits)
         let body = try WordBody(package.document)
-        let blocks = DocxAnnotator.partRanges(result.document)
-        var nextID = Self.largestID(in: package.document.serialized()) + 1
+        let blocks = AnchorFinder.partRanges(result.document)
+        var nextID = Self.largestID(in: package.document.root) + 1
         let stamp = Self.timestamp(date)
         var revised: [Suggestion] = [], unplaced: [(Suggestion, String)] = []
         // Last first: a change never moves the offsets of one before it in the same paragraph.
@@ -48,15 +48,8 @@ public enum DocxRevisions {
 
     /// The largest `w:id` in the document (comments, bookmarks, revisions share the number space
     /// in practice; new ids start above all of them).
-    static func largestID(in xml: String) -> Int {
-        var best = 0
-        var rest = xml[...]
-        while let r = rest.range(of: "w:id=\"") {
-            let digits = rest[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            if let v = Int(digits) { best = max(best, v) }
-            rest = rest[r.upperBound...]
-        }
-        return best
+    static func largestID(in root: XMLElement) -> Int {
+        root.descendants.compactMap { $0.attribute("id").flatMap(Int.init) }.max() ?? 0
     }
 
     static func timestamp(_ date: Date) -> String {
@@ -66,27 +59,7 @@ public enum DocxRevisions {
     }
 }
 
-extension WordContainer {
-    /// The paragraph holding `length` scalars from container offset `offset`, and the offset in
-    /// it; nil when the span crosses paragraphs.
-    func paragraph(holding offset: Int, length: Int) -> (WordParagraph, Int)? {
-        var base = 0
-        for p in paragraphs {
-            let n = p.scalarCount
-            if offset >= base && offset + length <= base + n { return (p, offset - base) }
-            base += n + 1
-        }
-        return nil
-    }
-}
-
 extension WordParagraph {
-    func text(from start: Int, length: Int) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard start >= 0, start + length <= scalars.count else { return "" }
-        return WordBody.string(scalars[start..<(start + length)])
-    }
-
     /// Marks `length` scalars from `start` as deleted and inserts `replacement` after them, both
     /// as tracked changes; the new run takes the formatting of the first deleted one.
     func replace(from start: Int, length: Int, with replacement: String, deletion: Int, insertion: Int,
@@ -95,33 +68,25 @@ extension WordParagraph {
         split(at: start + length)
         let deleted = runs.filter { $0.start >= start && $0.end <= start + length && $0.end > $0.start }
         guard let first = deleted.first else { return }
-        let attributes = " w:author=\"\(XMLNode.escape(author))\" w:date=\"\(date)\""
-        let properties = first.node.first("w:rPr")
-        var lastDeletion: (node: XMLNode, parent: XMLNode)?
+        let attributes = [("author", author), ("date", date)]
+        let properties = first.node.first("rPr", in: WordML.namespaces)?.copy()
+        var lastDeletion: XMLElement?
         for run in deleted {
-            let del = XMLNode.element("w:del", startTag: "<w:del w:id=\"\(deletion)\"\(attributes)>")
-            let r = XMLNode.element(run.node.name, startTag: run.node.startTag)
-            for c in run.node.children {
-                if c.kind == .element && c.name == "w:t" {
-                    r.children.append(XMLNode.text(element: "w:delText", c.textContent))
-                } else {
-                    r.children.append(c.copy())
-                }
-            }
-            del.children = [r]
-            let i = run.parent.children.firstIndex { $0 === run.node }!
-            run.parent.children[i] = del
-            lastDeletion = (del, run.parent)
+            let del = element("del", attributes: [("id", "\(deletion)")] + attributes)
+            run.node.insertBefore(del)
+            let r = run.node.copy()
+            for c in r.children where c.is("t", in: WordML.namespaces) { c.replace(with: textElement(c.text, name: "delText")) }
+            run.node.remove()
+            del.append(r)
+            lastDeletion = del
         }
-        guard !replacement.isEmpty else { return }   // a pure deletion
-        let ins = XMLNode.element("w:ins", startTag: "<w:ins w:id=\"\(insertion)\"\(attributes)>")
-        let r = XMLNode.element("w:r", startTag: "<w:r>")
-        if let properties { r.children.append(properties.copy()) }
-        r.children.append(XMLNode.text(element: "w:t", replacement))
-        ins.children = [r]
+        guard !replacement.isEmpty, let lastDeletion else { return }   // a pure deletion
+        let ins = element("ins", attributes: [("id", "\(insertion)")] + attributes)
+        let r = element("r")
+        if let properties { r.append(properties) }
+        r.append(textElement(replacement))
+        ins.append(r)
         // Right after the w:del that holds the last deleted run.
-        if let (del, parent) = lastDeletion, let i = parent.children.firstIndex(where: { $0 === del }) {
-            parent.children.insert(ins, at: i + 1)
-        }
+        lastDeletion.insertAfter(ins)
     }
 }

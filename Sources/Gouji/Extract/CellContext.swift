@@ -79,18 +79,18 @@ struct TableContextBuilder {
                         ctx.unit = u; ctx.unitSource = "header"
                     }
                     ctx.kindHint = Self.kindHint(label: ctx.label, header: ctx.header)
-                    ctx.isVoucherColumn = ctx.header.contains("凭证")
+                    ctx.isVoucherColumn = ctx.header.containsBytes(of: "凭证")
                 } else {
                     if let u = statedUnit(c) {
                         if c == 0 && row.count == 1 { tableUnit = u } else { set(&columnUnit, c, u) }
                         if headerRow == nil { headerRow = !numericRow.contains(true) }
-                        if c == 0 && (text.startsWithBytes("项目资金") || text.contains("单位:") || text.contains("单位：")) { tableUnit = u }
+                        if c == 0 && (text.startsWithBytes("项目资金") || text.containsBytes(of: "单位:") || text.containsBytes(of: "单位：")) { tableUnit = u }
                         // A money unit in a header row ("年度预算数（万元）") covers the block below it.
                         if headerRow == true && patterns.moneyFactors[u] != nil { tableUnit = u }
                     }
                     set(&columnHeader, c, stripUnit(text))
                     if text.startsWithBytes("计量单位") || text.startsWithBytes("度量单位") { unitColumn = c }
-                    ctx.isVoucherColumn = get(columnHeader, c)?.contains("凭证") ?? false
+                    ctx.isVoucherColumn = get(columnHeader, c)?.containsBytes(of: "凭证") ?? false
                 }
                 contexts.append(ctx)
             }
@@ -129,7 +129,7 @@ struct TableContextBuilder {
 
     func unit(in text: String) -> String? {
         // The pattern needs an opening parenthesis or 单位: most cells have neither.
-        guard text.utf8.contains(UInt8(ascii: "(")) || text.contains("（") || text.contains("单位"),
+        guard text.utf8.contains(UInt8(ascii: "(")) || text.containsBytes(of: "（") || text.containsBytes(of: "单位"),
               let m = patterns.unitInParentheses.firstMatch(in: text) else { return nil }
         let bytes = Array(text.utf8)
         if let r = m.range("unit") ?? m.range("unit2") { return String(decoding: bytes[r], as: UTF8.self) }

@@ -56,7 +56,7 @@ public enum ChineseNumerals {
             let head = String(s[..<i])
             if !head.isEmpty { guard let v = value(head) else { return nil }; yuan = v }
             rest = s[s.index(after: i)...]
-        } else if !s.contains("角") && !s.contains("分") {
+        } else if !s.containsBytes(of: "角") && !s.containsBytes(of: "分") {
             return value(s)
         } else {
             rest = Substring(s)

@@ -26,7 +26,7 @@ public struct FigureExtractor: Sendable {
             switch block {
             case .paragraph(let p):
                 extract(unit: p.text, start: p.location.start, part: p.location.part, context: nil, document: document, state: &state)
-                if p.text.contains("单位") , let u = builder.unit(in: p.text) { pendingUnit = u }
+                if p.text.containsBytes(of: "单位") , let u = builder.unit(in: p.text) { pendingUnit = u }
                 else if p.text.unicodeScalars.contains(where: { !$0.isHorizontalSpace }) { pendingUnit = nil }   // not blank
             case .table(let t):
                 if t.rows.isEmpty {
@@ -197,7 +197,7 @@ public struct FigureExtractor: Sendable {
                 figure.kind = .measure; figure.unit = unitWord; figure.writtenUnit = scaleWord + unitWord; figure.factor = scale
             } else if !scaleWord.isEmpty {
                 // 资金3600万: a bare 万/亿 in money context is money.
-                let moneyContext = lexicons.units.moneyContext.contains { preceding.contains($0) }
+                let moneyContext = lexicons.units.moneyContext.contains { preceding.containsBytes(of: $0) }
                 figure.kind = moneyContext ? .money : .number
                 figure.unit = moneyContext ? "元" : ""
                 figure.writtenUnit = scaleWord
@@ -223,7 +223,7 @@ public struct FigureExtractor: Sendable {
                         figure.unitSource = context.unitSource
                     }
                 }
-                if figure.kind == .number, numText.count == 6, context.label.contains("邮") { figure.kind = .postcode }
+                if figure.kind == .number, numText.count == 6, context.label.containsBytes(of: "邮") { figure.kind = .postcode }
             }
             if !figure.kind.isQuantity { state.figures.append(figure); continue }
             figure.value = signed.times(figure.factor)

@@ -75,15 +75,15 @@ public struct RoleMatcher: Sendable {
     /// `statement` gives the text back to the previous ；。 (asked for only when the clause does not decide).
     public func role(of f: Figure, clause: String, statement: () -> String) -> FigureRole {
         if f.kind == .year { return isBase(clause) ? .base : .stated }
-        if f.direction != nil || f.kind == .percentagePoints || words.change.contains(where: clause.contains) { return .change }
-        if f.kind == .percent && words.share.contains(where: clause.contains) { return .share }
+        if f.direction != nil || f.kind == .percentagePoints || words.change.contains(where: clause.containsBytes(of:)) { return .change }
+        if f.kind == .percent && words.share.contains(where: clause.containsBytes(of:)) { return .share }
         if isBase(clause) { return .base }
-        if words.target.contains(where: clause.contains) || f.text.hasPrefix("≥") || f.text.hasPrefix("≤") { return .target }
+        if words.target.contains(where: clause.containsBytes(of:)) || f.text.hasPrefix("≥") || f.text.hasPrefix("≤") { return .target }
         let statement = statement()
-        if words.targetHeaders.contains(where: statement.contains) { return .target }
-        if words.partOpeners.contains(where: { statement.contains($0) }) && !words.hasTotalWord(clause) { return .part }
+        if words.targetHeaders.contains(where: statement.containsBytes(of:)) { return .target }
+        if words.partOpeners.contains(where: { statement.containsBytes(of: $0) }) && !words.hasTotalWord(clause) { return .part }
         if words.hasTotalWord(clause) { return .total }
-        if words.actual.contains(where: clause.contains) { return .actual }
+        if words.actual.contains(where: clause.containsBytes(of:)) { return .actual }
         return .stated
     }
 
@@ -127,7 +127,7 @@ public struct RoleMatcher: Sendable {
     static let nian = Array("年".utf8)
 
     /// Whether `text` holds a word of a scoring standard.
-    public func isCriterion(_ text: String) -> Bool { words.criterion.contains(where: text.contains) }
+    public func isCriterion(_ text: String) -> Bool { words.criterion.contains(where: text.containsBytes(of:)) }
 
     /// The role words as UTF-8, made once.
     struct Bytes: Sendable {
@@ -136,7 +136,7 @@ public struct RoleMatcher: Sendable {
 
     /// "上年" when the clause names the previous period, a year such as "2021" when it names one.
     public func period(in clause: String) -> String? {
-        if words.previousPeriod.contains(where: clause.contains), !words.previousPeriodExceptions.contains(where: clause.contains) {
+        if words.previousPeriod.contains(where: clause.containsBytes(of:)), !words.previousPeriodExceptions.contains(where: clause.containsBytes(of:)) {
             return "上年"
         }
         // A year: four ASCII digits (not part of a longer number) followed by 年.

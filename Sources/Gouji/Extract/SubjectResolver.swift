@@ -53,7 +53,7 @@ public struct SubjectResolver: Sendable {
         for (_, isMeasure, words) in vocabulary.scopeEntries where !rest.isEmpty {
             for (word, single, id) in words {
                 let present = single ? startsAfterStages(rest, word, &stageEnd) : contained.contains(id)
-                guard present, !scopes.contains(where: { $0.contains(word) }) else { continue }
+                guard present, !scopes.contains(where: { $0.containsBytes(of: word) }) else { continue }
                 scopes.append(word)
                 if !isMeasure { break }
             }
@@ -61,7 +61,7 @@ public struct SubjectResolver: Sendable {
         var noun = stripped(rest, words: &memo)
         if noun.utf8.count > 16, noun.unicodeScalars.count > 16, noun.hasAtLeast(17) { noun = String(noun.suffix(16)) }
         if vocabulary.stageWordFirsts.occurs(in: rest),
-           let stage = vocabulary.stageWordsLongestFirst.first(where: { rest.contains($0) }),
+           let stage = vocabulary.stageWordsLongestFirst.first(where: { rest.containsBytes(of: $0) }),
            let s = rest.byteOffset(of: stage), noun.isEmpty || rest.byteOffset(of: noun).map({ s < $0 }) == true {
             leadingStage = stage
         }

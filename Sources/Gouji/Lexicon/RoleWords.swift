@@ -32,10 +32,10 @@ public struct RoleWords: Codable, Sendable {
 
     /// Whether `text` holds a total word ("共", "合计" …) that is not part of a word such as 公共.
     public func hasTotalWord(_ text: String) -> Bool {
-        guard total.contains(where: text.contains) else { return false }
+        guard total.contains(where: text.containsBytes(of:)) else { return false }
         var stripped = text
-        for e in totalExceptions where stripped.contains(e) { stripped = stripped.replacingOccurrences(of: e, with: "　") }
-        return total.contains(where: stripped.contains)
+        for e in totalExceptions where stripped.containsBytes(of: e) { stripped = stripped.replacingOccurrences(of: e, with: "　") }
+        return total.contains(where: stripped.containsBytes(of:))
     }
 
     /// The first claim word in `text` that is a claim: not followed by a number (digits, ≥, a

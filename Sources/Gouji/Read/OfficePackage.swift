@@ -45,12 +45,15 @@ struct OfficePackage {
         #endif
     }
 
-    /// Whether the package has a file part at `path` (e.g. `xl/workbook.xml`).
+    /// The paths of the package's file parts, in the archive's order.
+    var filePaths: [String] { archive.filter { $0.type == .file }.map(\.path) }
+
     /// Whether any entry's path starts with `folder` (such as "word/").
     func hasFolder(_ folder: String) -> Bool {
         archive.contains { $0.path.hasPrefix(folder) }
     }
 
+    /// Whether the package has a file part at `path` (e.g. `xl/workbook.xml`).
     func contains(_ path: String) -> Bool {
         guard let entry = archive[path] else { return false }
         return entry.type == .file

@@ -8,9 +8,9 @@ import Glibc
 /// and dominated the profile; report text is valid UTF-8, which is self-synchronising, so a byte
 /// search finds exactly the literal occurrences.
 extension String {
-    /// Whether `other` occurs in the string (literal, byte-wise).
-    @inlinable
-    public func contains(_ other: String) -> Bool {
+    /// Whether the UTF-8 of `other` occurs in the UTF-8 of the string: a literal, byte-wise
+    /// search (no canonical equivalence, unlike Foundation's `contains(_:)`).
+    func containsBytes(of other: String) -> Bool {
         byteOffset(of: other) != nil
     }
 
@@ -244,8 +244,18 @@ extension UTF8 {
 }
 
 extension Substring {
-    @inlinable
-    public func contains(_ other: String) -> Bool { String(self).contains(other) }
+    /// Whether the UTF-8 of `other` occurs in the substring's UTF-8 (literal, byte-wise; no copy
+    /// of a substring of a native string).
+    func containsBytes(of other: String) -> Bool {
+        if other.isEmpty { return true }
+        var haystack = self, needle = other
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count <= h.count, let hb = h.baseAddress, let nb = n.baseAddress else { return false }
+                return gouji_memmem(hb, h.count, nb, n.count) >= 0
+            }
+        }
+    }
 }
 
 extension Unicode.Scalar {

@@ -26,8 +26,8 @@ public struct AcceptedFinding: Codable, Sendable, Equatable {
         if let file, !(path == file || path.hasSuffix("/" + file)) { return false }
         if let figure, !f.figures.contains(where: { $0.text == figure || $0.text.trimmedWhitespace == figure }) { return false }
         if let subject {
-            let named = f.figures.contains { ($0.subject ?? "").contains(subject) || ($0.subjectPhrase ?? "").contains(subject) }
-            if !named && !f.message.zh.contains(subject) && !f.message.en.contains(subject) { return false }
+            let named = f.figures.contains { ($0.subject ?? "").containsBytes(of: subject) || ($0.subjectPhrase ?? "").containsBytes(of: subject) }
+            if !named && !f.message.zh.containsBytes(of: subject) && !f.message.en.containsBytes(of: subject) { return false }
         }
         return true
     }

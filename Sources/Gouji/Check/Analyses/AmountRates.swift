@@ -17,12 +17,12 @@ public enum AmountRates {
         var out: [Triple] = []
         for (i, r) in q.enumerated() where r.kind == .percent && !r.inTable && r.direction == nil && r.role != .change {
             let clause = c.clause(before: r)
-            guard words.rates.contains(where: clause.contains) else { continue }
+            guard words.rates.contains(where: clause.containsBytes(of:)) else { continue }
             let statementStart = c.document.lines.back(from: r.location.start, to: RuleContext.statementEnds)
             let before = q[..<i].reversed().prefix { $0.location.start >= statementStart && $0.block == r.block }
             let money = before.filter { $0.kind == .money && $0.role != .change && $0.role != .base && $0.role != .share && !$0.approximate }
-            guard let spent = money.first, words.spent.contains(where: c.clause(before: spent).contains) else { continue }
-            guard let budget = money.dropFirst().first(where: { words.budgets.contains(where: c.clause(before: $0).contains) }),
+            guard let spent = money.first, words.spent.contains(where: c.clause(before: spent).containsBytes(of:)) else { continue }
+            guard let budget = money.dropFirst().first(where: { words.budgets.contains(where: c.clause(before: $0).containsBytes(of:)) }),
                   budget.value > 0 else { continue }
             // Another rate between the amounts and this one belongs to them.
             if before.contains(where: { $0.kind == .percent && $0.location.start > spent.location.start }) { continue }

@@ -60,7 +60,7 @@ public enum Arithmetic {
     public static func replacement(for figure: Figure, value: Decimal, surface: String) -> String {
         let places = max(figure.decimals, value.decimalPlaces > 0 ? min(value.divided(by: figure.factor == 0 ? 1 : figure.factor).decimalPlaces, 4) : 0)
         var number = value.divided(by: figure.factor == 0 ? 1 : figure.factor).rounded(places).plain
-        if figure.decimals > 0, !number.contains(".") { number += "." + String(repeating: "0", count: figure.decimals) }
+        if figure.decimals > 0, !number.containsBytes(of: ".") { number += "." + String(repeating: "0", count: figure.decimals) }
         else if figure.decimals > 0, let dot = number.firstIndex(of: ".") {
             let have = number.distance(from: dot, to: number.endIndex) - 1
             if have < figure.decimals { number += String(repeating: "0", count: figure.decimals - have) }
@@ -116,7 +116,7 @@ public enum TypoDiagnosis {
     static func padded(_ s: String, _ decimals: Int) -> String {
         var t = s
         if decimals > 0 {
-            if !t.contains(".") { t += "." }
+            if !t.containsBytes(of: ".") { t += "." }
             let have = t.distance(from: t.firstIndex(of: ".")!, to: t.endIndex) - 1
             t += String(repeating: "0", count: max(0, decimals - have))
         }

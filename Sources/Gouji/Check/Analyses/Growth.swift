@@ -37,7 +37,7 @@ public enum Growth {
             var k = i - 1
             while k >= 0, figures[k].sentence == f.sentence, figures[k].kind != .percent || values.isEmpty {
                 let between = c.document.lines.text(from: figures[k].location.end, to: (values.first ?? f).location.start)
-                if between.contains("；") || between.contains(";") || between.contains("。") { break }
+                if between.containsBytes(of: "；") || between.containsBytes(of: ";") || between.containsBytes(of: "。") { break }
                 if figures[k].kind == .percent && figures[k].direction != nil { break }
                 values.insert(figures[k], at: 0)
                 k -= 1

@@ -37,16 +37,16 @@ public enum Partition: Equatable, Sendable {
         let closing = lines.text(from: last.location.end, to: lines.forward(from: last.location.end, to: RuleContext.statementEnds))
         // A list that says it is partial.
         if let w = words.partialList.first(where: { w in
-            w == "等" ? closing.hasPrefix("等") || labels.dropFirst().contains { $0.hasPrefix("等") } : (opening.contains(w) || closing.contains(w))
+            w == "等" ? closing.hasPrefix("等") || labels.dropFirst().contains { $0.hasPrefix("等") } : (opening.containsBytes(of: w) || closing.containsBytes(of: w))
         }) { return .partial(w) }
         // Parts that are attributes of the total's members, or of different stages (应到位 vs 实际到位).
-        if let w = words.overlappingAttributes.first(where: { w in labels.contains { $0.contains(w) } }) { return .overlapping(w) }
+        if let w = words.overlappingAttributes.first(where: { w in labels.contains { $0.containsBytes(of: w) } }) { return .overlapping(w) }
         let stages = Set(parts.map(\.role).filter { $0 == .target || $0 == .actual })
         if stages.count > 1 { return .overlapping("目标/实际") }
         // A fixed exhaustive set: every part is named by a word of one partition.
         // Each part must be named by a different member (年初结转结余 and 年末结转结余 are not 年初/年中).
         for set in words.partitions {
-            let candidates = labels.map { label in set.filter { label.contains($0) } }
+            let candidates = labels.map { label in set.filter { label.containsBytes(of: $0) } }
             if !candidates.contains(where: \.isEmpty), distinctMembers(candidates) {
                 return .exhaustive(set.prefix(3).joined(separator: "/"))
             }
@@ -57,7 +57,7 @@ public enum Partition: Equatable, Sendable {
             let cores = labels.map { label in
                 String(label.compacted.unicodeScalars.filter { $0.properties.isIdeographic }).replacingOccurrences(of: "其中", with: "")
             }
-            if cores.allSatisfy({ core in !core.isEmpty && expenses.contains { $0.contains(core) || core.contains($0) } }) {
+            if cores.allSatisfy({ core in !core.isEmpty && expenses.contains { $0.containsBytes(of: core) || core.containsBytes(of: $0) } }) {
                 return .exhaustive("支出明细表")
             }
         }

@@ -52,7 +52,7 @@ public enum Targets {
         guard let a, let b, !a.isEmpty, !b.isEmpty else { return false }
         if a == b { return true }
         let xCount = a.unicodeScalars.count, yCount = b.unicodeScalars.count
-        if (xCount >= 2 && b.contains(a)) || (yCount >= 2 && a.contains(b)) { return true }
+        if (xCount >= 2 && b.containsBytes(of: a)) || (yCount >= 2 && a.containsBytes(of: b)) { return true }
         // A common run of four needs four scalars on each side.
         guard xCount >= 4, yCount >= 4 else { return false }
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)

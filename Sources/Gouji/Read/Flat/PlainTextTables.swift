@@ -394,7 +394,7 @@ struct PlainTextTables {
         for row in rows {
             if !parts[parts.count - 1].isEmpty, let first = row.first, !first.isEmpty, row.dropFirst().allSatisfy(\.isEmpty) {
                 let tail = lines.text(from: max(first.a, first.b - 12), to: first.b)
-                if tail.contains("表") { parts.append([]) }
+                if tail.containsBytes(of: "表") { parts.append([]) }
             }
             parts[parts.count - 1].append(row)
         }

@@ -25,7 +25,7 @@ public struct HTMLReader: Sendable {
         guard hasOpeningBracket(text, within: 7 * 4096) else { return false }
         let bytes = sniffWindow(text)
         let start = String(decoding: bytes, as: UTF8.self)
-        if String(decoding: bytes.prefix(2048), as: UTF8.self).contains("<html") || start.hasPrefix("<!doctype html") { return true }
+        if String(decoding: bytes.prefix(2048), as: UTF8.self).containsBytes(of: "<html") || start.hasPrefix("<!doctype html") { return true }
         guard start.hasPrefix("<") else { return false }
         let tags = ["<body", "<table", "<p>", "<p ", "<div", "<tr", "<td", "<br"]
         var count = 0

@@ -28,7 +28,7 @@ enum XlsxDateFormat {
             return nil
         }.first ?? 0
         guard !value.negative, let dt = dateTime(value, places: places, date1904: date1904) else { return nil }
-        let twelveHour = tokens.contains { if case .date(let s) = $0 { return s.contains("/") }; return false }
+        let twelveHour = tokens.contains { if case .date(let s) = $0 { return s.containsBytes(of: "/") }; return false }
         var out = ""
         // m is minutes right after an hour token or right before a seconds token.
         let dateTokens: [(Int, String)] = tokens.enumerated().compactMap { i, t in

@@ -161,7 +161,7 @@ class XlsxXMLParser {
     /// Decodes the `_xHHHH_` escapes SpreadsheetML uses for characters XML cannot hold
     /// (`_x000D_` for a carriage return, `_x005F_` for an underscore that would start one).
     static func unescape(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard text.containsBytes(of: "_x") else { return text }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var i = 0

@@ -6,8 +6,44 @@ public struct AmountRestated: Rule {
     public static let description = RuleDescription(
         id: "X01", name: "amount-restated", family: .tableVsNarrative, severity: .error,
         summary: Localized(zh: "文字中引用的资金数应与资金表一致", en: "An amount quoted in the text equals the funds table"),
-        triggering: ["\t计划安排资金\n（万元）\n\t40\n\t实际到位资金\n（万元）\n\t40\n\t实际支出\n（万元）\n\t38.64\n\t结余\n（万元）\n\t1.36\n\n项目实际支出↓36.64万元。\n"],
-        nonTriggering: ["\t计划安排资金\n（万元）\n\t40\n\t实际到位资金\n（万元）\n\t40\n\t实际支出\n（万元）\n\t38.64\n\t结余\n（万元）\n\t1.36\n\n项目实际支出38.64万元。\n"])
+        triggering: ["\t计划安排资金\n（万元）\n\t40\n\t实际到位资金\n（万元）\n\t40\n\t实际支出\n（万元）\n\t38.64\n\t结余\n（万元）\n\t1.36\n\n项目实际支出↓36.64万元。\n",
+            """
+            \t计划安排资金
+            （万元）
+            \t60
+            \t实际到位资金
+            （万元）
+            \t60
+            \t实际支出
+            （万元）
+            \t57.2
+            \t结余
+            （万元）
+            \t2.8
+
+            截至年底，项目实际支出↓52.7万元，结余2.8万元。
+
+            """,
+        ],
+        nonTriggering: ["\t计划安排资金\n（万元）\n\t40\n\t实际到位资金\n（万元）\n\t40\n\t实际支出\n（万元）\n\t38.64\n\t结余\n（万元）\n\t1.36\n\n项目实际支出38.64万元。\n",
+            """
+            \t计划安排资金
+            （万元）
+            \t60
+            \t实际到位资金
+            （万元）
+            \t60
+            \t实际支出
+            （万元）
+            \t57.2
+            \t结余
+            （万元）
+            \t2.8
+
+            截至年底，项目实际支出57.2万元，结余2.8万元。
+
+            """,
+        ])
 
     public init() {}
 
@@ -23,7 +59,7 @@ public struct AmountRestated: Rule {
         var seen = Set<String>()
         for f in c.quantities where !f.inTable && f.kind == .money && !f.approximate {
             let clause = c.clause(before: f)
-            guard !clause.contains("其中"), let (word, field) = Self.fields.first(where: { clause.contains($0.0) }),
+            guard !clause.containsBytes(of: "其中"), let (word, field) = Self.fields.first(where: { clause.containsBytes(of: $0.0) }),
                   let table = funds.totals[field]?.figure, !seen.contains(field + "\(f.sentence)") else { continue }
             seen.insert(field + "\(f.sentence)")
             // A source's own figure is fine too.

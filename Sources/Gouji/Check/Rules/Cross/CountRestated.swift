@@ -6,8 +6,24 @@ public struct CountRestated: Rule {
     public static let description = RuleDescription(
         id: "X02", name: "count-target-restated", family: .tableVsNarrative, severity: .error,
         summary: Localized(zh: "表格与文字中同一主体、同一口径的数值应一致", en: "A figure given in a table and in the text for the same subject and scope is the same"),
-        triggering: ["\t实际完成值\n\t累计向上争取科技项目共271个。\n\n累计向上争取科技项目共↓217个。\n"],
-        nonTriggering: ["\t实际完成值\n\t累计向上争取科技项目共271个。\n\n累计向上争取科技项目共271个。\n"])
+        triggering: ["\t实际完成值\n\t累计向上争取科技项目共271个。\n\n累计向上争取科技项目共↓217个。\n",
+            """
+            \t实际完成值
+            \t全年开展送戏下乡演出126场。
+
+            全年开展送戏下乡演出↓162场。
+
+            """,
+        ],
+        nonTriggering: ["\t实际完成值\n\t累计向上争取科技项目共271个。\n\n累计向上争取科技项目共271个。\n",
+            """
+            \t实际完成值
+            \t全年开展送戏下乡演出126场。
+
+            全年开展送戏下乡演出126场。
+
+            """,
+        ])
 
     public init() {}
 

@@ -5,8 +5,62 @@ public struct ReportAfterPeriod: Rule {
     public static let description = RuleDescription(
         id: "DT02", name: "report-after-period", family: .date, severity: .error,
         summary: Localized(zh: "报告日期应晚于项目结束时间", en: "The report date is after the end of the project period"),
-        triggering: ["报告日期：↓2021年6月22日\n\t项目起止时间\n\t2021.01-2021.12\n\n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n"],
-        nonTriggering: ["报告日期：2022年6月22日\n\t项目起止时间\n\t2021.01-2021.12\n\n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n"])
+        triggering: ["报告日期：↓2021年6月22日\n\t项目起止时间\n\t2021.01-2021.12\n\n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n",
+            """
+            报告日期：↓2022年11月3日
+            \t项目起止时间
+            \t2022.01-2022.12
+
+            \t绩效自评综合得分
+            \t95
+
+            \t评价等次
+            \t优秀
+
+
+            """,
+            """
+            报告日期：↓2023年3月1日
+            \t项目起止时间
+            \t2023.01-2023.12
+
+            \t绩效自评综合得分
+            \t95
+
+            \t评价等次
+            \t优秀
+
+
+            """,
+        ],
+        nonTriggering: ["报告日期：2022年6月22日\n\t项目起止时间\n\t2021.01-2021.12\n\n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n",
+            """
+            报告日期：2023年3月1日
+            \t项目起止时间
+            \t2022.01-2022.12
+
+            \t绩效自评综合得分
+            \t95
+
+            \t评价等次
+            \t优秀
+
+
+            """,
+            """
+            报告日期：2024年4月15日
+            \t项目起止时间
+            \t2023.01-2023.12
+
+            \t绩效自评综合得分
+            \t95
+
+            \t评价等次
+            \t优秀
+
+
+            """,
+        ])
 
     public init() {}
 

@@ -33,7 +33,7 @@ public struct SignatureDates: Rule {
     }
 
     public func check(_ c: RuleContext) -> [Finding] {
-        guard c.document.text.contains("签") else { return [] }
+        guard c.document.text.containsBytes(of: "签") else { return [] }
         let lines = c.document.lines
         let count = lines.lineStarts.count
         var slots: [Slot] = []
@@ -49,7 +49,7 @@ public struct SignatureDates: Rule {
         }
         for n in marked.sorted() where n <= count {
             let text = lines.lineText(n)
-            guard let marker = Self.markers.first(where: { text.contains($0) }), let r = text.literalRange(of: marker) else { continue }
+            guard let marker = Self.markers.first(where: { text.containsBytes(of: $0) }), let r = text.literalRange(of: marker) else { continue }
             let block = String(text[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
             let after = String(text[r.upperBound...])
             var found: Slot? = nil
@@ -61,7 +61,7 @@ public struct SignatureDates: Rule {
                 var k = n + 1
                 while k <= min(count, n + 3) {
                     let next = lines.lineText(k)
-                    if Self.markers.contains(where: { next.contains($0) }) { break }
+                    if Self.markers.contains(where: { next.containsBytes(of: $0) }) { break }
                     if let m = Self.slotLine.firstMatch(in: next) { found = slot(m, in: next, line: k, offset: 0, block: block, c); break }
                     k += 1
                 }

@@ -6,8 +6,38 @@ public struct YearConsistency: Rule {
     public static let description = RuleDescription(
         id: "DT04", name: "year-consistency", family: .date, severity: .warning, also: [.info],
         summary: Localized(zh: "正文年份应为评价年度，其他年份须有“上年/同比/截至”等说明", en: "Years in the text are the evaluation year unless the context says otherwise"),
-        triggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n↓2020年，完成技术合同登记645份。\n"],
-        nonTriggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n2021年，完成技术合同登记645份，较2020年增长10%。\n"])
+        triggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n↓2020年，完成技术合同登记645份。\n",
+            """
+            \t项目起止时间
+            \t2022.01-2022.12
+
+            ↓2017年，全县完成农村公路提质改造126公里。
+
+            """,
+            """
+            \t项目起止时间
+            \t2023年1月-2023年12月
+
+            ↓2016年度共发放助学金342万元，惠及学生1140人。
+
+            """,
+        ],
+        nonTriggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n2021年，完成技术合同登记645份，较2020年增长10%。\n",
+            """
+            \t项目起止时间
+            \t2022.01-2022.12
+
+            2022年，全县完成农村公路提质改造126公里，比2021年多20公里。
+
+            """,
+            """
+            \t项目起止时间
+            \t2023年1月-2023年12月
+
+            2023年度共发放助学金342万元，惠及学生1140人。
+
+            """,
+        ])
 
     public init() {}
 
@@ -17,12 +47,12 @@ public struct YearConsistency: Rule {
         guard let year = evaluationYear(c) else { return [] }
         var out: [Finding] = []
         for f in c.figures where f.kind == .year && !f.inTable {
-            guard let y = f.date?.year, y != year, y != year + 1 || !c.text(f.location).contains("度") else { continue }
+            guard let y = f.date?.year, y != year, y != year + 1 || !c.text(f.location).containsBytes(of: "度") else { continue }
             let before = c.clause(before: f)
             let lineText = c.document.lines.lineText(f.location.line)
             let after = c.document.lines.text(from: f.location.end, to: min(f.location.end + 12, c.document.lines.lineStarts[f.location.line - 1] + lineText.unicodeScalars.count))
-            if Self.context.contains(where: { before.endsWithBytes($0) || before.contains($0) || after.startsWithBytes($0) }) || after.contains("将") || after.contains("计划") { continue }
-            if y == year + 1 && (lineText.contains("将") || lineText.contains("计划")) { continue }
+            if Self.context.contains(where: { before.endsWithBytes($0) || before.containsBytes(of: $0) || after.startsWithBytes($0) }) || after.containsBytes(of: "将") || after.containsBytes(of: "计划") { continue }
+            if y == year + 1 && (lineText.containsBytes(of: "将") || lineText.containsBytes(of: "计划")) { continue }
             if f.role == .base { continue }
             // Reports cite the years around the one evaluated all the time (the policy of the year
             // before, last year's evaluation, a plan to next year): only a year far from it is a
@@ -40,7 +70,7 @@ public struct YearConsistency: Rule {
     func evaluationYear(_ c: RuleContext) -> Int? {
         if let end = c.facts.period?.end.year { return end }
         for p in c.document.paragraphs.prefix(8) {
-            if let f = c.figures.first(where: { $0.kind == .year && $0.location.line == p.location.line && c.text($0.location).contains("度") }) { return f.date?.year }
+            if let f = c.figures.first(where: { $0.kind == .year && $0.location.line == p.location.line && c.text($0.location).containsBytes(of: "度") }) { return f.date?.year }
         }
         if let d = c.facts.reportDate?.date?.year { return d - 1 }
         return nil

@@ -35,8 +35,8 @@ public struct BalanceRollforward: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         let text = c.document.text
-        let hasBalance = text.contains("结余")
-        guard hasBalance || text.contains("本年收入") || text.contains("收入合计") else { return [] }
+        let hasBalance = text.containsBytes(of: "结余")
+        guard hasBalance || text.containsBytes(of: "本年收入") || text.containsBytes(of: "收入合计") else { return [] }
         var out: [Finding] = []
         if hasBalance { out += narrativeRollforward(c) }
         out += narrativeIncomeParts(c)
@@ -52,10 +52,10 @@ public struct BalanceRollforward: Rule {
     /// 合计"); "事业收入", "基本支出合计" or "一般公共预算财政拨款收入" are parts, not totals.
     static func role(ofClause raw: String) -> (Role, String)? {
         // Most clauses name none of the four: decided before the clause is compacted.
-        guard raw.contains("收入") || raw.contains("支出") || raw.contains("结余") || raw.contains("结转") else { return nil }
+        guard raw.containsBytes(of: "收入") || raw.containsBytes(of: "支出") || raw.containsBytes(of: "结余") || raw.containsBytes(of: "结转") else { return nil }
         var clause = raw.compacted
         // A comparison with another year is not this year's total.
-        if ["上年", "较", "同比", "比上", "总计", "增加", "减少", "增长", "下降", "占"].contains(where: { clause.contains($0) }) { return nil }
+        if ["上年", "较", "同比", "比上", "总计", "增加", "减少", "增长", "下降", "占"].contains(where: { clause.containsBytes(of: $0) }) { return nil }
         if let m = balance.firstMatch(in: clause) {
             let bytes = Array(clause.utf8)
             let which = m.range(at: 1).map { String(decoding: bytes[$0], as: UTF8.self) }
@@ -93,7 +93,7 @@ public struct BalanceRollforward: Rule {
                 guard let o = roles[.opening], o.count == 1, let i = roles[.income], i.count == 1,
                       let e = roles[.expenditure], e.count == 1, let cl = roles[.closing], cl.count == 1 else { continue }
                 let paragraph = (figures[0].location.line...figures.last!.location.line).map { c.document.lines.lineText($0) }.joined()
-                let confounder = Self.confounders.first { paragraph.contains($0) }
+                let confounder = Self.confounders.first { paragraph.containsBytes(of: $0) }
                 if let f = rollforward(c, opening: o[0], income: i[0], expenditure: e[0], closing: cl[0], added: [], subtracted: [],
                                        scope: scope, certain: confounder == nil, confounder: confounder) {
                     out.append(f)
@@ -218,7 +218,7 @@ public struct BalanceRollforward: Rule {
         var out: [Finding] = []
         for table in c.document.tables {
             // Only a table naming income, spending or balances can hold the roll-forward.
-            guard table.rows.contains(where: { $0.contains { $0.compact.contains("收入") || $0.compact.contains("结余") || $0.compact.contains("结转") } }) else { continue }
+            guard table.rows.contains(where: { $0.contains { $0.compact.containsBytes(of: "收入") || $0.compact.containsBytes(of: "结余") || $0.compact.containsBytes(of: "结转") } }) else { continue }
             // Label → (amount, label column), in reading order; 行次 columns are skipped.
             var skip = Set<Int>()
             for row in table.rows { for (k, cell) in row.enumerated() where cell.compact == "行次" { skip.insert(k) } }
@@ -259,11 +259,11 @@ public struct BalanceRollforward: Rule {
                 }
             }
             func balance(_ which: String) -> (label: String, amount: Figure, column: Int)? {
-                one { l in Self.balance.firstMatch(in: l).map { $0.range.lowerBound == 0 && $0.range.upperBound == l.utf8.count } == true && l.hasPrefix(which) && !l.contains("财政拨款") }
+                one { l in Self.balance.firstMatch(in: l).map { $0.range.lowerBound == 0 && $0.range.upperBound == l.utf8.count } == true && l.hasPrefix(which) && !l.containsBytes(of: "财政拨款") }
             }
             guard let income, let opening = balance("年初"), let closing = balance("年末"),
                   let expenditure = one({ $0 == "本年支出合计" || $0 == "支出合计" }) else { continue }
-            let added = [one { $0.contains("事业基金弥补") }].compactMap { $0?.amount }
+            let added = [one { $0.containsBytes(of: "事业基金弥补") }].compactMap { $0?.amount }
             let subtracted = [one { $0 == "结余分配" }].compactMap { $0?.amount }
             if let f = rollforward(c, opening: opening.amount, income: income.amount, expenditure: expenditure.amount, closing: closing.amount,
                                    added: added, subtracted: subtracted, scope: "", certain: true, confounder: nil) {

@@ -6,21 +6,27 @@ public struct BudgetAdjust: Rule {
     public static let description = RuleDescription(
         id: "D04", name: "budget-adjust", family: .department, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "调整后预算应等于年初预算加追加减调减，调整率应相符", en: "Adjusted budget = initial + additions − cuts, and the adjustment rate agrees"),
-        triggering: ["年初预算1386.5万元，年中追加66.3万元，调整后预算↓1462.8万元，预算调整率4.78%。"],
-        nonTriggering: ["年初预算1386.5万元，年中追加66.3万元，调整后预算1452.8万元，预算调整率4.78%。"])
+        triggering: ["年初预算1386.5万元，年中追加66.3万元，调整后预算↓1462.8万元。",
+            "年初预算2150万元，年中追加320万元，调整后预算↓2570万元。",
+            "本年年初预算856.4万元，年中追加43.6万元，调整后预算↓910万元。",
+        ],
+        nonTriggering: ["年初预算1386.5万元，年中追加66.3万元，调整后预算1452.8万元，预算调整率4.78%。",
+            "年初预算2150万元，年中调增320万元，调整后全年预算2470万元。",
+            "2023年年初预算856.4万元，年中追加预算43.6万元，全年预算数为900万元。",
+        ])
 
     public init() {}
 
     public func check(_ c: RuleContext) -> [Finding] {
         // Every statement checked has a figure after 年初预算 in its clause: a document without
         // the words has none (most project reports).
-        guard c.document.text.contains("年初预算") else { return [] }
+        guard c.document.text.containsBytes(of: "年初预算") else { return [] }
         var out: [Finding] = []
         let bySentence = Dictionary(grouping: c.quantities, by: \.sentence)
         for sentence in bySentence.keys.sorted() {
             let figs = bySentence[sentence]!
             func find(_ words: [String], kind: FigureKind = .money) -> Figure? {
-                figs.first { f in f.kind == kind && words.contains { c.clause(before: f).contains($0) } }
+                figs.first { f in f.kind == kind && words.contains { c.clause(before: f).containsBytes(of: $0) } }
             }
             guard let initial = find(["年初预算"]), let adjusted = find(["调整后预算", "调整后的预算"]) else { continue }
             let added = find(["追加"]), cut = find(["调减", "减少预算"])

@@ -18,13 +18,13 @@ public struct ChangeRateBase: Rule {
         var out: [Finding] = []
         for f in c.quantities where f.kind == .money && !Self.isBaseTable(f, tableBase) {
             let clause = c.clause(before: f)
-            guard clause.contains("上年") else { continue }
+            guard clause.containsBytes(of: "上年") else { continue }
             // About 三公经费: said in the same sentence before the figure, or in the table row's labels.
             let sentenceStart = c.quantities.first { $0.sentence == f.sentence }.map { c.clauseStart(of: $0) } ?? f.location.start
             let context = c.document.lines.text(from: sentenceStart, to: f.location.start) + (c.rowText(of: f) ?? "")
-            guard context.contains("三公") else { continue }
+            guard context.containsBytes(of: "三公") else { continue }
             // Only the first prior-year amount of the statement is the base.
-            let earlier = c.quantities.filter { $0.sentence == f.sentence && $0.location.start < f.location.start && $0.kind == .money && c.clause(before: $0).contains("上年") }
+            let earlier = c.quantities.filter { $0.sentence == f.sentence && $0.location.start < f.location.start && $0.kind == .money && c.clause(before: $0).containsBytes(of: "上年") }
             guard earlier.isEmpty else { continue }
             guard Arithmetic.sum(total: tableBase, parts: [f]).severity != nil else { continue }
             if let finding = c.finding(Self.description,

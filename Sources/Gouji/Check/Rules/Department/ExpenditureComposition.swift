@@ -20,7 +20,7 @@ public struct ExpenditureComposition: Rule {
             for f in c.quantities where !f.inTable && f.kind == .money && c.clause(before: f).endsWithBytes(word) {
                 // Only statements of this year's spending.
                 let clause = c.clause(before: f)
-                guard !clause.contains("上年"), !clause.contains("预算") else { continue }
+                guard !clause.containsBytes(of: "上年"), !clause.containsBytes(of: "预算") else { continue }
                 guard Arithmetic.sum(total: table, parts: [f]).severity != nil else { continue }
                 if let finding = c.finding(Self.description,
                                            message: Localized(zh: "文中\(word) \(f.text) 与基础数据表本年决算数 \(table.text)\(Arithmetic.unitLabel(table).isEmpty ? "" : Arithmetic.unitLabel(table)) 不一致", en: "\(word) \(f.text) in the text differs from the table's \(table.text)"),

@@ -6,7 +6,7 @@ public struct Artefacts: Rule {
     public static let description = RuleDescription(
         id: "F05", name: "artefacts-placeholders", family: .format, severity: .warning, also: [.info],
         summary: Localized(zh: "文中残留转换痕迹或占位符", en: "Conversion artefacts or placeholders left in the text"),
-        triggering: ["↓[bookmark: _GoBack]一、项目背景\n", "项目负责人为↓×××。\n", "项目全年预算数↓*元，执行数*元，完成预算的100%。\n",
+        triggering: ["↓[bookmark: _GoBack]一、项目背景\n", "项目负责人为↓×××。\n", "项目全年预算数↓*元，执行数↓*元，完成预算的100%。\n",
                      "项目全年预算数78.↓*元。\n"],
         nonTriggering: ["一、项目背景\n", "注：*为约束性指标。\n", "项目全年预算数78.5元，执行数78.5元。\n"])
 
@@ -22,7 +22,7 @@ public struct Artefacts: Rule {
     static let markers = ["[bookmark:", "未定义书签", "Error! Bookmark", "×", "Ｘ", "XX", "此处", "*"]
 
     public func check(_ c: RuleContext) -> [Finding] {
-        guard Self.markers.contains(where: { c.document.text.contains($0) }) else { return [] }
+        guard Self.markers.contains(where: { c.document.text.containsBytes(of: $0) }) else { return [] }
         var out: [Finding] = []
         var texts: [(String, SourceLocation)] = c.document.paragraphs.map { ($0.text, $0.location) }
         for t in c.document.tables { for row in t.rows { for cell in row { texts.append((cell.text, cell.location)) } } }

@@ -6,8 +6,14 @@ public struct FullWidth: Rule {
     public static let description = RuleDescription(
         id: "F02", name: "fullwidth", family: .format, severity: .info,
         summary: Localized(zh: "数字中使用了全角字符", en: "Full-width characters in a number"),
-        triggering: ["共投入资金↓１２３．５万元。"],
-        nonTriggering: ["共投入资金123.5万元。"])
+        triggering: ["共投入资金↓１２３．５万元。",
+            "全年完成植树造林↓５６００亩。",
+            "项目资金到位率为↓９８．６％。",
+        ],
+        nonTriggering: ["共投入资金123.5万元。",
+            "全年完成植树造林5600亩。",
+            "项目资金到位率为98.6%。",
+        ])
 
     public init() {}
 

@@ -13,6 +13,8 @@ public struct MalformedNumber: Rule {
         nonTriggering: [
             "\t计划安排资金\n（万元）\n\t5.8\n\t实际到位资金\n（万元）\n\t5.8\n\n",
             "共投入资金12,345万元。",
+            "全年实现技术合同成交额12,356万元。",
+            "项目总投资3600.5万元。",
         ])
 
     public init() {}
@@ -40,7 +42,7 @@ public struct MalformedNumber: Rule {
             }
         }
         // Digit groups after a comma that are not of three digits.
-        for p in c.document.paragraphs where p.text.contains(",") {   // every match has a comma
+        for p in c.document.paragraphs where p.text.containsBytes(of: ",") {   // every match has a comma
             for m in Self.badGrouping.matchesWithOffsets(p.text) {
                 let loc = c.document.lines.location(start: p.location.start + m.0, end: p.location.start + m.1)
                 let text = c.text(loc)

@@ -6,8 +6,14 @@ public struct MissingUnit: Rule {
     public static let description = RuleDescription(
         id: "F03", name: "missing-unit", family: .format, severity: .info,
         summary: Localized(zh: "金额缺少单位（如“3600万”未写“元”，或表头未注明单位）", en: "An amount lacks its unit (万 without 元, or no unit in the header)"),
-        triggering: ["省十大核心技术攻关项目1项，资金↓3600万。"],
-        nonTriggering: ["省十大核心技术攻关项目1项，资金3600万元。"])
+        triggering: ["省十大核心技术攻关项目1项，资金↓3600万。",
+            "县级配套资金↓120万，已全部到位。",
+            "全年发放各类补贴资金↓1.35亿，惠及农户2.3万户。",
+        ],
+        nonTriggering: ["省十大核心技术攻关项目1项，资金3600万元。",
+            "县级配套资金120万元，已全部到位。",
+            "全年发放各类补贴资金1.35亿元，惠及农户2.3万户。",
+        ])
 
     public init() {}
 

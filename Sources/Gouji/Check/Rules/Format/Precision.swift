@@ -45,7 +45,7 @@ public struct Precision: Rule {
         let last = lines.lineText(n).trimmedWhitespace
         if let end = last.unicodeScalars.last, "。！？!?；;）)」”\"》】".unicodeScalars.contains(end) { return Int.max }
         // A table cell line is a whole cell, not a cut sentence.
-        if lines.lineText(n).hasPrefix("\t") && !last.contains("，") { return Int.max }
+        if lines.lineText(n).hasPrefix("\t") && !last.containsBytes(of: "，") { return Int.max }
         return lines.lineStarts[n - 1]
     }
 
@@ -164,13 +164,13 @@ public struct Precision: Rule {
 
     func blanks(_ c: RuleContext, tail: Int) -> [Finding] {
         let text = c.document.text
-        let mayHaveBlank = text.contains("%") || text.contains("％") || text.contains("个百分点") || text.contains("元")
-        let mayHavePrompt = text.contains("字") || text.contains("请")
+        let mayHaveBlank = text.containsBytes(of: "%") || text.containsBytes(of: "％") || text.containsBytes(of: "个百分点") || text.containsBytes(of: "元")
+        let mayHavePrompt = text.containsBytes(of: "字") || text.containsBytes(of: "请")
         let mayHaveX = Self.xScalars.occurs(in: text)
         let mayHaveEmptyQuote = text.contains("“”") || text.contains("“ ") || text.contains("“\u{3000}")
         guard mayHaveBlank || mayHavePrompt || mayHaveX || mayHaveEmptyQuote else { return [] }
         // Blanks only in sentences: a header ("执行率 %", a paragraph of column titles) is no blank.
-        func isSentence(_ t: String) -> Bool { t.contains("，") || t.contains("。") || t.contains("；") }
+        func isSentence(_ t: String) -> Bool { t.containsBytes(of: "，") || t.containsBytes(of: "。") || t.containsBytes(of: "；") }
         var texts: [(String, SourceLocation, Bool)] = c.document.paragraphs.map { ($0.text, $0.location, isSentence($0.text)) }
         for t in c.document.tables { for row in t.rows { for cell in row { texts.append((cell.text, cell.location, isSentence(cell.text))) } } }
         var out: [Finding] = []
@@ -182,7 +182,7 @@ public struct Precision: Rule {
                         // The blank itself: from the first blank (or the unit) to the unit.
                         let loc = at(s, e)
                         let before = String(body.unicodeScalars.prefix(s).suffix(3))
-                        if what == "amount" && before.contains("单位") { continue }   // "单位：  万元" states a unit
+                        if what == "amount" && before.containsBytes(of: "单位") { continue }   // "单位：  万元" states a unit
                         let known = what == "amount" || Self.rateWords.contains { before.hasSuffix($0) }
                         // The words the blank follows, back to a punctuation mark (at most six).
                         let word = String(String.UnicodeScalarView(body.unicodeScalars.prefix(s).suffix(6).reversed().prefix { $0.properties.isIdeographic || $0 == "：" || $0 == ":" }.reversed()))

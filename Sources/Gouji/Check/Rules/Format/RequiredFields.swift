@@ -6,8 +6,54 @@ public struct RequiredFields: Rule {
     public static let description = RuleDescription(
         id: "F06", name: "required-fields", family: .format, severity: .info,
         summary: Localized(zh: "封面要素应填写完整；未能识别的表格部分会导致相应检查被跳过", en: "Cover fields are filled; template parts that could not be read skip their checks"),
-        triggering: ["评价类型：项目实施过程评价   项目完成结果评价\n↓主管部门：      \n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n"],
-        nonTriggering: ["评价类型：项目完成结果评价\n主管部门：岳阳市科学技术局\n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n"])
+        triggering: ["评价类型：↓项目实施过程评价   项目完成结果评价\n↓主管部门：      \n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n",
+            """
+            评价类型：↓项目实施过程评价 项目完成结果评价
+            主管部门：县农业农村局
+            \t绩效自评综合得分
+            \t91
+
+            \t评价等次
+            \t优秀
+
+
+            """,
+            """
+            评价类型：项目完成结果评价
+            ↓主管部门：
+            \t绩效自评综合得分
+            \t86
+
+            \t评价等次
+            \t良好
+
+
+            """,
+        ],
+        nonTriggering: ["评价类型：项目完成结果评价\n主管部门：岳阳市科学技术局\n\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n",
+            """
+            评价类型：项目完成结果评价
+            主管部门：县农业农村局
+            \t绩效自评综合得分
+            \t91
+
+            \t评价等次
+            \t优秀
+
+
+            """,
+            """
+            评价类型：项目实施过程评价
+            主管部门：市文化旅游广电局
+            \t绩效自评综合得分
+            \t86
+
+            \t评价等次
+            \t良好
+
+
+            """,
+        ])
 
     public init() {}
 
@@ -31,7 +77,7 @@ public struct RequiredFields: Rule {
             if let f = c.finding(Self.description, message: Localized(zh: "封面“主管部门”未填写", en: "The cover's 主管部门 is blank"), locations: [location]) { out.append(f) }
         }
         if let type = c.facts.fields["evaluation_type"], case let line = c.document.lines.lineText(type.location.line),
-           line.contains("过程评价") && line.contains("结果评价"), !["■", "√", "☑", "✔", "☒"].contains(where: { line.contains($0) }) {
+           line.containsBytes(of: "过程评价") && line.containsBytes(of: "结果评价"), !["■", "√", "☑", "✔", "☒"].contains(where: { line.containsBytes(of: $0) }) {
             if let f = c.finding(Self.description, message: Localized(zh: "“评价类型”列出了两种类型却未勾选其一", en: "评价类型 lists both types without marking one"), locations: [type.location]) { out.append(f) }
         }
         guard c.facts.family != "unknown" else { return out }

@@ -53,7 +53,7 @@ public struct UnitColumnConflict: Rule {
         for row in c.facts.indicators {
             guard let unit = row.unit?.trimmedWhitespace, !unit.isEmpty, !IndicatorStatus.placeholders.contains(unit) else { continue }
             let name = row.content?.text.trimmedWhitespace ?? row.level2
-            if let nature = row.nature, nature.contains("定性") {
+            if let nature = row.nature, nature.containsBytes(of: "定性") {
                 let cell = Self.cell(of: row, holding: unit, c)
                 if let f = c.finding(Self.description,
                                      message: Localized(zh: "定性指标“\(name)”填了计量单位“\(unit)”", en: "The qualitative indicator “\(name)” has the unit “\(unit)”"),

@@ -6,7 +6,9 @@ public struct GrowthConsistency: Rule {
     public static let description = RuleDescription(
         id: "N03", name: "growth-consistency", family: .narrative, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "增长率应与所述增量、总量和基数一致", en: "A growth rate agrees with the stated increment, total and base"),
-        triggering: ["新增高新技术企业91个，总数达359家，增幅↓40.5%。", "组建市级科技创新团队7个，同比增长↓15%。"],
+        triggering: ["新增高新技术企业91个，总数达359家，增幅↓40.5%。", "组建市级科技创新团队7个，同比增长↓15%。",
+            "全县农村自来水普及率达到92%，集中供水工程新增18处，总数达到78处，同比增长↓25%。",
+        ],
         nonTriggering: ["新增高新技术企业91个，总数达359家，增幅33.95%。", "技术合同登记645份，同比增长67.53%。", "组建市级科技创新团队7个，同比增长16.67%。"])
 
     public init() {}

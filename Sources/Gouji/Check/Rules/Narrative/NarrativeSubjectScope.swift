@@ -50,7 +50,7 @@ public struct NarrativeSubjectScope: Rule {
             }
         }
         // Paragraphs (not table cells) about the unit as a whole: the first mention in each.
-        guard Self.unitWide.contains(where: { c.document.text.contains($0) }) else { return out }
+        guard Self.unitWide.contains(where: { c.document.text.containsBytes(of: $0) }) else { return out }
         var locations: [SourceLocation] = []
         var words: [String] = []
         for p in c.document.paragraphs {

@@ -7,8 +7,39 @@ public struct Ordinals: Rule {
     public static let description = RuleDescription(
         id: "N09", name: "ordinals", family: .narrative, severity: .warning,
         summary: Localized(zh: "标题序号应连续，不重复、不跳号", en: "Heading ordinals run in sequence without gaps or duplicates"),
-        triggering: ["（一）项目基本概况\n↓（一）项目资金使用\n（二）项目组织实施\n（四）项目绩效\n"],
-        nonTriggering: ["（一）项目基本概况\n一、背景\n二、建设\n（二）项目组织实施\n1.内容\n2.内容\n（三）综合评价\n1.内容\n"])
+        triggering: ["（一）项目基本概况\n↓（一）项目资金使用\n（二）项目组织实施\n（四）项目绩效\n",
+            """
+            一、部门基本情况
+            二、部门整体支出情况
+            ↓四、部门整体支出绩效情况
+            五、存在的问题
+
+            """,
+            """
+            （一）项目概况
+            （二）资金投入情况
+            ↓（二）资金管理情况
+            （三）项目实施情况
+
+            """,
+        ],
+        nonTriggering: ["（一）项目基本概况\n一、背景\n二、建设\n（二）项目组织实施\n1.内容\n2.内容\n（三）综合评价\n1.内容\n",
+            """
+            一、部门基本情况
+            二、部门整体支出情况
+            三、部门整体支出绩效情况
+            四、存在的问题
+
+            """,
+            """
+            （一）项目概况
+            1.项目背景
+            2.项目内容
+            （二）资金投入情况
+            （三）项目实施情况
+
+            """,
+        ])
 
     public init() {}
 

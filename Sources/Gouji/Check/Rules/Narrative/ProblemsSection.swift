@@ -6,8 +6,31 @@ public struct ProblemsSection: SummaryRule {
     public static let description = RuleDescription(
         id: "N08", name: "problems-section", family: .narrative, severity: .warning,
         summary: Localized(zh: "“存在问题”写“无”，但报告其他部分承认了不足", en: "“存在问题” says none while the report admits weaknesses elsewhere"),
-        triggering: ["（五）项目主要绩效情况分析\n预算管理方面，资金使用管理需进一步加强。\n（六）主要经验及做法、存在问题和建议\n  无。\n"],
-        nonTriggering: ["（五）项目主要绩效情况分析\n预算管理方面，资金使用管理需进一步加强。\n（六）主要经验及做法、存在问题和建议\n资金使用管理有待加强，下一步将完善制度。\n"])
+        triggering: ["（五）项目主要绩效情况分析\n预算管理方面，资金使用管理需进一步加强。\n（六）主要经验及做法、存在问题和建议\n↓  无。\n",
+            """
+            三、主要绩效
+            个别指标设置不够细化，绩效目标有待完善。
+            四、存在问题
+            ↓暂无。
+
+            """,
+        ],
+        nonTriggering: ["（五）项目主要绩效情况分析\n预算管理方面，资金使用管理需进一步加强。\n（六）主要经验及做法、存在问题和建议\n资金使用管理有待加强，下一步将完善制度。\n",
+            """
+            （四）项目绩效情况
+            部分乡镇项目进度滞后，资金拨付不够及时。
+            （五）存在的问题及改进措施
+            部分乡镇项目进度滞后，下一步加强调度。
+
+            """,
+            """
+            三、主要绩效
+            各项指标均按期完成。
+            四、存在问题
+            无。
+
+            """,
+        ])
 
     public init() {}
 
@@ -16,7 +39,7 @@ public struct ProblemsSection: SummaryRule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         let paragraphs = c.document.paragraphs
-        guard let h = paragraphs.firstIndex(where: { $0.text.contains("存在问题") || $0.text.contains("问题和建议") || $0.text.contains("问题及建议") }) else { return [] }
+        guard let h = paragraphs.firstIndex(where: { $0.text.containsBytes(of: "存在问题") || $0.text.containsBytes(of: "问题和建议") || $0.text.containsBytes(of: "问题及建议") }) else { return [] }
         var body: [Paragraph] = []
         for p in paragraphs[(h + 1)...] {
             if c.lexicons.patterns.heading.matches(p.text) && !body.isEmpty { break }
@@ -31,7 +54,7 @@ public struct ProblemsSection: SummaryRule {
         let noneLocation = body.first?.location ?? header.location
         var admitted: [(Paragraph, String)] = []
         for p in paragraphs where p.location.line != header.location.line && p.location.line != noneLocation.line {
-            if let w = Self.admissions.first(where: { p.text.contains($0) }) { admitted.append((p, w)) }
+            if let w = Self.admissions.first(where: { p.text.containsBytes(of: $0) }) { admitted.append((p, w)) }
         }
         let fromFindings = c.earlier.filter { ["G01", "G02", "G03"].contains($0.rule) && $0.severity >= .warning }
         guard !admitted.isEmpty || !fromFindings.isEmpty else { return [] }
@@ -47,6 +70,6 @@ public struct ProblemsSection: SummaryRule {
     /// The clause of `text` that contains `word`.
     static func clause(around word: String, in text: String) -> String {
         let parts = text.split(whereSeparator: { "，。；,;".contains($0) })
-        return parts.first { $0.contains(word) }.map { String($0).trimmedSpaces } ?? word
+        return parts.first { $0.containsBytes(of: word) }.map { String($0).trimmedSpaces } ?? word
     }
 }

@@ -6,8 +6,14 @@ public struct RateOfARate: Rule {
     public static let description = RuleDescription(
         id: "N06", name: "rate-of-a-rate", family: .narrative, severity: .info,
         summary: Localized(zh: "比率的变化宜写“提高x个百分点”，“增长x%”有歧义", en: "A change of a ratio should read “x 个百分点”; “增长x%” is ambiguous"),
-        triggering: ["预计全社会研发强度2.01%，同比增长↓28%。"],
-        nonTriggering: ["预计全社会研发强度2.01%，同比提高0.44个百分点。"])
+        triggering: ["预计全社会研发强度2.01%，同比增长↓28%。",
+            "全市城镇登记失业率3.2%，较上年增长↓0.4%。",
+            "全县森林覆盖率达到63.5%，同比增长↓1.2%。",
+        ],
+        nonTriggering: ["预计全社会研发强度2.01%，同比提高0.44个百分点。",
+            "全市城镇登记失业率3.2%，较上年下降0.4个百分点。",
+            "全年农村居民人均可支配收入18960元，比上年增长7.5%。",
+        ])
 
     public init() {}
 

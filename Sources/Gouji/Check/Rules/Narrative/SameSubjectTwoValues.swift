@@ -5,8 +5,22 @@ public struct SameSubjectTwoValues: Rule {
     public static let description = RuleDescription(
         id: "N02", name: "same-subject-two-values", family: .narrative, severity: .error, also: [.warning, .info],
         summary: Localized(zh: "同一主体、同一口径在报告中出现两个不同数值", en: "The same subject and measure is given two different values"),
-        triggering: ["新增首次认定高新技术企业91个，总数达359家，增幅33.95%。\n2021年，高新技术企业达到↓618家，同比增长32.62%。"],
-        nonTriggering: ["新增首次认定高新技术企业91个，总数达359家，增幅33.95%。\n2021年，高新技术企业达到359家，同比增长33.95%。"])
+        triggering: ["新增首次认定高新技术企业91个，总数达359家，增幅33.95%。\n2021年，高新技术企业达到↓618家，同比增长32.62%。",
+            """
+            全年累计发放创业担保贷款2860万元，扶持创业1432人。
+            2023年，全市累计发放创业担保贷款↓2680万元，带动就业3100人。
+            """,
+        ],
+        nonTriggering: ["新增首次认定高新技术企业91个，总数达359家，增幅33.95%。\n2021年，高新技术企业达到359家，同比增长33.95%。",
+            """
+            2022年末全县规模以上工业企业达到126家，较上年增加9家。
+            截至2022年底，全县规模以上工业企业共126家，产值同比增长8.6%。
+            """,
+            """
+            全年累计发放创业担保贷款2860万元，扶持创业1432人。
+            2023年，全市累计发放创业担保贷款2860万元，带动就业3100人。
+            """,
+        ])
 
     public init() {}
 
@@ -31,7 +45,7 @@ public struct SameSubjectTwoValues: Rule {
                 let key = Self.key([f.subject!, f.kind.rawValue, f.unit == "家" || f.unit == "个" ? "个" : f.unit, Targets.level(f, c.lexicons) ?? "", measure])
                 groups[key, default: []].append(f)
             } else if let phrase = [f.subjectPhrase, f.subject].compactMap({ $0 }).first(where: { $0.utf8.count >= 4 && $0.hasAtLeast(4) }), f.kind == .count || f.kind == .money, !partsOfTotals.contains(f.location.start),
-                      !c.clause(before: f).contains("其中") {
+                      !c.clause(before: f).containsBytes(of: "其中") {
                 // Without a measure word, the same full phrase twice ("查处各类违法案件216件" restated).
                 let key = Self.key(["phrase", phrase, f.kind.rawValue, f.unit])
                 groups[key, default: []].append(f)

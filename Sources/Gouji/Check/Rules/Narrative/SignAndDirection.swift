@@ -5,8 +5,14 @@ public struct SignAndDirection: Rule {
     public static let description = RuleDescription(
         id: "N07", name: "sign-and-direction", family: .narrative, severity: .error, also: [.warning],
         summary: Localized(zh: "增加/减少的方向和差额应与本年数、上年数相符", en: "The direction and size of a change agree with this year's and last year's figures"),
-        triggering: ["三公经费支出34.29万元，较上年的19.8万元增加↓15.49万元。", "公务接待费3.52万元，较上年的4.35万元增加↓0.83万元。"],
-        nonTriggering: ["三公经费支出34.29万元，较上年的19.8万元增加14.49万元。", "公务接待费3.52万元，较上年的4.35万元减少0.83万元。"])
+        triggering: ["三公经费支出34.29万元，较上年的19.8万元增加↓15.49万元。", "公务接待费3.52万元，较上年的4.35万元增加↓0.83万元。",
+            "办公费支出12.6万元，较上年的15.8万元增加↓3.2万元。",
+            "公务用车运行维护费6.24万元，较上年的5.31万元减少↓0.93万元。",
+        ],
+        nonTriggering: ["三公经费支出34.29万元，较上年的19.8万元增加14.49万元。", "公务接待费3.52万元，较上年的4.35万元减少0.83万元。",
+            "差旅费支出8.42万元，较上年的6.15万元增加2.27万元。",
+            "公务用车运行维护费6.24万元，较上年的5.31万元增加0.93万元。",
+        ])
 
     public init() {}
 

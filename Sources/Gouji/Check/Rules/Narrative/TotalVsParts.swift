@@ -181,7 +181,7 @@ public struct TotalVsParts: Rule {
             let nextText = next.isEmpty ? "" : c.document.lines.text(from: next[0].location.start, to: next.last!.location.end)
             // "…共X。其中：a；b；c。": the next sentence opens the list of parts.
             let opensList = c.document.lines.text(from: c.statementEnd(after: f) + 1, to: next.first?.location.start ?? 0).trimmedSpaces.hasPrefix("其中")
-            if c.lexicons.roles.hasTotalWord(nextText) || (nextText.contains("其中") && !opensList) { continue }
+            if c.lexicons.roles.hasTotalWord(nextText) || (nextText.containsBytes(of: "其中") && !opensList) { continue }
             // A list opened by 其中 belongs to the last figure of its kind before it.
             if opensList, c.quantities(inSentence: f.sentence).contains(where: { $0.location.start > f.location.start && sameFamily($0, f) && $0.role != .base && $0.role != .change }) { continue }
             // A list opened by 其中 runs to the end of its sentence (its items may be parted by ；).
@@ -217,7 +217,7 @@ public struct TotalVsParts: Rule {
         var run = [candidates[0]]
         for f in candidates.dropFirst() {
             let between = c.document.lines.text(from: run.last!.location.end, to: f.location.start)
-            if between.contains("、") && !between.contains("，") && !between.contains(",") { run.append(f) } else { break }
+            if between.containsBytes(of: "、") && !between.containsBytes(of: "，") && !between.containsBytes(of: ",") { run.append(f) } else { break }
         }
         if run.count >= 2 && run.count < candidates.count {
             // The item after the 、 run may close the list with a comma ("…200万元，基础研究计划200万元。").
@@ -272,7 +272,7 @@ public struct TotalVsParts: Rule {
         let sentenceEnd = c.statementEnd(after: f)
         guard let first = figures[(i + 1 + rest.count)...].first, first.block == f.block, first.sentence == f.sentence + 1 else { return nil }
         let opening = lines.text(from: sentenceEnd + 1, to: first.location.start).trimmedSpaces
-        guard opening.hasPrefix("其中"), !opening.contains("\n") else { return nil }
+        guard opening.hasPrefix("其中"), !opening.containsBytes(of: "\n") else { return nil }
         let end = lines.forward(from: first.location.start, to: ScalarTable(scalarsOf: "。"))
         let candidates = figures[(i + 1 + rest.count)...].prefix { $0.location.start < end && $0.block == f.block }
             .filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change

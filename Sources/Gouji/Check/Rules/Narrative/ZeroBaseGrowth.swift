@@ -5,8 +5,13 @@ public struct ZeroBaseGrowth: Rule {
     public static let description = RuleDescription(
         id: "N05", name: "zero-base-growth", family: .narrative, severity: .error,
         summary: Localized(zh: "上年为零时增长率无意义，应写“新增”", en: "A growth rate from a zero base is undefined; say 新增 instead"),
-        triggering: ["因公出国（境）费11万元，较上年的0万元增加11万元，上升↓100%。"],
-        nonTriggering: ["因公出国（境）费11万元，较上年的10万元增加1万元，上升10%。"])
+        triggering: ["因公出国（境）费11万元，较上年的0万元增加11万元，上升↓100%。",
+            "公务接待费2.36万元，较上年的0万元增加2.36万元，增长↓100%。",
+        ],
+        nonTriggering: ["因公出国（境）费11万元，较上年的10万元增加1万元，上升10%。",
+            "公务接待费2.36万元，较上年的1.18万元增加1.18万元，增长100%。",
+            "公务接待费2.36万元，上年未发生此项支出。",
+        ])
 
     public init() {}
 

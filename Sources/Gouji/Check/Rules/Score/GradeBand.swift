@@ -6,8 +6,37 @@ public struct GradeBand: Rule {
     public static let description = RuleDescription(
         id: "S01", name: "grade-band", family: .score, severity: .error,
         summary: Localized(zh: "评价等次应与综合得分所在分数段一致", en: "The grade matches the band of the total score"),
-        triggering: ["\t绩效自评综合得分\n\t85\n\n\t评价等次\n\t↓优秀\n\n"],
-        nonTriggering: ["\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n", "\t绩效自评综合得分\n\t89.5\n\n\t评价等次\n\t良好\n\n"])
+        triggering: ["\t绩效自评综合得分\n\t↓85\n\n\t评价等次\n\t优秀\n\n",
+            """
+            \t绩效自评综合得分
+            \t↓92
+
+            \t评价等次
+            \t良好
+
+
+            """,
+            """
+            \t绩效自评综合得分
+            \t↓78.5
+
+            \t评价等次
+            \t优秀
+
+
+            """,
+        ],
+        nonTriggering: ["\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n", "\t绩效自评综合得分\n\t89.5\n\n\t评价等次\n\t良好\n\n",
+            """
+            \t绩效自评综合得分
+            \t78.5
+
+            \t评价等次
+            \t中
+
+
+            """,
+        ])
 
     public init() {}
 

@@ -5,8 +5,46 @@ public struct ScoreRange: Rule {
     public static let description = RuleDescription(
         id: "S02", name: "score-range", family: .score, severity: .error,
         summary: Localized(zh: "综合得分应为 0–100 之间的数值", en: "The total score is a number from 0 to 100"),
-        triggering: ["\t绩效自评综合得分\n\t↓108\n\n\t评价等次\n\t优秀\n\n"],
-        nonTriggering: ["\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n"])
+        triggering: ["\t绩效自评综合得分\n\t↓108\n\n\t评价等次\n\t优秀\n\n",
+            """
+            \t绩效自评综合得分
+            \t↓101.5
+
+            \t评价等次
+            \t优秀
+
+
+            """,
+            """
+            \t绩效自评综合得分
+            \t↓-5
+
+            \t评价等次
+            \t差
+
+
+            """,
+        ],
+        nonTriggering: ["\t绩效自评综合得分\n\t98\n\n\t评价等次\n\t优秀\n\n",
+            """
+            \t绩效自评综合得分
+            \t100
+
+            \t评价等次
+            \t优秀
+
+
+            """,
+            """
+            \t绩效自评综合得分
+            \t58
+
+            \t评价等次
+            \t差
+
+
+            """,
+        ])
 
     public init() {}
 

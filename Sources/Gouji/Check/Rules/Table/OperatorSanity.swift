@@ -15,8 +15,8 @@ public struct OperatorSanity: Rule {
             guard row.targetFigures.count == 1, let t = row.targetFigures.first else { return nil }
             var op = t.comparator
             if op == nil, let nature = row.nature { op = ["≥": Comparator.atLeast, "≤": .atMost, "=": .equal][nature.trimmedSpaces] }
-            let isCost = row.level2.contains("成本")
-            let isSatisfaction = row.level2.contains("满意度")
+            let isCost = row.level2.containsBytes(of: "成本")
+            let isSatisfaction = row.level2.containsBytes(of: "满意度")
             if isCost, op == .atLeast || op == .greater {
                 return c.finding(Self.description, message: Localized(zh: "成本指标“\(row.content?.text ?? row.level2)”用了“≥”，成本应设上限“≤”", en: "The cost indicator uses ≥; a cost takes an upper bound ≤"),
                                  figures: [t], suggestions: [Suggestion(location: t.location, original: t.text, replacement: t.text.replacingOccurrences(of: "≥", with: "≤"), reason: Localized(zh: "改为“≤”", en: "use ≤"))])

@@ -6,8 +6,12 @@ public struct PercentRange: Rule {
     public static let description = RuleDescription(
         id: "T13", name: "percent-range", family: .table, severity: .warning,
         summary: Localized(zh: "完成率、合格率、满意度等应在 0–100% 之间；“≥100%”应写作“=100%”", en: "Completion, quality and satisfaction rates lie in 0–100 %; a target of “≥100%” should read “=100%”"),
-        triggering: ["服务对象满意度↓102%。", "\t服务对象满意度指标\n\t群众满意度\n\t↓≥100%\n\t100%\n\n"],
-        nonTriggering: ["服务对象满意度98%。", "技术合同成交额同比增长402.77%。"])
+        triggering: ["服务对象满意度↓102%。", "\t服务对象满意度指标\n\t群众满意度\n\t↓≥100%\n\t100%\n\n",
+            "群众对文化惠民工程满意度达到↓105%。",
+        ],
+        nonTriggering: ["服务对象满意度98%。", "技术合同成交额同比增长402.77%。",
+            "群众对文化惠民工程满意度达到95%。",
+        ])
 
     public init() {}
 
@@ -20,7 +24,7 @@ public struct PercentRange: Rule {
             guard f.kind == .percent, f.direction == nil, f.value >= 100, !c.isGlued(f),
                   f.comparator != .atMost, f.comparator != .less else { return nil }
             let clause = c.clause(before: f)
-            guard Self.rateWords.contains(where: { clause.contains($0) || (f.subject ?? "").contains($0) }) || (c.rowText(of: f).map { r in Self.rateWords.contains { r.contains($0) } } ?? false) else { return nil }
+            guard Self.rateWords.contains(where: { clause.containsBytes(of: $0) || (f.subject ?? "").containsBytes(of: $0) }) || (c.rowText(of: f).map { r in Self.rateWords.contains { r.containsBytes(of: $0) } } ?? false) else { return nil }
             if f.value > 100 {
                 return c.finding(Self.description,
                                  message: Localized(zh: "比率 \(f.text) 超过 100%", en: "The rate \(f.text) exceeds 100 %"),

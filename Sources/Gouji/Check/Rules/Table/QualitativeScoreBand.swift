@@ -17,9 +17,9 @@ public struct QualitativeScoreBand: Rule {
             guard let actual = row.actual?.text, let score = row.score?.figure, let weight = row.weight?.figure, weight.value > 0,
                   row.actualFigures.isEmpty else { return nil }
             let band: (Decimal, Decimal, String)
-            if actual.contains("未达成") { band = (0, partial, "未达成年度指标") }
-            else if actual.contains("部分达成") { band = (partial, met, "部分达成年度指标") }
-            else if actual.contains("达成年度指标") { band = (met, 100, "达成年度指标") }
+            if actual.containsBytes(of: "未达成") { band = (0, partial, "未达成年度指标") }
+            else if actual.containsBytes(of: "部分达成") { band = (partial, met, "部分达成年度指标") }
+            else if actual.containsBytes(of: "达成年度指标") { band = (met, 100, "达成年度指标") }
             else { return nil }
             let share = score.value / weight.value * 100
             let inside = band.1 == 100 ? (share >= band.0 && share <= 100) : (share >= band.0 && share < band.1)

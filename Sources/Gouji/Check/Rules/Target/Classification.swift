@@ -36,13 +36,13 @@ public struct Classification: Rule {
             let full = row.content?.text.trimmedWhitespace ?? row.level2
             let name = full.count > 20 ? String(full.prefix(20)) + "…" : full   // a content cell may hold a paragraph
             let shown = counts.prefix(4).map(\.text).joined(separator: "、") + (counts.count > 4 ? "…" : "")
-            if row.level2.contains("质量"), !Self.qualityWords.contains(where: { words.contains($0) }) {
+            if row.level2.containsBytes(of: "质量"), !Self.qualityWords.contains(where: { words.containsBytes(of: $0) }) {
                 if let f = c.finding(Self.description,
                                      message: Localized(zh: "质量指标“\(name)”只有数量（\(shown)），应归入数量指标，或改用合格率、验收等质量标准",
                                                         en: "The quality indicator “\(name)” only counts (\(shown)): it is a quantity indicator, or needs a quality measure (pass rate, acceptance)"),
                                      figures: counts) { out.append(f) }
-            } else if (row.level1 + row.level2).contains("效益"), !row.level2.contains("满意"),
-                      Self.outputVerbs.contains(where: { words.contains($0) }), !Self.effectWords.contains(where: { words.contains($0) }) {
+            } else if (row.level1 + row.level2).containsBytes(of: "效益"), !row.level2.containsBytes(of: "满意"),
+                      Self.outputVerbs.contains(where: { words.containsBytes(of: $0) }), !Self.effectWords.contains(where: { words.containsBytes(of: $0) }) {
                 if let f = c.finding(Self.description,
                                      message: Localized(zh: "效益指标“\(name)”计的是产出（\(shown)），应归入产出指标，效益指标宜反映带来的效果",
                                                         en: "The benefit indicator “\(name)” counts an output (\(shown)): it belongs to the output indicators; a benefit indicator measures the effect"),

@@ -13,7 +13,7 @@ public struct ScoreVsStatus: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         c.facts.indicators.compactMap { row in
             guard let actual = row.actual, let score = row.score?.figure, let weight = row.weight?.figure,
-                  ["未完成", "未达成", "未达到", "没有完成"].contains(where: { actual.text.contains($0) }), score.value >= weight.value else { return nil }
+                  ["未完成", "未达成", "未达到", "没有完成"].contains(where: { actual.text.containsBytes(of: $0) }), score.value >= weight.value else { return nil }
             return c.finding(Self.description,
                              message: Localized(zh: "“\(row.content?.text ?? row.level2)”写明“\(actual.text)”，却得满分 \(score.text)", en: "“\(row.content?.text ?? row.level2)” says “\(actual.text)” yet gets full marks \(score.text)"),
                              arithmetic: Localized(zh: "\(score.number.plain) = 分值 \(weight.number.plain)", en: "\(score.number.plain) = weight \(weight.number.plain)"),
