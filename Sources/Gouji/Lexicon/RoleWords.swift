@@ -13,6 +13,8 @@ public struct RoleWords: Codable, Sendable {
     public var totalExceptions: [String]
     public var actual: [String]
     public var partOpeners: [String]
+    /// Words that open a list of parts right after a total and a comma ("124.23万元，为…").
+    public var listOpeners: [String]
     public var partialList: [String]
     public var overlappingAttributes: [String]
     /// Words claiming a target was met (已达标, 完成目标 …).
@@ -61,6 +63,7 @@ public struct RoleWords: Codable, Sendable {
         case targetHeaders = "target_headers"
         case amountRates = "amount_rates"
         case partOpeners = "part_openers"
+        case listOpeners = "list_openers"
         case partialList = "partial_list"
         case overlappingAttributes = "overlapping_attributes"
     }

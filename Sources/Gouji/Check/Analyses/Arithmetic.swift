@@ -58,8 +58,10 @@ public enum Arithmetic {
 
     /// Replacement text for `figure` holding `value` instead, in the same unit and style.
     public static func replacement(for figure: Figure, value: Decimal, surface: String) -> String {
-        let places = max(figure.decimals, value.decimalPlaces > 0 ? min(value.divided(by: figure.factor == 0 ? 1 : figure.factor).decimalPlaces, 4) : 0)
-        var number = value.divided(by: figure.factor == 0 ? 1 : figure.factor).rounded(places).plain
+        // The places the value needs in the figure's own unit (22800 元 is 2.28 in 万元).
+        let inUnit = value.divided(by: figure.factor == 0 ? 1 : figure.factor)
+        let places = max(figure.decimals, min(inUnit.decimalPlaces, 4))
+        var number = inUnit.rounded(places).plain
         if figure.decimals > 0, !number.containsBytes(of: ".") { number += "." + String(repeating: "0", count: figure.decimals) }
         else if figure.decimals > 0, let dot = number.firstIndex(of: ".") {
             let have = number.distance(from: dot, to: number.endIndex) - 1

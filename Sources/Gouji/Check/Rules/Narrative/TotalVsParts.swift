@@ -57,7 +57,7 @@ public struct TotalVsParts: Rule {
             case .partial, .overlapping: continue
             case .unknown where sum <= total.value && !Self.unitSlipBalances(total: total, parts: parts, sum: sum): continue
             // Figures of the next sentence are parts of a total only when they are known to be all of it.
-            case .unknown where c.document.lines.offset(of: "其中", from: total.location.end, to: parts[0].location.start) == nil: continue
+            case .unknown where Self.listOpener(after: total, to: parts[0].location.start, c) == nil: continue
             default: break
             }
             // The changes of an exhaustive partition add up to the change of its total
@@ -134,11 +134,11 @@ public struct TotalVsParts: Rule {
             let ownClause = c.clause(before: f)
             let sentenceEnd = c.statementEnd(after: f)
             // 其中 right after this figure (no other figure of its kind in between).
-            if let qiStart = c.document.lines.offset(of: "其中", from: f.location.end, to: sentenceEnd) {
+            if let (qiStart, openerLength) = Self.listOpener(after: f, to: sentenceEnd, c) {
                 let between = figures[(i + 1)...].prefix { $0.location.start < qiStart }
                 if !between.contains(where: { sameFamily($0, f) && $0.role != .base && $0.role != .change }) {
                     // "其中：a；b；c。": a list opened with a colon runs to the end of the sentence.
-                    let colon = c.document.lines.scalar(at: qiStart + 2).map { $0 == "：" || $0 == ":" } ?? false
+                    let colon = c.document.lines.scalar(at: qiStart + openerLength).map { $0 == "：" || $0 == ":" } ?? false
                     var listEnd = colon ? c.document.lines.forward(from: f.location.end, to: ScalarTable(scalarsOf: "。")) : sentenceEnd
                     // "…3374.3万元(其中建筑工程3292万元)，二批…": a list opened inside brackets ends
                     // at the closing bracket.
@@ -196,6 +196,20 @@ public struct TotalVsParts: Rule {
             out.append((f, parts))
         }
         return out
+    }
+
+    /// Where the list of `f`'s parts opens: 其中 later in its sentence, or a word of
+    /// `list_openers` (roles.yaml) right after the figure and a comma ("省级资金124.23万元，为A 25万元，
+    /// B 0.71万元…"). The opener's start and length in scalars.
+    static func listOpener(after f: Figure, to sentenceEnd: Int, _ c: RuleContext) -> (Int, Int)? {
+        let lines = c.document.lines
+        if let q = lines.offset(of: "其中", from: f.location.end, to: sentenceEnd) { return (q, 2) }
+        var i = f.location.end
+        guard let comma = lines.scalar(at: i), comma == "，" || comma == "," else { return nil }
+        i += 1
+        let ahead = lines.text(from: i, to: min(i + 4, sentenceEnd))
+        guard let opener = c.lexicons.roles.listOpeners.first(where: { ahead.hasPrefix($0) }) else { return nil }
+        return (i, opener.unicodeScalars.count)
     }
 
     /// The parts to check: nil when a leading run of at least two already adds up to the total
