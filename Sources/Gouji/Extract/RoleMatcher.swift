@@ -58,7 +58,9 @@ public struct RoleMatcher: Sendable {
             }
             // A figure alone at the start of its clause (most table cells): no word gives it a role
             // but its direction or a comparison sign.
-            if f.location.start - clauseStart < 2 && !f.text.hasPrefix("≥") && !f.text.hasPrefix("≤") {
+            // A one-character word ("，占40%") is a word, not a lead-in.
+            if f.location.start - clauseStart < 2 && !f.text.hasPrefix("≥") && !f.text.hasPrefix("≤")
+                && !(f.location.start - clauseStart == 1 && lines.scalar(at: clauseStart).map { $0.properties.isIdeographic } == true) {
                 if f.direction != nil || f.kind == .percentagePoints { figures[i].role = .change }
                 continue
             }

@@ -44,8 +44,8 @@ public struct YearConsistency: Rule {
     static let context = ["上年", "去年", "同比", "较", "比", "自", "从", "截至", "截止", "以来", "至", "到", "将", "计划", "下一步", "明年", "预计", "起", "—", "-", "~"]
 
     public func check(_ c: RuleContext) -> [Finding] {
-        guard let year = evaluationYear(c) else { return [] }
-        var out: [Finding] = []
+        var out = datesBeforeTheirDocument(c)
+        guard let year = evaluationYear(c) else { return out }
         for f in c.figures where f.kind == .year && !f.inTable {
             guard let y = f.date?.year, y != year, y != year + 1 || !c.text(f.location).containsBytes(of: "度") else { continue }
             let before = c.clause(before: f)
@@ -63,6 +63,47 @@ public struct YearConsistency: Rule {
                                        figures: [f]) { out.append(finding) }
         }
         return out
+    }
+
+    /// Words saying that a dated act received, issued or passed on a document.
+    static let documentActs = ["收到", "印发", "下达", "下发", "转发", "发布", "出台", "制定", "批复"]
+
+    /// "2012年6月14日，广西收到《…》（财建〔2022〕153号）": a document numbered in a year cannot be
+    /// received or issued in an earlier one. Only a date and a document number of one sentence
+    /// with an act word between them are paired; the year slip is a warning.
+    func datesBeforeTheirDocument(_ c: RuleContext) -> [Finding] {
+        let numbered = c.figures.filter { $0.kind == .docNumber }
+        guard !numbered.isEmpty else { return [] }
+        var out: [Finding] = []
+        for doc in numbered {
+            guard let docYear = Self.year(ofDocumentNumber: c.text(doc.location)) else { continue }
+            guard let date = c.figures(inSentence: doc.sentence).last(where: { $0.kind == .date && $0.location.end <= doc.location.start }),
+                  let y = date.date?.year, y > 0, y < docYear else { continue }
+            let between = c.document.lines.text(from: date.location.end, to: doc.location.start)
+            guard Self.documentActs.contains(where: { between.containsBytes(of: $0) }) else { continue }
+            let dateText = c.text(date.location), docText = c.text(doc.location)
+            let fixed = dateText.replacingOccurrences(of: String(y), with: String(docYear))
+            if let f = c.finding(Self.description, severity: c.level(of: Self.description, inCase: .warning),
+                                 message: Localized(zh: "日期 \(dateText) 早于所述文件 \(docText) 的年份 \(docYear) 年：文件不能在其成文年份之前收到或印发",
+                                                    en: "The date \(dateText) is before \(docYear), the year of the document \(docText): a document cannot be received or issued before its own year"),
+                                 arithmetic: Localized(zh: "\(y) < \(docYear)", en: "\(y) < \(docYear)"),
+                                 figures: [date, doc],
+                                 suggestions: [Suggestion(location: date.location, original: dateText, replacement: fixed,
+                                                          reason: Localized(zh: "年份应不早于文号年份（请核对原文件）", en: "the year should not precede the document's (check the document)"))]) {
+                out.append(f)
+            }
+        }
+        return out
+    }
+
+    /// The year of a document number: 财建〔2022〕153号, 呼财农指【2023】41号, 鄂财绩发[2020]3号.
+    static func year(ofDocumentNumber text: String) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        for (i, s) in scalars.enumerated() where "〔［[【(（".unicodeScalars.contains(s) {
+            let digits = scalars[(i + 1)...].prefix { $0.properties.numericType == .decimal }
+            if digits.count == 4, let y = Int(String(String.UnicodeScalarView(digits))), (1949...2100).contains(y) { return y }
+        }
+        return nil
     }
 
     /// The year evaluated: the project period's end, else a "YYYY年度" in the title, else the

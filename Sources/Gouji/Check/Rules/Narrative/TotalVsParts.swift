@@ -89,6 +89,7 @@ public struct TotalVsParts: Rule {
             findings.append(finding)
             seen.append(key)
         }
+        findings += shareFindings(c)
         // Prefer the narrative statement as the primary location.
         return findings.map { f in
             var f = f
@@ -145,8 +146,20 @@ public struct TotalVsParts: Rule {
                     if let open = c.document.lines.scalar(at: qiStart - 1), open == "(" || open == "（" {
                         listEnd = min(listEnd, c.document.lines.forward(from: qiStart, to: Self.closingBrackets))
                     }
-                    let candidates = (qiStart + 1 < listEnd ? c.quantities(startingIn: (qiStart + 1)..<listEnd) : []).filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share && !isInAside($0, after: f, c) }
-                    if let parts = exhaustiveParts(f, Array(candidates), c), parts.count >= 2 { out.append((f, parts)) }
+                    func candidates(to end: Int) -> [Figure] {
+                        Array((qiStart + 1 < end ? c.quantities(startingIn: (qiStart + 1)..<end) : []).filter { sameFamily($0, f) && !$0.approximate && $0.direction == nil && $0.role != .base && $0.role != .change && $0.role != .share && !isInAside($0, after: f, c) })
+                    }
+                    if let parts = exhaustiveParts(f, candidates(to: listEnd), c), parts.count >= 2 { out.append((f, parts)); continue }
+                    // "其中A 20万元，占40%；B 30万元，占60%。": items parted by ； run to the 。 when,
+                    // together, they add up to the total exactly.
+                    if !colon, listEnd < c.document.lines.forward(from: f.location.end, to: ScalarTable(scalarsOf: "。")) {
+                        let longer = candidates(to: c.document.lines.forward(from: f.location.end, to: ScalarTable(scalarsOf: "。")))
+                        let widths = longer.reduce(f.intervalWidth) { $0 + $1.intervalWidth }
+                        if longer.count >= 2, longer.allSatisfy({ $0.block == f.block }),
+                           Arithmetic.balances(difference: f.value - longer.reduce(Decimal(0)) { $0 + $1.value }, widths: widths) {
+                            out.append((f, longer))
+                        }
+                    }
                     continue
                 }
             }
@@ -196,6 +209,29 @@ public struct TotalVsParts: Rule {
             out.append((f, parts))
         }
         return out
+    }
+
+    /// The share stated beside a part is part ÷ total ("其中：基本支出300万元，占60%"), allowing for
+    /// the rounding of all three figures; bound from the prose, so a warning at most.
+    func shareFindings(_ c: RuleContext) -> [Finding] {
+        PartShares.shares(c).compactMap { x in
+            let exact = x.part.value / x.total.value * 100
+            if Growth.agrees(stated: x.share.number, decimals: x.share.decimals, exact: exact) { return nil }
+            guard let range = Growth.rateRange(numerator: x.part.interval, base: x.total.interval) else { return nil }
+            let gap = Growth.gap(stated: x.share, range: range)
+            guard gap > 0 else { return nil }
+            let severity = c.level(of: Self.description, inCase: gap <= Decimal.pow10(-x.share.decimals) ? .info : .warning)
+            let fixed = exact.rounded(max(x.share.decimals, 2))
+            return c.finding(Self.description, severity: severity,
+                             message: Localized(zh: "占比 \(x.share.text) 与 \(x.part.text) ÷ 合计 \(x.total.text) = \(fixed.plain)% 不符",
+                                                en: "The share \(x.share.text) differs from \(x.part.text) / the total \(x.total.text) = \(fixed.plain)%"),
+                             arithmetic: Localized(zh: "\(x.part.number.plain) ÷ \(Arithmetic.inUnit(x.total.value, of: x.part)) = \(exact.display(4))%",
+                                                   en: "\(x.part.number.plain) / \(Arithmetic.inUnit(x.total.value, of: x.part)) = \(exact.display(4))%"),
+                             figures: [x.share, x.part, x.total],
+                             suggestions: [Suggestion(location: x.share.location, original: x.share.text,
+                                                      replacement: Arithmetic.replacement(for: x.share, value: exact.rounded(x.share.decimals), surface: x.share.text),
+                                                      reason: Localized(zh: "按分项 ÷ 合计重算占比", en: "recompute the share as part / total"))])
+        }
     }
 
     /// Where the list of `f`'s parts opens: 其中 later in its sentence, or a word of
