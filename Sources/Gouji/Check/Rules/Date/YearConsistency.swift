@@ -6,7 +6,7 @@ public struct YearConsistency: Rule {
     public static let description = RuleDescription(
         id: "DT04", name: "year-consistency", family: .date, severity: .warning, also: [.info],
         summary: Localized(zh: "正文年份应为评价年度，其他年份须有“上年/同比/截至”等说明", en: "Years in the text are the evaluation year unless the context says otherwise"),
-        triggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n↓2020年，完成技术合同登记645份。\n",
+        triggering: ["↓2012年6月14日，自治区收到《财政部关于下达2022年服务业发展资金预算的通知》（财建〔2022〕153号），下达中央服务业发展资金14680万元。\n", "\t项目起止时间\n\t2021.01-2021.12\n\n↓2020年，完成技术合同登记645份。\n",
             """
             \t项目起止时间
             \t2022.01-2022.12
@@ -22,7 +22,7 @@ public struct YearConsistency: Rule {
 
             """,
         ],
-        nonTriggering: ["\t项目起止时间\n\t2021.01-2021.12\n\n2021年，完成技术合同登记645份，较2020年增长10%。\n",
+        nonTriggering: ["2022年6月14日，自治区收到《财政部关于下达2022年服务业发展资金预算的通知》（财建〔2022〕153号），下达中央服务业发展资金14680万元。\n", "\t项目起止时间\n\t2021.01-2021.12\n\n2021年，完成技术合同登记645份，较2020年增长10%。\n",
             """
             \t项目起止时间
             \t2022.01-2022.12
