@@ -6,7 +6,13 @@ import Foundation
 public struct FigureExtractor: Sendable {
     public var lexicons: Lexicons
 
-    public init(lexicons: Lexicons) { self.lexicons = lexicons }
+    /// Lexicons/subjects.yaml `noun_stops`, as scalars.
+    let nounStops: [[Unicode.Scalar]]
+
+    public init(lexicons: Lexicons) {
+        self.lexicons = lexicons
+        nounStops = lexicons.subjects.nounStops.map { Array($0.unicodeScalars) }
+    }
 
     public func extract(_ document: Document) -> [Figure] {
         extract(document, limit: Int.max)
@@ -292,8 +298,10 @@ public struct FigureExtractor: Sendable {
         guard isCount, offset < scalars.count, scalars[offset].properties.isIdeographic else { return "" }
         var out = String.UnicodeScalarView()
         var i = offset
-        while i < scalars.count, out.count < 12, scalars[i].properties.isIdeographic,
-              !"的和与及实现进入入选验收完成".unicodeScalars.contains(scalars[i]) {
+        func stops(at i: Int) -> Bool {
+            nounStops.contains { w in i + w.count <= scalars.count && w.indices.allSatisfy { scalars[i + $0] == w[$0] } }
+        }
+        while i < scalars.count, out.count < 12, scalars[i].properties.isIdeographic, !stops(at: i) {
             out.append(scalars[i]); i += 1
         }
         return String(out)

@@ -59,8 +59,8 @@ public final class FigurePatterns: @unchecked Sendable {
             #"(?<date>\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}[./-]\d{1,2}[./-]\d{1,2}(?!\d)\s*#?)"#,
             #"(?<year>(?<!\d)(?:19|20)\d{2}\s*年(?:度)?(?![0-9]))"#,
             #"(?<phone>(?<![\d.])(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?![\d.]))"#,
-            // 1. 2、 （一） (1) 一、 目标1 at the start of a line, and 第三 anywhere
-            #"(?<marker>(?m:^)[ \t]*(?:\d{1,2}\s*[.、](?![\d])|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+、)|目标\s*\d+|第[一二三四五六七八九十\d]+)"#,
+            // 1. 2、 （一） (1) 一、 目标1 at the start of a line (1.2021年: the marker, then a year), and 第三 anywhere
+            #"(?<marker>(?m:^)[ \t]*(?:\d{1,2}\s*[.、](?![\d])|\d{1,2}\s*\.(?=(?:19|20)\d{2}\s*年(?!\d))|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+、)|目标\s*\d+|第[一二三四五六七八九十\d]+)"#,
             // Financial uppercase amounts.
             "(?<upper>[\(upper)][\(upper)\(upperBig)零〇元圆角分整]*[元圆][\(upper)零角分整]*)",
             // Quantities.
@@ -96,7 +96,7 @@ public final class FigurePatterns: @unchecked Sendable {
             .union(units.comparators.keys.compactMap { $0.unicodeScalars.first })
         tokenStarts = MatchStarts(scalars: ScalarTable { firstScalars.contains($0) || NumericScalars.contains($0) })
         unitInParentheses = try Regex("[（(]\\s*(?:单位\\s*[:：]\\s*)?(?<unit>\(unitsAlt))\\s*[)）]|单位\\s*[:：]\\s*(?<unit2>\(unitsAlt))")
-        heading = try Regex(#"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、](?!\d))"#)
+        heading = try Regex(#"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+、|\d{1,2}\s*[.、](?!\d)|\d{1,2}\s*\.(?=(?:19|20)\d{2}\s*年(?!\d)))"#)
     }
 }
 

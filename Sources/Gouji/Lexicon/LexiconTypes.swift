@@ -45,10 +45,13 @@ public struct Subjects: Codable, Sendable {
     public var leadingNoise: [String]
     /// Domain words ICU's word break splits that must stay whole (高新技术, 孵化器, …).
     public var words: [String]
+    /// Words that end the noun after a count ("修建4个桥涵以及配套设施" → 桥涵).
+    public var nounStops: [String]
 
     enum CodingKeys: String, CodingKey {
         case aliases, scopes, words
         case leadingNoise = "leading_noise"
+        case nounStops = "noun_stops"
     }
 }
 

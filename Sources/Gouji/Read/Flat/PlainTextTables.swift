@@ -72,7 +72,9 @@ struct PlainTextTables {
             if infos[k].isPipeRow {
                 let end = pipeBlockEnd(infos, from: k)
                 let tables = pipeRows(infos, k..<(end + 1)).map { formTitles($0).map(cells) } ?? [nil]
-                if tables.allSatisfy({ $0 != nil }) { out += tables.map { .table($0!) } } else { paragraphs(k..<(end + 1)) }
+                if tables.allSatisfy({ $0 != nil }) { out += tables.map { .table($0!) } }
+                else if isCellPerLine(infos, k..<(end + 1)) { cellPerLine(infos, k..<(end + 1), first: first, into: &out) }
+                else { paragraphs(k..<(end + 1)) }
                 k = end + 1
             } else if infos[k].isTabRow {
                 var end = k
@@ -91,7 +93,7 @@ struct PlainTextTables {
 
     // MARK: lines
 
-    private struct LineInfo {
+    struct LineInfo {
         /// Where the line starts, and its text without surrounding white space.
         var start = 0, first = 0, last = 0
         var pipes = 0
@@ -148,26 +150,28 @@ struct PlainTextTables {
     }
 
     /// A cell as offsets into the text: its trimmed text is `a..<b` (`a == b`: empty).
-    private struct RawCell {
+    struct RawCell {
         var a: Int, b: Int
         var span = 1
+        /// A cell a vertical merge covers: `Table.grid` repeats the cell above.
+        var merged = false
         var isEmpty: Bool { a == b }
     }
 
     /// The cell of `a..<b` without surrounding white space.
-    private func trimmed(_ a: Int, _ b: Int) -> RawCell {
+    func trimmed(_ a: Int, _ b: Int) -> RawCell {
         var s = a, e = b
         while s < e, lines.scalar(at: s).unsafelyUnwrapped.isSpace { s += 1 }
         while e > s, lines.scalar(at: e - 1).unsafelyUnwrapped.isSpace { e -= 1 }
         return s < e ? RawCell(a: s, b: e) : RawCell(a: a, b: a)
     }
 
-    private enum Numeric { case number, dash, symbol, text, empty }
+    enum Numeric { case number, dash, symbol, text, empty }
 
     /// Whether a cell is a bare number (`1,234.50`, `-3`, `≥95%`, `１２`), a dash standing for
     /// none (`—`, `-`, `/`), a comparator or percent sign alone (`≥`, `%`: the 指标性质 and
     /// 度量单位 columns), other text or empty.
-    private func numeric(_ c: RawCell) -> Numeric {
+    func numeric(_ c: RawCell) -> Numeric {
         guard !c.isEmpty else { return .empty }
         func value(_ o: Int) -> UInt32 { lines.scalar(at: o).unsafelyUnwrapped.value }
         if (c.a..<c.b).allSatisfy({ Self.isDash(value($0)) }) { return .dash }
@@ -200,7 +204,7 @@ struct PlainTextTables {
     }
 
     /// The cells as `Cell`s, or nil when the table breaks the reader's limits.
-    private func cells(_ rows: [[RawCell]]?) -> [[Cell]]? {
+    func cells(_ rows: [[RawCell]]?) -> [[Cell]]? {
         guard let rows else { return nil }
         guard rows.reduce(0, { $0 + $1.count }) <= limits.maxCellsPerTable else { return nil }
         var out: [[Cell]] = []
@@ -211,7 +215,8 @@ struct PlainTextTables {
             for c in row {
                 let text = lines.text(from: c.a, to: c.b)
                 if c.b - c.a > limits.maxCellCharacters, text.count > limits.maxCellCharacters { return nil }
-                cells.append(Cell(text: text, location: lines.location(start: c.a, end: c.b), span: c.span))
+                cells.append(Cell(text: text, location: lines.location(start: c.a, end: c.b), span: c.span,
+                                  verticalMerge: c.merged ? .continuation : .none))
             }
             out.append(cells)
         }
@@ -370,13 +375,13 @@ struct PlainTextTables {
     }
 
     /// `合计`, `总计`, `小计`, `总分` (spaces ignored).
-    private func isTotal(_ c: RawCell) -> Bool {
+    func isTotal(_ c: RawCell) -> Bool {
         let text = lines.text(from: c.a, to: min(c.b, c.a + 8)).compacted
         return ["合计", "总计", "小计", "总分"].contains { text.hasPrefix($0) }
     }
 
     /// A heading with its score in brackets at its end: `绩效指标（90分）`, `产出指标(50分)`.
-    private func isBlockHeading(_ c: RawCell) -> Bool {
+    func isBlockHeading(_ c: RawCell) -> Bool {
         func value(_ o: Int) -> UInt32 { lines.scalar(at: o).unsafelyUnwrapped.value }
         var o = c.b - 1
         guard o - 3 >= c.a, value(o) == 0x29 || value(o) == 0xFF09, value(o - 1) == 0x5206 else { return false }   // ) ） 分

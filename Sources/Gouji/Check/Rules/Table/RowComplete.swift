@@ -1,6 +1,7 @@
 import Foundation
 
-/// T15: every indicator row states its target and its actual value, without placeholders.
+/// T15: every indicator row states its target and its actual value, without placeholders, and
+/// every row that carries points (分值/权重) states its score.
 public struct RowComplete: Rule {
     public static let description = RuleDescription(
         id: "T15", name: "row-complete", family: .table, severity: .error, also: [.info],
@@ -30,6 +31,19 @@ public struct RowComplete: Rule {
             } else if let t = row.target, t.empty, !(row.actual?.empty ?? true) {
                 if let f = c.finding(Self.description, message: Localized(zh: "“\(name)”的指标值为空", en: "“\(name)” has no target"), locations: [t.location]) { out.append(f) }
             }
+        }
+        // A scored row (a weight stated) whose score is left empty: the form is unfinished.
+        var scored: [(name: String, weight: BoundValue?, score: BoundValue?)] =
+            c.facts.indicators.map { ($0.content?.text ?? $0.level2, $0.weight, $0.score) }
+        if let funds = c.facts.funds { scored.append(("预算执行情况", funds.weight, funds.score)) }
+        scored.append(("合计", c.facts.indicatorTotalWeight, c.facts.indicatorTotalScore))
+        for row in scored {
+            guard let weight = row.weight, !weight.empty, let points = weight.figure?.value, points > 0,
+                  let score = row.score, score.empty else { continue }
+            if let f = c.finding(Self.description,
+                                 message: Localized(zh: "“\(row.name)”分值为\(weight.text)，得分为空",
+                                                    en: "“\(row.name)” carries \(weight.text) points but no score"),
+                                 locations: [score.location, weight.location]) { out.append(f) }
         }
         return out
     }
