@@ -16,7 +16,10 @@ struct Extract: ParsableCommand {
             print(JSONRenderer.extract([CheckResult(path: file, document: document, figures: figures)]))
         case .text:
             for f in figures {
-                var line = "\(f.location.line):\(f.location.column)\t\(f.kind.rawValue)\t\(f.text)\t= \(f.value.plain) \(f.unit)"
+                // A quantity shows its value and unit, a date its components; a marker, a phone
+                // number or a document number is its text alone.
+                let value = f.kind.isQuantity ? "\t= \(f.value.plain) \(f.unit)" : f.date.map { "\t= \($0.description)" } ?? ""
+                var line = "\(f.location.line):\(f.location.column)\t\(f.kind.rawValue)\t\(f.text)" + value
                 if let s = f.subject { line += "\t[\(s)\(f.scopes.isEmpty ? "" : " " + f.scopes.joined(separator: ","))]" }
                 if f.inTable { line += "\t(table\(f.unitSource.map { ", unit from \($0)" } ?? ""))" }
                 if f.kind.isQuantity || f.role != .stated { line += "\trole: \(f.role.rawValue)\(f.period.map { " (\($0))" } ?? "")" }

@@ -55,6 +55,21 @@ public struct Subjects: Codable, Sendable {
     }
 }
 
+/// Lexicons/vocabulary.yaml: word lists the checks decide by.
+public struct Vocabulary: Codable, Sendable {
+    /// 三公经费 item → the words that head or name it.
+    public var threePublic: [String: [String]]
+    /// Headings that take the item of the heading above them (小计 under 公务用车购置及运行费).
+    public var subtotal: [String]
+    /// Words that say whether a figure is budgeted or spent (预算, 决算).
+    public var measures: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case threePublic = "three_public"
+        case subtotal, measures
+    }
+}
+
 /// Lexicons/rules.yaml: default severities, tolerances and thresholds of the rules.
 public struct RuleSettings: Codable, Sendable {
     public struct Rule: Codable, Sendable {

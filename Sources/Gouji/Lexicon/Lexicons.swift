@@ -15,6 +15,8 @@ public final class Lexicons: Sendable {
     public let rules: RuleSettings
     /// Words that decide figure roles and partitions (roles.yaml).
     public let roles: RoleWords
+    /// Word lists the checks decide by (vocabulary.yaml).
+    public let words: Vocabulary
     /// The figure patterns compiled from `units` (once per Lexicons value).
     public let patterns: FigurePatterns
     /// Subject word lists prepared once (sorted, merged into sets) for the SubjectResolver.
@@ -52,13 +54,13 @@ public final class Lexicons: Sendable {
         var subjects = self.subjects
         for (canonical, aliases) in extra { subjects.aliases[canonical, default: []] += aliases }
         return Lexicons(layout: layout, units: units, subjects: subjects, templates: templates, rules: rules, roles: roles,
-                        patterns: patterns, vocabulary: SubjectVocabulary(subjects: subjects, units: units))
+                        words: words, patterns: patterns, vocabulary: SubjectVocabulary(subjects: subjects, units: units))
     }
 
     private init(layout: Layout, units: Units, subjects: Subjects, templates: [TemplateDefinition], rules: RuleSettings,
-                 roles: RoleWords, patterns: FigurePatterns, vocabulary: SubjectVocabulary) {
+                 roles: RoleWords, words: Vocabulary, patterns: FigurePatterns, vocabulary: SubjectVocabulary) {
         self.layout = layout; self.units = units; self.subjects = subjects; self.templates = templates
-        self.rules = rules; self.roles = roles; self.patterns = patterns; self.vocabulary = vocabulary
+        self.rules = rules; self.roles = roles; self.words = words; self.patterns = patterns; self.vocabulary = vocabulary
     }
 
     public convenience init(files: [String: String]) throws {
@@ -73,11 +75,12 @@ public final class Lexicons: Sendable {
         let subjects = try decode("subjects.yaml", as: Subjects.self)
         let rules = try decode("rules.yaml", as: RuleSettings.self)
         let roles = try decode("roles.yaml", as: RoleWords.self)
+        let words = try decode("vocabulary.yaml", as: Vocabulary.self)
         let templates = try files.keys.filter { $0.hasPrefix("templates/") }.sorted().map {
             try decode($0, as: TemplateDefinition.self).withNormalizedLabels()
         }
         self.init(layout: layout, units: units, subjects: subjects, templates: templates, rules: rules, roles: roles,
-                  patterns: try FigurePatterns(units: units), vocabulary: SubjectVocabulary(subjects: subjects, units: units))
+                  words: words, patterns: try FigurePatterns(units: units), vocabulary: SubjectVocabulary(subjects: subjects, units: units))
     }
 }
 

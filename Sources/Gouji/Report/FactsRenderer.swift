@@ -4,7 +4,9 @@ import Foundation
 public enum FactsRenderer {
     static func show(_ v: BoundValue?) -> String {
         guard let v else { return "—" }
-        let value = v.figure.map { " = \($0.value.plain)\($0.unit.isEmpty ? "" : " " + $0.unit)" } ?? ""
+        let value = v.figure.map { f in
+            f.kind.isQuantity ? " = \(f.value.plain)\(f.unit.isEmpty ? "" : " " + f.unit)" : f.date.map { " = \($0.description)" } ?? ""
+        } ?? ""
         let text = v.empty ? "(空)" : v.text.replacingOccurrences(of: "\n", with: "⏎")
         return "\(text.count > 60 ? String(text.prefix(60)) + "…" : text)\(value)  @L\(v.location.line):\(v.location.column)"
     }

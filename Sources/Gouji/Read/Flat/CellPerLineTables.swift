@@ -22,6 +22,14 @@ import Foundation
 /// labels. Labels are at most 30 characters and header cells 40 (a note is neither). A table needs
 /// a header of two cells, two rows and two numbers, and must start and end at line breaks; cells
 /// that make no table stay paragraphs, line by line.
+///
+/// A table whose rows have no labels (a 三公 table: a row of headings, then a row of amounts) is
+/// `W` texts followed by a multiple of `W` values. Its header may be two rows, each padded with
+/// empty cells to the table's width (`合计 | 出国 | 公务用车购置及运行费 | 接待 | ||`, then
+/// `小计 | 购置费 | 运行费 | |||`, then six amounts): the padding of the first row is the columns its
+/// one spanning heading adds, so that heading spans as many columns as the second row has
+/// headings, and it is the heading that shares the most characters with them; the second row's
+/// headings sit under it, the other columns merged down from the first row.
 extension PlainTextTables {
     private struct StreamCell {
         var cell: RawCell
@@ -45,12 +53,12 @@ extension PlainTextTables {
 
     private static let maxLabelLength = 30, maxHeaderLength = 40
 
-    /// A pipe block of eight lines or more, nine in ten of them holding at most one cell.
+    /// A pipe block of eight lines or more, nine in ten of them holding at most one cell or only bars.
     func isCellPerLine(_ infos: [LineInfo], _ range: Range<Int>) -> Bool {
         guard range.count >= 8 else { return false }
         let single = range.filter { k in
             let x = infos[k]
-            return x.onlyPipes ? x.pipes == 1 : x.pipes <= 1 && !x.startsWithPipe
+            return x.onlyPipes || x.pipes <= 1 && !x.startsWithPipe
         }.count
         return single * 10 >= range.count * 9
     }
@@ -72,7 +80,7 @@ extension PlainTextTables {
         var free = 0                     // the first cell no table holds
         var c = 0
         while c < chunks.count {
-            guard let found = bestTable(stream, chunks, at: c, from: free),
+            guard let found = bestTable(stream, chunks, at: c, from: free) ?? unlabelledTable(stream, chunks, at: c, from: free),
                   let table = self.cells(found.rows) else { c += 1; continue }
             let top = stream[found.cells.lowerBound].firstLine, bottom = stream[found.cells.upperBound - 1].line
             for k in emitted..<max(emitted, top) { out.append(.paragraph(first + k)) }
@@ -223,5 +231,51 @@ extension PlainTextTables {
             out.append(cells)
         }
         return out
+    }
+
+    /// A table of headings and rows of values without labels (see the extension's notes).
+    private func unlabelledTable(_ s: [StreamCell], _ chunks: [Chunk], at c: Int, from free: Int) -> Found? {
+        func empties(_ r: Range<Int>) -> Int { r.prefix { s[$0].kind == .empty }.count }
+        func fits(_ first: Int, _ last: Int) -> Bool {
+            (first == 0 || s[first - 1].line < s[first].firstLine) && (last + 1 == s.count || s[last + 1].firstLine > s[last].line)
+        }
+        func valueRows(_ values: Range<Int>, width: Int) -> [[RawCell]]? {
+            guard width >= 3, !values.isEmpty, values.count % width == 0,
+                  values.filter({ s[$0].kind == .number }).count >= 2 else { return nil }
+            return stride(from: values.lowerBound, to: values.upperBound, by: width).map { r in (r..<(r + width)).map { s[$0].cell } }
+        }
+        let top = chunks[c]
+        // Two header rows, each padded to the width.
+        if c + 1 < chunks.count, top.texts.count >= 2, top.texts.lowerBound >= free,
+           !top.values.isEmpty, empties(top.values) == top.values.count {
+            let below = chunks[c + 1]
+            let width = top.texts.count + top.values.count
+            let padding = empties(below.values)
+            let subheadings = below.texts.count
+            if subheadings == top.values.count + 1, subheadings + padding == width,
+               let rows = valueRows((below.values.lowerBound + padding)..<below.values.upperBound, width: width) {
+                // The spanning heading: the one sharing the most characters with the sub-headings.
+                let sub = Set(below.texts.flatMap { Array(lines.text(from: s[$0].cell.a, to: s[$0].cell.b)) })
+                let heads = Array(top.texts)
+                let parent = heads.indices.max { a, b in
+                    func shared(_ k: Int) -> Int { Set(lines.text(from: s[heads[k]].cell.a, to: s[heads[k]].cell.b)).intersection(sub).count }
+                    return shared(a) < shared(b)
+                }!
+                var first = heads.map { s[$0].cell }
+                first[parent].span = subheadings
+                let mergedAt = s[below.texts.lowerBound].cell.a
+                let second = Array(repeating: RawCell(a: mergedAt, b: mergedAt, merged: true), count: parent)
+                    + below.texts.map { s[$0].cell }
+                    + Array(repeating: RawCell(a: mergedAt, b: mergedAt, merged: true), count: heads.count - parent - 1)
+                if fits(top.texts.lowerBound, below.values.upperBound - 1) {
+                    return Found(rows: [first, second] + rows, cells: top.texts.lowerBound..<below.values.upperBound, nextChunk: c + 2)
+                }
+            }
+        }
+        // One header row.
+        let width = top.texts.count
+        guard top.texts.lowerBound >= free, empties(top.values) == 0,
+              let rows = valueRows(top.values, width: width), fits(top.texts.lowerBound, top.values.upperBound - 1) else { return nil }
+        return Found(rows: [top.texts.map { s[$0].cell }] + rows, cells: top.texts.lowerBound..<top.values.upperBound, nextChunk: c + 1)
     }
 }
