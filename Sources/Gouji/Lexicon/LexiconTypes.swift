@@ -63,10 +63,18 @@ public struct Vocabulary: Codable, Sendable {
     public var subtotal: [String]
     /// Words that say whether a figure is budgeted or spent (预算, 决算).
     public var measures: [String]
+    /// Acts done on a document (收到, 印发 …), words citing one as a basis (根据, 按照 …) and acts
+    /// a sentence dates (开展, 进行 …): DT04.
+    public var documentActs: [String]
+    public var documentBasis: [String]
+    public var datedActs: [String]
 
     enum CodingKeys: String, CodingKey {
         case threePublic = "three_public"
         case subtotal, measures
+        case documentActs = "document_acts"
+        case documentBasis = "document_basis"
+        case datedActs = "dated_acts"
     }
 }
 

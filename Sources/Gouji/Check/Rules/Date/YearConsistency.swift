@@ -21,6 +21,7 @@ public struct YearConsistency: Rule {
             ↓2016年度共发放助学金342万元，惠及学生1140人。
 
             """,
+            "根据《市财政局关于开展2024年重点绩效评价的通知》（市财绩〔2024〕14号）要求，评价组于↓2023年6月至9月开展了现场评价。\n",
         ],
         nonTriggering: ["2022年6月14日，自治区收到《财政部关于下达2022年服务业发展资金预算的通知》（财建〔2022〕153号），下达中央服务业发展资金14680万元。\n", "\t项目起止时间\n\t2021.01-2021.12\n\n2021年，完成技术合同登记645份，较2020年增长10%。\n",
             """
@@ -37,6 +38,7 @@ public struct YearConsistency: Rule {
             2023年度共发放助学金342万元，惠及学生1140人。
 
             """,
+            "根据《市财政局关于开展2024年重点绩效评价的通知》（市财绩〔2024〕14号）要求，评价组对2023年1月至12月的资金使用情况开展了评价。\n",
         ])
 
     public init() {}
@@ -65,27 +67,43 @@ public struct YearConsistency: Rule {
         return out
     }
 
-    /// Words saying that a dated act received, issued or passed on a document.
-    static let documentActs = ["收到", "印发", "下达", "下发", "转发", "发布", "出台", "制定", "批复"]
-
     /// "2012年6月14日，广西收到《…》（财建〔2022〕153号）": a document numbered in a year cannot be
-    /// received or issued in an earlier one. Only a date and a document number of one sentence
-    /// with an act word between them are paired; the year slip is a warning.
+    /// received or issued in an earlier one; nor can work done under it ("根据《…》（阳财绩〔2024〕14号）
+    /// 要求，…于2023年6月至9月开展了绩效评价"). Only a date and a document number of one sentence are
+    /// paired: a date before the number with an act on the document between them, or a date after
+    /// a number cited as a basis (根据, 按照 …), written after 于 and followed by a dated act
+    /// (开展, 进行 …). The year slip is a warning.
     func datesBeforeTheirDocument(_ c: RuleContext) -> [Finding] {
         let numbered = c.figures.filter { $0.kind == .docNumber }
         guard !numbered.isEmpty else { return [] }
+        let words = c.lexicons.words
         var out: [Finding] = []
         for doc in numbered {
             guard let docYear = Self.year(ofDocumentNumber: c.text(doc.location)) else { continue }
-            guard let date = c.figures(inSentence: doc.sentence).last(where: { $0.kind == .date && $0.location.end <= doc.location.start }),
-                  let y = date.date?.year, y > 0, y < docYear else { continue }
-            let between = c.document.lines.text(from: date.location.end, to: doc.location.start)
-            guard Self.documentActs.contains(where: { between.containsBytes(of: $0) }) else { continue }
+            let sentence = c.figures(inSentence: doc.sentence)
+            var dated: Figure? = nil, underIt = false
+            if let date = sentence.last(where: { $0.kind == .date && $0.location.end <= doc.location.start }),
+               case let between = c.document.lines.text(from: date.location.end, to: doc.location.start),
+               words.documentActs.contains(where: { between.containsBytes(of: $0) }) {
+                dated = date
+            } else if let date = sentence.first(where: { $0.kind == .date && $0.location.start >= doc.location.end }),
+                      case let opening = c.document.lines.text(from: c.document.lines.back(from: doc.location.start, to: RuleContext.statementEnds), to: doc.location.start),
+                      words.documentBasis.contains(where: { opening.containsBytes(of: $0) }),
+                      c.document.lines.text(from: max(0, date.location.start - 2), to: date.location.start).trimmedSpaces.hasSuffix("于"),
+                      case let rest = c.document.lines.text(from: date.location.end, to: c.statementEnd(after: date)),
+                      words.datedActs.contains(where: { rest.containsBytes(of: $0) }) {
+                dated = date
+                underIt = true
+            }
+            guard let date = dated, let y = date.date?.year, y > 0, y < docYear else { continue }
             let dateText = c.text(date.location), docText = c.text(doc.location)
             let fixed = dateText.replacingOccurrences(of: String(y), with: String(docYear))
             if let f = c.finding(Self.description, severity: c.level(of: Self.description, inCase: .warning),
-                                 message: Localized(zh: "日期 \(dateText) 早于所述文件 \(docText) 的年份 \(docYear) 年：文件不能在其成文年份之前收到或印发",
-                                                    en: "The date \(dateText) is before \(docYear), the year of the document \(docText): a document cannot be received or issued before its own year"),
+                                 message: underIt
+                                    ? Localized(zh: "日期 \(dateText) 早于所依据文件 \(docText) 的年份 \(docYear) 年：依据文件开展的工作不能早于文件本身",
+                                                en: "The date \(dateText) is before \(docYear), the year of the document \(docText) the work was done under: it cannot precede the document")
+                                    : Localized(zh: "日期 \(dateText) 早于所述文件 \(docText) 的年份 \(docYear) 年：文件不能在其成文年份之前收到或印发",
+                                                en: "The date \(dateText) is before \(docYear), the year of the document \(docText): a document cannot be received or issued before its own year"),
                                  arithmetic: Localized(zh: "\(y) < \(docYear)", en: "\(y) < \(docYear)"),
                                  figures: [date, doc],
                                  suggestions: [Suggestion(location: date.location, original: dateText, replacement: fixed,
