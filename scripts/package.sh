@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the installable package: a release `gouji` with the Swift runtime linked statically
 # (--static-swift-stdlib; lexicons are embedded at build time), its man pages (generated from the
-# argument parser by its GenerateManual plugin) and shell completions, as a .deb made with
+# argument parser's generate-manual tool, run on the binary) and shell completions, as a .deb made with
 # dpkg-deb that depends only on the Debian packages of the shared libraries the binary loads
 # (ICU, PCRE2, SQLite, libxml2 and libc's family), found with ldd and dpkg -S.
 #
@@ -19,9 +19,13 @@ root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 
 install -Dm755 "$bin" "$root/usr/bin/gouji"
-# Man pages: one per command, from the same help texts as --help.
-swift package --scratch-path "$scratch" --allow-writing-to-directory "$root/man" \
-  generate-manual --multi-page --output-directory "$root/man" --date "$(date -u +%Y-%m-%d)" >&2
+bin="$root/usr/bin/gouji"
+# Man pages: one per command, from the same help texts as --help. argument-parser's
+# generate-manual tool reads them from the binary itself (its GenerateManual plugin would build the
+# whole package again in release mode, without the static flags).
+swift build --product generate-manual --scratch-path .build/manual >&2
+mkdir -p "$root/man"
+.build/manual/debug/generate-manual "$bin" --multi-page --output-directory "$root/man" --date "$(date -u +%Y-%m-%d)" >&2
 mkdir -p "$root/usr/share/man/man1"
 find "$root/man" -name '*.1' -exec gzip -9n {} \; -exec true \;
 find "$root/man" -name '*.1.gz' -exec mv {} "$root/usr/share/man/man1/" \;
@@ -33,7 +37,8 @@ install -d "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/ve
 "$bin" --generate-completion-script fish >"$root/usr/share/fish/vendor_completions.d/gouji.fish"
 install -Dm644 README.md "$root/usr/share/doc/gouji/README.md"
 
-# Dependencies: the package of every shared library the binary loads, at the installed version or later.
+# Dependencies: the package of every shared library the binary loads directly (its NEEDED
+# entries; their own dependencies come with those packages), at the installed version or later.
 depends=()
 while read -r lib; do
   real=$(readlink -f "$lib")
@@ -42,7 +47,7 @@ while read -r lib; do
   [ -n "$pkg" ] || { echo "package.sh: no Debian package owns $lib" >&2; exit 1; }
   v=$(dpkg-query -W -f='${Version}' "$pkg")
   depends+=("$pkg (>= $v)")
-done < <(ldd "$bin" | awk '/=> \//{print $3}' | sort -u)
+done < <(needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); ldd "$bin" | awk -v n="$needed" 'BEGIN { split(n, a, "\n"); for (i in a) want[a[i]] = 1 } /=> \// && ($1 in want) {print $3}' | sort -u)
 dep=$(printf '%s\n' "${depends[@]}" | sort -u | paste -sd, - | sed 's/,/, /g')
 size=$(du -sk "$root" | cut -f1)
 mkdir -p "$root/DEBIAN"
