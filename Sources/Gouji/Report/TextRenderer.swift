@@ -127,18 +127,31 @@ public struct TextRenderer: Sendable {
     func renderLine(_ line: Int, spans lineSpans: [Span], doc: Document, width: Int, severity: Severity) -> String {
         let bar = paint("|", gutterColor)
         let gutter = String(repeating: " ", count: width + 1)
-        let lineText = doc.lines.lineText(line).replacingOccurrences(of: "\t", with: " ")
-        let lineStart = doc.lines.lineStarts[line - 1]
+        // A long line (a page copied as one line) is cut around the focus first: each finding
+        // then costs the same whatever the line's length.
+        let full = doc.lines.lineRange(line)
+        let focusSpan = lineSpans.first { $0.primary } ?? lineSpans[0]
+        var lineStart = full.lowerBound, lineStop = full.upperBound
+        if full.count > Self.longLine {
+            lineStart = max(full.lowerBound, focusSpan.location.start - Self.longLine / 4)
+            lineStop = min(full.upperBound, max(focusSpan.location.end, focusSpan.location.start) + Self.longLine / 4)
+        }
+        let lineText = doc.lines.text(from: lineStart, to: lineStop).replacingOccurrences(of: "\t", with: " ")
         let lineLength = lineText.count
+        let shown = lineSpans.filter { $0.location.start >= lineStart && $0.location.start <= lineStop }
+        /// The span's first character, counted from the cut's start.
+        func column(_ l: SourceLocation) -> Int {
+            lineStart == full.lowerBound ? l.column - 1 : doc.lines.text(from: lineStart, to: l.start).count
+        }
         func characters(_ l: SourceLocation) -> Range<Int> {
-            let from = min(max(0, l.column - 1), lineLength)
-            let scalars = max(0, min(l.end, lineStart + lineText.unicodeScalars.count) - l.start)
+            let from = min(max(0, column(l)), lineLength)
+            let scalars = max(0, min(l.end, lineStop) - l.start)
             let covered = doc.lines.text(from: l.start, to: l.start + scalars).count
             return from..<min(lineLength, from + covered)
         }
-        let focusSpan = lineSpans.first { $0.primary } ?? lineSpans[0]
-        let (shownText, offset, visible) = window(lineText, spans: lineSpans.map { characters($0.location) },
-                                         focus: characters(focusSpan.location))
+        let (shownText, offset, visible) = window(lineText, spans: shown.map { characters($0.location) },
+                                                  focus: characters(focusSpan.location),
+                                                  cut: (lineStart > full.lowerBound, lineStop < full.upperBound))
         let num = String(repeating: " ", count: width - String(line).count) + String(line)
         var out = paint(num, gutterColor) + " " + bar + " " + shownText + "\n"
 
@@ -146,8 +159,8 @@ public struct TextRenderer: Sendable {
         struct Placed { var pad: Int; var length: Int; var span: Span }
         var placed: [Placed] = []
         let lineEnd = doc.lines.lineStarts.count > line ? doc.lines.lineStarts[line] - 1 : doc.lines.scalarCount
-        for span in lineSpans.sorted(by: { $0.location.column < $1.location.column }) {
-            let col = span.location.column - 1 - offset
+        for span in shown.sorted(by: { $0.location.column < $1.location.column }) {
+            let col = column(span.location) - offset
             guard col >= 0, col < visible || (col == 0 && visible == 0) else { continue }
             let pad = displayWidth(String(shownText.prefix(col)))
             let end = min(span.location.end, lineEnd)
@@ -195,17 +208,22 @@ public struct TextRenderer: Sendable {
 
     /// Widest source line shown, in terminal columns; longer lines are cut to a window.
     static let maxLineWidth = 100
+    /// Lines longer than this (in scalars) are cut around the finding before the window is found.
+    static let longLine = 2000
 
     /// Cuts a long line to a window of at most `maxLineWidth` columns that shows all the spans
     /// (0-based character ranges) when they fit, else the `focus` span, with up to 20 columns
     /// of context on its left. Returns the shown text, the number of characters of the line
     /// before the window's first character (a leading "…" counts as one) and the number of
     /// characters of the shown text that are not a trailing "…".
-    func window(_ line: String, spans: [Range<Int>], focus: Range<Int>) -> (text: String, offset: Int, visible: Int) {
+    /// `cut` says that `line` is a cut of a longer line, on the left and on the right: those
+    /// ends are marked "…" too.
+    func window(_ line: String, spans: [Range<Int>], focus: Range<Int>, cut: (left: Bool, right: Bool) = (false, false))
+        -> (text: String, offset: Int, visible: Int) {
         let chars = Array(line)
         let widths = chars.map { TextWidth.columns(String($0)) }
         let limit = Self.maxLineWidth
-        guard widths.reduce(0, +) > limit else { return (line, 0, chars.count) }
+        guard widths.reduce(0, +) > limit || cut.left || cut.right else { return (line, 0, chars.count) }
         func clamp(_ i: Int) -> Int { max(0, min(chars.count, i)) }
         var start = clamp(focus.lowerBound), end = clamp(max(focus.upperBound, focus.lowerBound + 1))
         let lo = clamp(spans.map(\.lowerBound).min() ?? start), hi = clamp(spans.map(\.upperBound).max() ?? end)
@@ -219,8 +237,9 @@ public struct TextRenderer: Sendable {
         }
         while end < chars.count, width + widths[end] <= limit { width += widths[end]; end += 1 }
         while start > 0, width + widths[start - 1] <= limit { start -= 1; width += widths[start] }
-        return ((start > 0 ? "…" : "") + String(chars[start..<end]) + (end < chars.count ? "…" : ""),
-                start - (start > 0 ? 1 : 0), (start > 0 ? 1 : 0) + end - start)
+        let ellipsis = start > 0 || cut.left
+        return ((ellipsis ? "…" : "") + String(chars[start..<end]) + (end < chars.count || cut.right ? "…" : ""),
+                start - (ellipsis ? 1 : 0), (ellipsis ? 1 : 0) + end - start)
     }
 
     /// Terminal columns: CJK and full-width characters take two, combining marks none.
