@@ -6,7 +6,9 @@
 #     bash scripts/bench-large.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product gouji >/dev/null
+log=$(mktemp)
+swift build -c release --product gouji >"$log" 2>&1 || { tail -n 20 "$log"; exit 1; }
+rm -f "$log"
 bin=.build/release/gouji
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,8 +6,10 @@ public struct CheckResult: Sendable {
     /// hunan-project, national-project, department or unknown.
     public var template: String
     public var templateConfidence: Double
-    /// Set when the input could not be read; then the other fields are empty.
+    /// Set when the input could not be read; then the other fields are empty. In English (the
+    /// JSON contract's `error`); `readError` gives it in Chinese too.
     public var error: String?
+    public var readError: ReadError?
     public var document: Document?
     public var figures: [Figure]
     public var facts: ReportFacts?
@@ -24,6 +26,15 @@ public struct CheckResult: Sendable {
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// Why the input could not be read, in the language of the output.
+    public func error(_ lang: Language) -> String? { readError?.message(lang) ?? error }
+
+    /// The result of an input that could not be read.
+    init(path: String, failure: Error) {
+        self.init(path: path, error: "\(failure)")
+        readError = failure as? ReadError
+    }
 }
 
 /// read → segment → extract → bind → check, as pure functions of the input and the lexicons.
@@ -45,7 +56,7 @@ public struct Pipeline: Sendable {
             let document = try DocumentReader(lexicons: lexicons, limits: limits).read(path: path)
             return check(document: document)
         } catch {
-            return CheckResult(path: path, error: "\(error)")
+            return CheckResult(path: path, failure: error)
         }
     }
 
@@ -55,7 +66,7 @@ public struct Pipeline: Sendable {
         do {
             return try DocumentReader(lexicons: lexicons, limits: limits).readAll(path: path).map { check(document: $0) }
         } catch {
-            return [CheckResult(path: path, error: "\(error)")]
+            return [CheckResult(path: path, failure: error)]
         }
     }
 
@@ -64,7 +75,7 @@ public struct Pipeline: Sendable {
     public func check(document: Document) -> CheckResult {
         let figures: [Figure]
         do { figures = try extractWithinLimit(document: document) } catch {
-            return CheckResult(path: document.path, error: "\(error)")
+            return CheckResult(path: document.path, failure: error)
         }
         let facts = FactBinder(lexicons: lexicons).bind(document: document, figures: figures)
         let all = Checker(lexicons: lexicons, configuration: configuration)

@@ -493,6 +493,9 @@ struct Context {
                 var e = f.location.end
                 while e < p.location.end, scalars[e] != "。" { e += 1 }
                 if e < p.location.end { e += 1 }
+                // A line without sentence punctuation is a table row laid out as text
+                // ("牛养殖数量 3头 3头"): a copy of it is another row, not a second value.
+                guard text(s..<e).unicodeScalars.contains(where: { "。，；,".unicodeScalars.contains($0) }) else { return nil }
                 let step = max(1, (Dec.double(v) / 10).rounded())
                 let new = Dec.format(v + Decimal(step), decimals: 0)
                 let copy = text(s..<span.lowerBound) + new + text(span.upperBound..<e)

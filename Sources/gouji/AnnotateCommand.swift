@@ -36,14 +36,14 @@ struct Annotate: ParsableCommand {
         let reader = DocumentReader(lexicons: lexicons, limits: limits)
         let pipeline = Pipeline(lexicons: lexicons, limits: limits, configuration: configuration)
         let data: Data
-        do { data = try Self.load(file, limit: limits.maxInputBytes) } catch { Exit.fail(file, error) }
+        do { data = try Self.load(file, limit: limits.maxInputBytes) } catch { Exit.fail(file, error, lang: lang) }
 
         let report: DocxAnnotator.Report
         do {
             report = try DocxAnnotator.annotate(input: data, path: file, reader: reader, pipeline: pipeline, lang: lang, limits: limits)
         } catch let refusal as DocxAnnotator.Refusal {
             Exit.fail(file, refusal.text(lang))
-        } catch { Exit.fail(file, error) }
+        } catch { Exit.fail(file, error, lang: lang) }
         do { try AtomicFile.write(report.data, to: output) } catch { Exit.fail(output, "cannot write output (\(error.localizedDescription))") }
         // One line per comment on standard output: id, rule, Word part and the anchored text.
         for c in report.comments {

@@ -35,7 +35,7 @@ struct Batch: ParsableCommand {
     @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(name: .long, help: "text or jsonl") var format: BatchFormat = .text
-    @Option(name: .long, help: "Message language: zh or en.") var lang: Language = .zh
+    @Option(name: .long, help: "Message language: zh or en.") var lang: Language = .preferred
     @Option(name: .long, help: "A .gouji.yaml for every file, instead of the nearest one of each folder.") var config: String?
     @Option(name: .long, help: "Documents per transaction.") var batchSize: Int = 50
     @Option(name: .long, help: "Without a terminal, print a progress line every N files (default: none).") var progressEvery: Int?

@@ -18,7 +18,7 @@ struct CheckFormat: ExpressibleByArgument {
 
 /// Options for commands that run the checker.
 struct CheckOptions: ParsableArguments {
-    @Option(name: .long, help: "Message language: zh or en.") var lang: Language = .zh
+    @Option(name: .long, help: "Message language: zh or en.") var lang: Language = .preferred
     @Option(name: .long, help: "A .gouji.yaml to use instead of the nearest one.") var config: String?
     @Option(name: .long, help: "Lowest severity that makes the exit code 1: error, warning or info.") var failOn: Severity?
 
@@ -149,7 +149,7 @@ struct ReportRun {
                 let pipeline = Pipeline(lexicons: lexicons, limits: limits, configuration: configuration)
                 let checked = stdin ? try StandardInput.check(name: reports.stdinName, with: pipeline) : pipeline.checkAll(path: file)
                 for result in checked {
-                    if let error = result.error {
+                    if let error = result.error(options.lang) {
                         FileHandle.standardError.write(Data("gouji: \(result.path): \(error)\n".utf8))
                     }
                     results.append(result)

@@ -28,10 +28,10 @@ struct Fix: ParsableCommand {
         let reader = DocumentReader(lexicons: lexicons, limits: try input.limits())
         let data: Data
         let document: Document
-        do { data = try Annotate.load(file, limit: try input.limits().maxInputBytes) } catch { Exit.fail(file, error) }
+        do { data = try Annotate.load(file, limit: try input.limits().maxInputBytes) } catch { Exit.fail(file, error, lang: lang) }
         let unsupported = lang == .zh ? "gouji fix 只修改文本文件和 .docx（以修订形式写入）；其他格式请用 gouji annotate 加批注"
                                       : "gouji fix edits text files and .docx (as tracked changes) only; use gouji annotate for other formats"
-        do { document = try reader.read(data: data, path: file) } catch { Exit.fail(file, error) }
+        do { document = try reader.read(data: data, path: file) } catch { Exit.fail(file, error, lang: lang) }
         guard document.format == .text || document.format == .docx else { Exit.fail(file, unsupported) }
         if document.format == .docx && output == nil {
             Exit.usage(lang == .zh ? "修改 .docx 需用 -o 指定输出文件（修订写入副本）" : "fixing a .docx needs -o for the revised copy")

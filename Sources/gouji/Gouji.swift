@@ -120,8 +120,10 @@ struct UsageFailure: Error, CustomStringConvertible {
 }
 
 enum Exit {
-    static func fail(_ path: String, _ reason: Any) -> Never {
-        FileHandle.standardError.write(Data("gouji: \(path): \(reason)\n".utf8))
+    /// `gouji: PATH: reason`, exit 2; a reader's reason in `lang` (Chinese unless `GOUJI_LANG=en`).
+    static func fail(_ path: String, _ reason: Any, lang: Language = .preferred) -> Never {
+        let text = (reason as? ReadError)?.message(lang) ?? "\(reason)"
+        FileHandle.standardError.write(Data("gouji: \(path): \(text)\n".utf8))
         exit(2)
     }
     static func usage(_ message: String) -> Never {

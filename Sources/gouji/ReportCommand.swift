@@ -24,7 +24,7 @@ struct Report: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.") var output: String?
     @Option(name: .long, help: "Also write one report per listed document into this folder, and link them.") var htmlDir: String?
     @Option(name: .long, help: "How many documents to list (most errors first).") var top: Int = 50
-    @Option(name: .long, help: "Language of the HTML report: zh or en.") var lang: Language = .zh
+    @Option(name: .long, help: "Language of the HTML report: zh or en.") var lang: Language = .preferred
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: db) else { Exit.fail(db, "no such audit store") }

@@ -5,7 +5,7 @@ import Gouji
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every rule with its id, name, severity, description and a triggering example.")
 
-    @Option(name: .long, help: "Message language: zh or en.") var lang: Language = .zh
+    @Option(name: .long, help: "Message language: zh or en.") var lang: Language = .preferred
     @Option(name: .long, help: "text or markdown") var format: String = "text"
     @Option(name: .long, help: "A .gouji.yaml whose severities to show.") var config: String?
     @OptionGroup var input: InputOptions

@@ -123,6 +123,9 @@ expect() {
   fi
 }
 
+# The reasons below are the English ones (the JSON contract's `error`); Chinese, the default, is
+# checked at the end.
+export GOUJI_LANG=en
 h=Corpus/hostile
 dtd='the .docx contains a DTD (entity declarations are refused)'
 expect 5 "$dtd" $h/xxe.docx
@@ -206,6 +209,18 @@ for file in zip-slip.docx zip-slip-readable.docx; do
       echo "ok   gouji $command $file wrote nothing else (exit $rc)"
     fi
   done
+done
+
+# The reason in Chinese, as users get it without GOUJI_LANG or --lang en.
+for pair in "$h/encrypted.pdf|PDF 已加密（需要密码）" "$h/empty.txt|文件为空" "$h/image.png.txt|不是文本报告（a PNG image）"; do
+  file=${pair%%|*} want=${pair#*|}
+  got=$(env -u GOUJI_LANG "$gouji" check "$file" 2>&1 >/dev/null | head -n 1)
+  checked=$((checked + 1))
+  if [ "$got" != "gouji: $file: $want" ]; then
+    failures=$((failures + 1)); echo "FAIL $file: expected 'gouji: $file: $want', got '$got'"
+  else
+    echo "ok   $got"
+  fi
 done
 
 echo "bad-inputs: $checked checked, $failures failed in ${SECONDS}s"

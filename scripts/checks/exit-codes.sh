@@ -9,6 +9,8 @@ root=$PWD
 gouji=${GOUJI_BIN:-$root/.build/debug/gouji}
 [ -x "$gouji" ] || { echo "exit-codes: $gouji is not built (run swift build)" >&2; exit 1; }
 tmp=$(mktemp -d)
+# Reasons are matched in English (GOUJI_LANG=en); one line checks the Chinese default.
+export GOUJI_LANG=en
 trap 'rm -rf "$tmp"' EXIT
 
 seed=$root/Corpus/seed/yueyang-2021-keji.txt
@@ -48,7 +50,8 @@ expect 0 - -- check "$clean"
 expect 1 - -- check "$seed"
 expect 1 - -- check "$seed" --fail-on error --config /dev/null --format json -o "$tmp/o.json" --lang en --lexicons "$root/Lexicons"
 expect 1 - -- check "$seed_docx" --fail-on warning
-expect 2 '^gouji: .*: no such file$' -- check "$tmp/missing.txt"
+expect 2 '^gouji: .*: no such file$' -- check "$tmp/missing.txt" --lang en
+GOUJI_LANG=zh expect 2 '^gouji: .*: 文件不存在$' -- check "$tmp/missing.txt"
 expect 2 '^gouji: .*image.txt: not a text report' -- check "$tmp/archive/bad/image.txt"
 expect 2 'format' -- check --format yaml "$seed"
 expect 2 'fail-on' -- check --fail-on warn "$seed"
@@ -80,7 +83,7 @@ done
 # fix: findings do not make it fail; it writes the fixed copy
 expect 0 - -- fix "$seed" -o "$tmp/fixed.txt"
 expect 2 '^gouji: .*: no such file$' -- fix "$tmp/missing.txt"
-expect 0 '修订' -- fix "$seed_docx" -o "$tmp/fixed.docx"
+GOUJI_LANG=zh expect 0 '修订' -- fix "$seed_docx" -o "$tmp/fixed.docx"
 expect 2 'needs -o|需用 -o' -- fix "$seed_docx"
 # annotate
 expect 0 - -- annotate "$seed_docx" -o "$tmp/annotated.docx"

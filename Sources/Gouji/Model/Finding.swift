@@ -23,6 +23,12 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
 /// Output language for messages to users.
 public enum Language: String, Codable, Sendable, CaseIterable {
     case zh, en
+
+    /// The language messages take when no `--lang` is given: English when the environment sets
+    /// `GOUJI_LANG=en`, else Chinese.
+    public static var preferred: Language {
+        ProcessInfo.processInfo.environment["GOUJI_LANG"] == "en" ? .en : .zh
+    }
 }
 
 /// A message in Chinese and English.

@@ -62,6 +62,43 @@ public enum ReadError: Error, CustomStringConvertible, Equatable, Sendable {
         case .conversionFailed(let why): return "LibreOffice could not convert the file (\(why))"
         }
     }
+
+    /// The reason in Chinese (`--lang zh`, the default): the details a reader or library gives
+    /// (a part name, an XML error) stay as they were written.
+    public var chinese: String {
+        switch self {
+        case .notFound: return "文件不存在"
+        case .isDirectory: return "这是一个文件夹，不是报告文件"
+        case .unreadable(let why): return "无法打开文件（\(why)）"
+        case .empty: return "文件为空"
+        case .tooLarge(let limit): return "文件超过 \(limit) 字节的输入上限（见 --max-input-size）"
+        case .binary(let what): return "不是文本报告（\(what)）"
+        case .undecodable(let why): return "无法识别文本编码（\(why)）"
+        case .notADocx(let why): return "不是有效的 .docx 文件（\(why)）"
+        case .docxMissingPart(let part): return "不是有效的 .docx 文件（缺少 \(part)）"
+        case .malformedXML(let why): return ".docx 中的 XML 格式错误（\(why)）"
+        case .forbiddenDTD: return ".docx 含有 DTD（拒绝读取实体声明）"
+        case .zipBomb(let limit): return ".docx 解压后超过 \(limit) 字节（见 --max-docx-size）"
+        case .limitExceeded(let what): return "超出读取限制：\(what)"
+        case .noTextLayer: return "PDF 没有文字层（扫描件）；可加 --ocr 识别"
+        case .encryptedPDF: return "PDF 已加密（需要密码）"
+        case .damagedPDF(let why): return "PDF 已损坏（\(why)）"
+        case .ocrUnavailable: return "文字识别需要 Tesseract 和简体中文语言包（apt-get install tesseract-ocr tesseract-ocr-chi-sim）"
+        case .ocrFailed(let why): return "文字识别失败（\(why)）"
+        case .xlsxInvalid(let why): return "不是有效的 .xlsx 文件（\(why)）"
+        case .xlsxMalformedXML(let why): return ".xlsx 中的 XML 格式错误（\(why)）"
+        case .xlsxForbiddenDTD: return ".xlsx 含有 DTD（拒绝读取实体声明）"
+        case .xlsxBomb(let limit): return ".xlsx 解压后超过 \(limit) 字节（见 --max-docx-size）"
+        case .noReportSheet: return "工作簿中没有任何可见工作表含有报告（文字和数字）"
+        case .needsLibreOffice(let ext):
+            let package = ext == ".xls" ? "libreoffice-calc-nogui" : "libreoffice-writer-nogui"
+            return "读取 \(ext) 需要 LibreOffice（PATH 中的 soffice；apt-get install \(package)）"
+        case .conversionFailed(let why): return "LibreOffice 无法转换该文件（\(why)）"
+        }
+    }
+
+    /// The reason in the language of the output.
+    public func message(_ lang: Language) -> String { lang == .zh ? chinese : description }
 }
 
 /// Limits that keep hostile inputs bounded in time and memory. Each one is configurable.

@@ -150,7 +150,7 @@ public enum SARIFRenderer {
             artifacts.append(Artifact(location: ArtifactLocation(uri: uri), encoding: r.document?.encoding,
                                       sourceLanguage: r.document.map { $0.format == .docx ? "docx" : $0.format == .html ? "html" : "plaintext" }))
             let artifact = ArtifactLocation(uri: uri, index: index)
-            if let error = r.error {
+            if let error = r.error(lang) {
                 notifications.append(Notification(
                     message: Message(text: (lang == .zh ? "无法读取：" : "unreadable: ") + error),
                     locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: artifact))]))

@@ -27,7 +27,7 @@ public struct TextRenderer: Sendable {
     public func render(_ results: [CheckResult]) -> String {
         var out = ""
         for r in results {
-            if let error = r.error {
+            if let error = r.error(lang) {
                 out += paint(lang == .zh ? "无法读取" : "unreadable", "1;31") + ": \(r.path): \(error)\n\n"
                 continue
             }
