@@ -26,6 +26,7 @@ PY
 median() { sort -n | sed -n 2p; }
 for f in repeat-98 repeat-294 repeat-882 line-1mb line-2mb line-4mb; do
   size=$(du -k "$work/$f.txt" | cut -f1)
-  t=$(for _ in 1 2 3; do /usr/bin/time -f "%e" "$bin" check "$work/$f.txt" 2>&1 >/dev/null | tail -n1; done | median)
+  # gouji exits 1 on these (the seed has errors): only the time is wanted.
+  t=$(for _ in 1 2 3; do { /usr/bin/time -f "%e" "$bin" check "$work/$f.txt" 2>&1 >/dev/null || true; } | tail -n1; done | median)
   echo "$f: ${size} KB, ${t} s"
 done
