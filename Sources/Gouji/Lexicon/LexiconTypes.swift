@@ -68,6 +68,10 @@ public struct Vocabulary: Codable, Sendable {
     public var documentActs: [String]
     public var documentBasis: [String]
     public var datedActs: [String]
+    /// N08: the problems section's heading words, what says "none", and admissions of weakness.
+    public var problemsHeadings: [String]
+    public var noProblems: [String]
+    public var admissions: [String]
 
     enum CodingKeys: String, CodingKey {
         case threePublic = "three_public"
@@ -75,6 +79,9 @@ public struct Vocabulary: Codable, Sendable {
         case documentActs = "document_acts"
         case documentBasis = "document_basis"
         case datedActs = "dated_acts"
+        case problemsHeadings = "problems_headings"
+        case noProblems = "no_problems"
+        case admissions
     }
 }
 
