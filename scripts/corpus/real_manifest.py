@@ -14,7 +14,7 @@ REAL = os.path.join(ROOT, "Corpus", "real")
 
 def main():
     rows = []
-    for half in ("tune", "holdout", "holdout2"):
+    for half in ("tune", "holdout", "holdout2", "holdout3"):
         for name in sorted(os.listdir(os.path.join(REAL, half))):
             if not name.endswith(".expected.yaml"):
                 continue

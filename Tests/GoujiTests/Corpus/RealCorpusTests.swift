@@ -21,8 +21,10 @@ final class RealCorpusTests: XCTestCase {
     /// What each half is held to, as measured when this was last changed (README, "Reports nobody
     /// here wrote"): no false error anywhere; at most `falseWarnings` warnings away from a listed
     /// inconsistency or doubtful relation; recall of the definite inconsistencies (caught at
-    /// warning level or above) no lower than `recall`. The holdout half was run once, at the end.
-    static let limits: [String: (falseWarnings: Int, recall: Double)] = ["tune": (0, 0.79), "holdout": (0, 0.0), "holdout2": (7, 0.6)]
+    /// warning level or above) no lower than `recall`. Each held-out set was run once, at the end
+    /// of the session that added it (holdout3: 2026-12-08, before its one fix: see README).
+    static let limits: [String: (falseWarnings: Int, recall: Double)] =
+        ["tune": (0, 0.79), "holdout": (0, 0.0), "holdout2": (7, 0.6), "holdout3": (6, 0.4)]
 
     static func reports(_ half: String) throws -> [(name: String, path: String, expected: Expected)] {
         let dir = Fixtures.corpus("real/" + half)
@@ -38,14 +40,14 @@ final class RealCorpusTests: XCTestCase {
     }
 
     func testCollection() throws {
-        let all = try Self.reports("tune") + Self.reports("holdout") + Self.reports("holdout2")
+        let all = try Self.reports("tune") + Self.reports("holdout") + Self.reports("holdout2") + Self.reports("holdout3")
         XCTAssertGreaterThanOrEqual(all.count, 40, "real reports")
         XCTAssertGreaterThanOrEqual(Set(all.map(\.expected.province)).count, 12, "provinces")
         let kinds = Set(all.map(\.expected.kind))
         for kind in ["project-form", "project-report", "department", "rural-revitalization", "transfer", "special-bond", "three-public", "final-accounts"] {
             XCTAssertTrue(kinds.contains(kind), "kind \(kind)")
         }
-        let holdout = try Self.reports("holdout").count + Self.reports("holdout2").count
+        let holdout = try Self.reports("holdout").count + Self.reports("holdout2").count + Self.reports("holdout3").count
         XCTAssertGreaterThanOrEqual(Double(holdout) / Double(all.count), 0.24, "a quarter held out")
         for r in all {
             XCTAssertTrue(r.expected.source.hasPrefix("http"), "\(r.name): source address")
@@ -82,4 +84,5 @@ final class RealCorpusTests: XCTestCase {
     func testTuneHalf() throws { try check(half: "tune") }
     func testHoldoutHalf() throws { try check(half: "holdout") }
     func testSecondHoldout() throws { try check(half: "holdout2") }
+    func testThirdHoldout() throws { try check(half: "holdout3") }
 }

@@ -55,12 +55,14 @@ public struct RowComplete: Rule {
             }
         }
         // A scored row (a weight stated) whose score is left empty: the form is unfinished.
+        // Only where the binding reads as a form: named rows whose weights are points.
+        let named = c.facts.indicators.allSatisfy(Points.isNamed)
         var scored: [(name: String, weight: BoundValue?, score: BoundValue?)] =
-            c.facts.indicators.map { ($0.content?.text ?? $0.level2, $0.weight, $0.score) }
+            named ? c.facts.indicators.map { ($0.content?.text ?? $0.level2, $0.weight, $0.score) } : []
         if let funds = c.facts.funds { scored.append(("预算执行情况", funds.weight, funds.score)) }
         scored.append(("合计", c.facts.indicatorTotalWeight, c.facts.indicatorTotalScore))
         for row in scored {
-            guard let weight = row.weight, !weight.empty, let points = weight.figure?.value, points > 0,
+            guard let weight = row.weight, !weight.empty, let figure = weight.figure, Points.isPoints(figure), figure.value > 0,
                   let score = row.score, score.empty else { continue }
             if let f = c.finding(Self.description,
                                  message: Localized(zh: "“\(row.name)”分值为\(weight.text)，得分为空",

@@ -14,7 +14,8 @@ public struct TotalScore: Rule {
     public func check(_ c: RuleContext) -> [Finding] {
         guard let total = c.facts.indicatorTotalScore?.figure ?? c.facts.fields["total_score"]?.figure else { return [] }
         let scores = c.facts.indicators.compactMap { $0.score?.figure }
-        guard !scores.isEmpty, scores.count == c.facts.indicators.filter({ $0.score.map { !$0.empty } ?? false }).count else { return [] }
+        guard !scores.isEmpty, scores.count == c.facts.indicators.filter({ $0.score.map { !$0.empty } ?? false }).count,
+              scores.allSatisfy(Points.isPoints), c.facts.indicators.allSatisfy(Points.isNamed) else { return [] }
         var parts = scores
         if let exec = c.facts.funds?.score?.figure { parts.insert(exec, at: 0) }
         let sum = parts.reduce(Decimal(0)) { $0 + $1.value }

@@ -13,7 +13,8 @@ public struct WeightTree: Rule {
 
     public func check(_ c: RuleContext) -> [Finding] {
         let weights = c.facts.indicators.compactMap { $0.weight?.figure }
-        guard !weights.isEmpty, weights.count == c.facts.indicators.filter({ $0.weight.map { !$0.empty } ?? false }).count else { return [] }
+        guard !weights.isEmpty, weights.count == c.facts.indicators.filter({ $0.weight.map { !$0.empty } ?? false }).count,
+              weights.allSatisfy(Points.isPoints), c.facts.indicators.allSatisfy(Points.isNamed) else { return [] }
         var parts = weights
         if let w = c.facts.funds?.weight?.figure { parts.insert(w, at: 0) }
         let sum = parts.reduce(Decimal(0)) { $0 + $1.value }
