@@ -80,14 +80,8 @@ public struct AmountRestated: Rule {
             let values = [table.value] + funds.sources.compactMap { funds.cells[$0]?[field]?.figure?.value }
             if values.contains(where: { Arithmetic.sum(total: f, parts: [table.with(value: $0)]).severity == nil }) { continue }
             let label = funds.labels[field] ?? word
-            let slip = [Decimal(1000), 10000, 100_000_000].first { f.value == table.value * $0 || f.value * $0 == table.value }
-            if let finding = c.finding(slip == nil ? Self.description : UnitConsistency.description,
-                                       message: Localized(zh: "文中“\(word)” \(f.text) 与资金表“\(label)” \(table.text)\(Arithmetic.unitLabel(table).isEmpty ? "" : "（\(Arithmetic.unitLabel(table))）") 不一致" + (slip != nil ? "，恰差 \(slip!.plain) 倍，疑为单位错误" : ""),
-                                                          en: "“\(word)” \(f.text) in the text differs from the table's \(label) \(table.text)" + (slip != nil ? " by a factor \(slip!.plain): a unit slip" : "")),
-                                       arithmetic: Localized(zh: "\(f.value.plain)元 ≠ \(table.value.plain)元", en: "\(f.value.plain) 元 ≠ \(table.value.plain) 元"),
-                                       figures: [f, table],
-                                       suggestions: [Suggestion(location: f.location, original: f.text, replacement: Arithmetic.replacement(for: f, value: table.value, surface: f.text),
-                                                                reason: Localized(zh: "与资金表一致（表中数通常为审定数）", en: "match the table, usually the audited figure"))]) {
+            if let finding = restated(c, f, word, table, in: Localized(zh: "资金表“\(label)”", en: "the table's \(label)"),
+                                      reason: Localized(zh: "与资金表一致（表中数通常为审定数）", en: "match the table, usually the audited figure")) {
                 out.append(finding)
             }
         }
@@ -142,17 +136,25 @@ public struct AmountRestated: Rule {
                 continue
             }
             reported.insert(k)
-            let (f, table) = (m.text, m.table)
-            let slip = [Decimal(1000), 10000, 100_000_000].first { f.value == table.value * $0 || f.value * $0 == table.value }
-            if let finding = c.finding(slip == nil ? Self.description : UnitConsistency.description,
-                                       message: Localized(zh: "文中“\(name(m.item))” \(f.text) 与三公经费表中的 \(table.text)\(Arithmetic.unitLabel(table).isEmpty ? "" : "（\(Arithmetic.unitLabel(table))）") 不一致" + (slip != nil ? "，恰差 \(slip!.plain) 倍，疑为单位错误" : ""),
-                                                          en: "“\(name(m.item))” \(f.text) in the text differs from \(table.text) in the 三公 table" + (slip != nil ? " by a factor \(slip!.plain): a unit slip" : "")),
-                                       arithmetic: Localized(zh: "\(f.value.plain)元 ≠ \(table.value.plain)元", en: "\(f.value.plain) 元 ≠ \(table.value.plain) 元"),
-                                       figures: [f, table],
-                                       suggestions: [fix(f, table)]) {
+            if let finding = restated(c, m.text, name(m.item), m.table, in: Localized(zh: "三公经费表中的", en: "the 三公 table's"),
+                                      reason: Localized(zh: "与三公经费表一致，或更正表中数", en: "match the 三公 table, or correct the table")) {
                 out.append(finding)
             }
         }
         return out
+    }
+
+    /// The text's amount `f` (named `word`) against a table's: X01, or F04's unit slip when they
+    /// differ by exactly a factor of 1,000, 10,000 or 100,000,000.
+    func restated(_ c: RuleContext, _ f: Figure, _ word: String, _ table: Figure, in place: Localized, reason: Localized) -> Finding? {
+        let slip = [Decimal(1000), 10000, 100_000_000].first { f.value == table.value * $0 || f.value * $0 == table.value }
+        let unit = Arithmetic.unitLabel(table).isEmpty ? "" : "（\(Arithmetic.unitLabel(table))）"
+        return c.finding(slip == nil ? Self.description : UnitConsistency.description,
+                         message: Localized(zh: "文中“\(word)” \(f.text) 与\(place.zh) \(table.text)\(unit) 不一致" + (slip.map { "，恰差 \($0.plain) 倍，疑为单位错误" } ?? ""),
+                                            en: "“\(word)” \(f.text) in the text differs from \(place.en) \(table.text)" + (slip.map { " by a factor \($0.plain): a unit slip" } ?? "")),
+                         arithmetic: Localized(zh: "\(f.value.plain)元 ≠ \(table.value.plain)元", en: "\(f.value.plain) 元 ≠ \(table.value.plain) 元"),
+                         figures: [f, table],
+                         suggestions: [Suggestion(location: f.location, original: f.text, replacement: Arithmetic.replacement(for: f, value: table.value, surface: f.text),
+                                                  reason: reason)])
     }
 }
