@@ -24,7 +24,8 @@ import Foundation
 /// that make no table stay paragraphs, line by line.
 ///
 /// A table whose rows have no labels (a 三公 table: a row of headings, then a row of amounts) is
-/// `W` texts followed by a multiple of `W` values. Its header may be two rows, each padded with
+/// `W` texts followed by a multiple of `W` values. A table found right after another, with no
+/// line between them, continues it (a page's one table whose parts have header rows of their own). Its header may be two rows, each padded with
 /// empty cells to the table's width (`合计 | 出国 | 公务用车购置及运行费 | 接待 | ||`, then
 /// `小计 | 购置费 | 运行费 | |||`, then six amounts): the padding of the first row is the columns its
 /// one spanning heading adds, so that heading spans as many columns as the second row has
@@ -84,7 +85,13 @@ extension PlainTextTables {
                   let table = self.cells(found.rows) else { c += 1; continue }
             let top = stream[found.cells.lowerBound].firstLine, bottom = stream[found.cells.upperBound - 1].line
             for k in emitted..<max(emitted, top) { out.append(.paragraph(first + k)) }
-            out.append(.table(table))
+            // A table right after another, no line between, is more rows of the same table (one
+            // table of the page, with a header row of its own part): as the flattened layout has it.
+            if top == emitted, free == found.cells.lowerBound, case .table(let above)? = out.last {
+                out[out.count - 1] = .table(above + table)
+            } else {
+                out.append(.table(table))
+            }
             emitted = bottom + 1
             free = found.cells.upperBound
             c = max(c + 1, found.nextChunk)
@@ -272,9 +279,10 @@ extension PlainTextTables {
                 }
             }
         }
-        // One header row.
+        // One header row (a row's first cell may be empty: the header's first column heads the
+        // rows, 财政供养人员情况 over 86 | 81 | 94.19%).
         let width = top.texts.count
-        guard top.texts.lowerBound >= free, empties(top.values) == 0,
+        guard top.texts.lowerBound >= free, empties(top.values) <= 1,
               let rows = valueRows(top.values, width: width), fits(top.texts.lowerBound, top.values.upperBound - 1) else { return nil }
         return Found(rows: [top.texts.map { s[$0].cell }] + rows, cells: top.texts.lowerBound..<top.values.upperBound, nextChunk: c + 1)
     }
