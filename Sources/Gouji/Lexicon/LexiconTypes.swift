@@ -59,8 +59,6 @@ public struct Subjects: Codable, Sendable {
 public struct Vocabulary: Codable, Sendable {
     /// 三公经费 item → the words that head or name it.
     public var threePublic: [String: [String]]
-    /// Headings that take the item of the heading above them (小计 under 公务用车购置及运行费).
-    public var subtotal: [String]
     /// Words that say whether a figure is budgeted or spent (预算, 决算).
     public var measures: [String]
     /// Acts done on a document (收到, 印发 …), words citing one as a basis (根据, 按照 …) and acts
@@ -75,7 +73,7 @@ public struct Vocabulary: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case threePublic = "three_public"
-        case subtotal, measures
+        case measures
         case documentActs = "document_acts"
         case documentBasis = "document_basis"
         case datedActs = "dated_acts"

@@ -7,22 +7,22 @@ import Foundation
 /// its headings, its row label, the table's caption or the unit note above it state; and the
 /// text's 三公 amounts are matched to them by the item named in the words before the amount.
 enum ThreePublicTables {
-    struct Entry {
-        /// The table (counted from 0 among the document's tables) and the row of its grid.
-        var table: Int, row: Int
+    public struct Entry {
+        /// The table, counted from 0 among the document's tables.
+        var table: Int
         var item: String
         var measure: String?
         var year: String?
         var figure: Figure
     }
 
-    /// The entries of every 三公 table of the document, unless the template bound one.
+    /// The entries of every 三公 table of the document, unless the template bound one (X01 and D02
+    /// both read them: ask `RuleContext.threePublicEntries`, which keeps them).
     static func entries(_ c: RuleContext) -> [Entry] {
         // A department report's basic data table is bound by its template (D02, D03 read it).
         if c.facts.data?.rows["three_public"] != nil { return [] }
         let words = c.lexicons.words
         let aliases = words.threePublic.mapValues { Set($0.map(normalize)) }
-        let subtotals = Set(words.subtotal.map(normalize))
         let index = FigureIndex(c.figures)
         func item(heading text: String) -> String? {
             var n = normalize(text)
@@ -92,7 +92,7 @@ enum ThreePublicTables {
                     let itemName = orientation == "columns" ? columnItem[col] : rowItems[k]
                     guard let itemName else { continue }
                     let texts = context + (orientation == "columns" ? [label] + columnHeadings[col] : columnHeadings[col] + [label])
-                    entries.append(Entry(table: tableNumber, row: headerRows + k, item: itemName, measure: measure(texts), year: year(texts), figure: figure))
+                    entries.append(Entry(table: tableNumber, item: itemName, measure: measure(texts), year: year(texts), figure: figure))
                 }
             }
             // A bare number is money in the table's unit (a 单位：万元 note gives it; none, and the
@@ -100,6 +100,11 @@ enum ThreePublicTables {
             out += entries.filter { $0.figure.kind == .money }
         }
         return out
+    }
+
+    /// How findings name an item: the first of its words in vocabulary.yaml (公务用车运行费).
+    static func name(of item: String, _ lexicons: Lexicons) -> String {
+        lexicons.words.threePublic[item]?.first ?? item
     }
 
     /// The 三公 item the words before an amount name: the longest item word in them, when no

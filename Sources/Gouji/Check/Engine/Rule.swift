@@ -79,6 +79,7 @@ public final class RuleContext {
         var growthPairs: [Growth.Pair]?
         var targets: Targets.Spans?
         var tableSums: [(Figure, [Figure])]?
+        var threePublicEntries: [ThreePublicTables.Entry]?
         /// `clause(before:)` by figure start: many rules ask for the same figures' clauses.
         var clauses: [Int: String] = [:]
         var figuresBySentence: [Int: [Figure]]?
@@ -92,6 +93,12 @@ public final class RuleContext {
     public var totalPartGroups: [(Figure, [Figure])] {
         if let v = derived.totalPartGroups { return v }
         let v = TotalVsParts.groups(self); derived.totalPartGroups = v; return v
+    }
+
+    /// The cells of the report's 三公 tables, see `ThreePublicTables.entries`.
+    var threePublicEntries: [ThreePublicTables.Entry] {
+        if let v = derived.threePublicEntries { return v }
+        let v = ThreePublicTables.entries(self); derived.threePublicEntries = v; return v
     }
 
     /// Enumerations of values with their rates, see `Growth.enumerations`.

@@ -91,7 +91,7 @@ public struct AmountRestated: Rule {
     /// A 三公 amount in the text against the 三公 table's cell of the same item (and measure, and
     /// year, where the table has several): "公务用车运行费50万元" under a table whose 公务用车运行费 is 25.
     func threePublic(_ c: RuleContext) -> [Finding] {
-        let entries = ThreePublicTables.entries(c)
+        let entries = c.threePublicEntries
         guard !entries.isEmpty else { return [] }
         var out: [Finding] = []
         var seen = Set<String>()
@@ -112,7 +112,7 @@ public struct AmountRestated: Rule {
                   seen.insert("\(item)|\(f.sentence)").inserted else { continue }
             mismatches.append((item, f, table))
         }
-        func name(_ item: String) -> String { ThreePublicTables.normalize(c.lexicons.words.threePublic[item]?.first ?? item) }
+        func name(_ item: String) -> String { ThreePublicTables.name(of: item, c.lexicons) }
         func fix(_ f: Figure, _ table: Figure) -> Suggestion {
             Suggestion(location: f.location, original: f.text, replacement: Arithmetic.replacement(for: f, value: table.value, surface: f.text),
                        reason: Localized(zh: "与三公经费表一致，或更正表中数", en: "match the 三公 table, or correct the table"))

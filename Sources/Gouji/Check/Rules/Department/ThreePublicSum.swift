@@ -59,12 +59,11 @@ public struct ThreePublicSum: Rule {
 
     /// The same identities in each row (or column) of a 三公 table that no template binds.
     func tables(_ c: RuleContext) -> [Finding] {
-        let names = ["total": "三公经费", "vehicles": "公务用车购置及运行费", "abroad": "因公出国（境）费", "reception": "公务接待费",
-                     "vehicle_purchase": "公务用车购置费", "vehicle_running": "公务用车运行费"]
         let identities: [(String, [String])] = [("total", ["vehicles", "abroad", "reception"]), ("vehicles", ["vehicle_purchase", "vehicle_running"])]
+        func name(_ item: String) -> String { ThreePublicTables.name(of: item, c.lexicons) }
         var out: [Finding] = []
         // One group per table and measure/year: a row of a column-wise table, a column of a row-wise one.
-        let groups = Dictionary(grouping: ThreePublicTables.entries(c)) { "\($0.table)|\($0.measure ?? "")|\($0.year ?? "")" }
+        let groups = Dictionary(grouping: c.threePublicEntries) { "\($0.table)|\($0.measure ?? "")|\($0.year ?? "")" }
         for key in groups.keys.sorted() {
             let group = groups[key]!
             let byItem = Dictionary(grouping: group, by: \.item)
@@ -75,8 +74,8 @@ public struct ThreePublicSum: Rule {
                 let parts = partItems.compactMap { byItem[$0]?.first?.figure }
                 guard parts.count == partItems.count else { continue }
                 if let f = SumCheck.check(Self.description, c, total: total, parts: parts,
-                                          what: Localized(zh: "三公经费表“\(names[totalItem]!)”", en: "the 三公 table's \(names[totalItem]!)"),
-                                          partNames: partItems.map { names[$0]! }) {
+                                          what: Localized(zh: "三公经费表“\(name(totalItem))”", en: "the 三公 table's \(name(totalItem))"),
+                                          partNames: partItems.map(name)) {
                     out.append(f)
                 }
             }
